@@ -1,0 +1,2 @@
+/** The counter client: decodes Azukari QR labels and runs custody actions against the backend. */
+package jp.azukari.scanner;
