@@ -1,0 +1,69 @@
+package jp.azukari.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.UUID;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import jp.azukari.common.Actor;
+import jp.azukari.common.Role;
+import reactor.core.publisher.Mono;
+
+/** Short-lived signed access tokens (HS256). Unsigned ({@code alg: none}) or foreign-signed tokens never parse. */
+public class AccessTokens {
+
+    static final String ISSUER = "azukari";
+
+    private final SigningKeys keys;
+    private final Duration ttl;
+    private final Clock clock;
+
+    public AccessTokens(SigningKeys keys, Duration ttl, Clock clock) {
+        this.keys = keys;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    public Mono<String> issue(Actor actor) {
+        return keys.current().map(key -> {
+            var now = clock.instant();
+            return Jwts.builder()
+                    .issuer(ISSUER)
+                    .subject(actor.userId().toString())
+                    .id(UUID.randomUUID().toString())
+                    .claim("name", actor.username())
+                    .claim("role", actor.role().name())
+                    .claim("party", actor.partyId().toString())
+                    .issuedAt(Date.from(now))
+                    .expiration(Date.from(now.plus(ttl)))
+                    .signWith(key, Jwts.SIG.HS256)
+                    .compact();
+        });
+    }
+
+    /** The actor a token speaks for, or an empty Mono when it is expired, forged, unsigned or malformed. */
+    public Mono<Actor> verify(String token) {
+        return keys.current().flatMap(key -> {
+            try {
+                Claims c = Jwts.parser()
+                        .verifyWith(key)
+                        .requireIssuer(ISSUER)
+                        .clock(() -> Date.from(clock.instant()))
+                        .build()
+                        .parseSignedClaims(token)
+                        .getPayload();
+                return Mono.just(new Actor(UUID.fromString(c.getSubject()), c.get("name", String.class),
+                        Role.valueOf(c.get("role", String.class)), UUID.fromString(c.get("party", String.class))));
+            } catch (JwtException | IllegalArgumentException | NullPointerException e) {
+                return Mono.empty();
+            }
+        });
+    }
+}

@@ -1,0 +1,5 @@
+package jp.azukari.common;
+
+public enum PartyKind {
+    AGENCY, CONTRACTOR, SUBCONTRACTOR
+}
