@@ -46,15 +46,15 @@ public abstract class ApiTestSupport {
     }
 
     /** A client that sends this user's access token on every request. */
-    protected WebTestClient as(TestUser user) {
+    public WebTestClient as(TestUser user) {
         return http().mutate().defaultHeader("Authorization", "Bearer " + user.token()).build();
     }
 
-    protected static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    protected UUID party(String name, PartyKind kind) {
+    public UUID party(String name, PartyKind kind) {
         UUID id = UUID.randomUUID();
         db.sql("INSERT INTO party (id, name, kind) VALUES (:id, :name, :kind)")
                 .bind("id", id).bind("name", name).bind("kind", kind.name()).then().block();
@@ -62,7 +62,7 @@ public abstract class ApiTestSupport {
     }
 
     /** A user made straight in the database, with a token minted by the application's own token service. */
-    protected TestUser user(Role role, UUID partyId) {
+    public TestUser user(Role role, UUID partyId) {
         return user(role, partyId, "secret-" + UUID.randomUUID());
     }
 

@@ -1,0 +1,176 @@
+package jp.azukari.approval;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import jp.azukari.common.Actor;
+import jp.azukari.common.Role;
+import jp.azukari.custody.domain.ApprovalFacts;
+import jp.azukari.custody.domain.ApprovalKind;
+import jp.azukari.custody.domain.ApprovalStatus;
+import jp.azukari.platform.AgencyTimeZone;
+import jp.azukari.platform.Scope;
+import jp.azukari.platform.web.Problems;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Approvals a custodian asks for and a MANAGER decides (art. 2.3, 4, 6). */
+public class ApprovalService {
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+    private final AgencyTimeZone zone;
+
+    public ApprovalService(DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
+        this.db = db;
+        this.tx = tx;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public record Request(UUID contractId, ApprovalKind kind, UUID subcontractorPartyId, List<UUID> assetIds,
+                          LocalDate validUntil, String reason) {
+    }
+
+    public Mono<ApprovalView> request(Actor actor, Request r) {
+        if (actor.role() != Role.CUSTODIAN && actor.role() != Role.MANAGER) {
+            return Mono.error(Problems.forbidden("Approvals are asked for by the contractor's CUSTODIAN (or registered by a MANAGER)"));
+        }
+        if (r.validUntil().isBefore(zone.today(clock))) {
+            return Mono.error(Problems.badRequest("validUntil " + r.validUntil() + " is in the past"));
+        }
+        boolean provide = r.kind() == ApprovalKind.PROVIDE_TO_SUBCONTRACTOR;
+        if (provide != (r.subcontractorPartyId() != null)) {
+            return Mono.error(Problems.badRequest(provide ? "A PROVIDE_TO_SUBCONTRACTOR approval names the subcontractor (subcontractorPartyId)"
+                    : "Only a PROVIDE_TO_SUBCONTRACTOR approval names a subcontractor"));
+        }
+        var assetIds = new LinkedHashSet<>(r.assetIds() == null ? List.<UUID>of() : r.assetIds());
+        var contract = db.sql("SELECT c.id, c.contractor_party_id, c.status FROM contract c WHERE c.id = :id" + Scope.contract(actor))
+                .bind("id", r.contractId());
+        if (actor.isScopedToParty()) {
+            contract = contract.bind("scope_party", actor.partyId());
+        }
+        UUID id = UUID.randomUUID();
+        return contract.map(row -> new Object[] {row.get("contractor_party_id", UUID.class), row.get("status", String.class)}).one()
+                .switchIfEmpty(Mono.error(Problems.notFound("Contract " + r.contractId())))
+                .flatMap(c -> {
+                    if (actor.role() == Role.CUSTODIAN && !actor.partyId().equals(c[0])) {
+                        return Mono.error(Problems.forbidden("Only the contractor's CUSTODIAN asks for approvals on this contract"));
+                    }
+                    if ("CLOSED".equals(c[1])) {
+                        return Mono.error(Problems.conflict("contract-closed", "The contract is CLOSED"));
+                    }
+                    return Mono.empty();
+                })
+                .then(provide ? checkSubcontractor(r.subcontractorPartyId()) : Mono.empty())
+                .then(checkAssets(r.contractId(), assetIds))
+                .then(tx.transactional(insert(actor, id, r, assetIds)))
+                .then(find(actor, id));
+    }
+
+    private Mono<Void> insert(Actor actor, UUID id, Request r, java.util.Set<UUID> assetIds) {
+        var spec = db.sql("""
+                        INSERT INTO approval (id, contract_id, kind, subcontractor_party_id, whole_contract, requested_by,
+                                              requested_at, valid_until, reason)
+                        VALUES (:id, :contract, :kind, :sub, :whole, :by, :at, :until, :reason)""")
+                .bind("id", id).bind("contract", r.contractId()).bind("kind", r.kind().name())
+                .bind("whole", assetIds.isEmpty()).bind("by", actor.userId())
+                .bind("at", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).bind("until", r.validUntil())
+                .bind("reason", r.reason());
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "sub", r.subcontractorPartyId(), UUID.class);
+        Mono<Void> scope = assetIds.isEmpty() ? Mono.empty() : db.sql("""
+                        INSERT INTO approval_asset (approval_id, asset_id)
+                        SELECT :id, unnest(CAST(:assets AS uuid[]))""")
+                .bind("id", id).bind("assets", assetIds.toArray(UUID[]::new)).then();
+        return spec.then().then(scope);
+    }
+
+    private Mono<Void> checkSubcontractor(UUID partyId) {
+        return db.sql("SELECT kind FROM party WHERE id = :id").bind("id", partyId).map(row -> row.get("kind", String.class)).one()
+                .switchIfEmpty(Mono.error(Problems.badRequest("subcontractorPartyId names no party")))
+                .flatMap(kind -> "SUBCONTRACTOR".equals(kind) ? Mono.empty()
+                        : Mono.error(Problems.badRequest("subcontractorPartyId names a " + kind + " party, not a SUBCONTRACTOR")));
+    }
+
+    private Mono<Void> checkAssets(UUID contractId, java.util.Set<UUID> assetIds) {
+        if (assetIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("SELECT count(*) AS n FROM asset WHERE id = ANY(:ids) AND contract_id = :contract")
+                .bind("ids", assetIds.toArray(UUID[]::new)).bind("contract", contractId)
+                .map(row -> row.get("n", Long.class)).one()
+                .flatMap(n -> n == assetIds.size() ? Mono.empty()
+                        : Mono.error(Problems.badRequest("Some assetIds are not assets of this contract")));
+    }
+
+    public record Decision(ApprovalStatus decision, String note, LocalDate validUntil) {
+    }
+
+    public Mono<ApprovalView> decide(Actor actor, UUID id, Decision d) {
+        if (actor.role() != Role.MANAGER) {
+            return Mono.error(Problems.forbidden("Only a MANAGER decides approvals"));
+        }
+        if (d.decision() == ApprovalStatus.PENDING) {
+            return Mono.error(Problems.badRequest("decision must be APPROVED or REJECTED"));
+        }
+        if (d.validUntil() != null && d.validUntil().isBefore(zone.today(clock))) {
+            return Mono.error(Problems.badRequest("validUntil " + d.validUntil() + " is in the past"));
+        }
+        var update = db.sql("""
+                        UPDATE approval SET status = :status, decided_by = :by, decided_at = :at, decision_note = :note,
+                               valid_until = COALESCE(CAST(:until AS date), valid_until)
+                         WHERE id = :id AND status = 'PENDING'""")
+                .bind("status", d.decision().name()).bind("by", actor.userId())
+                .bind("at", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).bind("id", id);
+        update = jp.azukari.platform.db.Binds.nullable(update, "note", d.note(), String.class);
+        update = jp.azukari.platform.db.Binds.nullable(update, "until", d.validUntil(), LocalDate.class);
+        var decided = update;
+        return find(actor, id)
+                .flatMap(a -> decided.fetch().rowsUpdated())
+                .flatMap(n -> n == 1 ? find(actor, id)
+                        : Mono.error(Problems.conflict("approval-already-decided", "Approval " + id + " was already decided")));
+    }
+
+    public Mono<ApprovalView> find(Actor actor, UUID id) {
+        var spec = db.sql(ApprovalView.SELECT + " WHERE ap.id = :id" + Scope.approval(actor)).bind("id", id);
+        if (actor.isScopedToParty()) {
+            spec = spec.bind("scope_party", actor.partyId());
+        }
+        return spec.map(ApprovalView::read).one().switchIfEmpty(Mono.error(Problems.notFound("Approval " + id)));
+    }
+
+    public Flux<ApprovalView> list(Actor actor, UUID contractId, String status, int limit, int offset) {
+        var spec = db.sql(ApprovalView.SELECT + """
+                         WHERE (CAST(:contract AS uuid) IS NULL OR ap.contract_id = :contract)
+                           AND (CAST(:status AS text) IS NULL OR ap.status = :status)""" + Scope.approval(actor)
+                        + " ORDER BY ap.requested_at DESC LIMIT :limit OFFSET :offset")
+                .bind("limit", limit).bind("offset", offset);
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "contract", contractId, UUID.class);
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "status", status, String.class);
+        if (actor.isScopedToParty()) {
+            spec = spec.bind("scope_party", actor.partyId());
+        }
+        return spec.map(ApprovalView::read).all();
+    }
+
+    /** The approval as the custody rules see it, or empty when it does not exist. */
+    public Mono<ApprovalFacts> facts(UUID id) {
+        return db.sql("""
+                        SELECT ap.*, ARRAY(SELECT aa.asset_id FROM approval_asset aa WHERE aa.approval_id = ap.id) AS asset_ids
+                          FROM approval ap WHERE ap.id = :id""")
+                .bind("id", id)
+                .map(r -> new ApprovalFacts(r.get("id", UUID.class), r.get("contract_id", UUID.class),
+                        ApprovalKind.valueOf(r.get("kind", String.class)), ApprovalStatus.valueOf(r.get("status", String.class)),
+                        r.get("subcontractor_party_id", UUID.class), Boolean.TRUE.equals(r.get("whole_contract", Boolean.class)),
+                        java.util.Set.of(r.get("asset_ids", UUID[].class)), r.get("valid_until", LocalDate.class)))
+                .one();
+    }
+}

@@ -1,0 +1,80 @@
+package jp.azukari.custody;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jp.azukari.common.Actor;
+import jp.azukari.custody.domain.TransferKind;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/transfers")
+class TransferController {
+
+    private final TransferService transfers;
+
+    TransferController(TransferService transfers) {
+        this.transfers = transfers;
+    }
+
+    record OpenTransferRequest(@NotNull TransferKind kind, UUID toPartyId, UUID approvalId,
+                               @NotEmpty @Size(max = TransferService.MAX_ASSETS) List<@NotNull UUID> assetIds,
+                               @Size(max = 2000) String note) {
+    }
+
+    record ConfirmRequest(@NotEmpty @Size(max = TransferService.MAX_ASSETS) List<@NotNull UUID> assetIds,
+                          @Size(max = 100) String deviceId, @Size(max = 200) String location) {
+    }
+
+    record CancelRequest(@Size(max = 2000) String reason) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<TransferView> open(@AuthenticationPrincipal Actor actor, @Valid @RequestBody OpenTransferRequest body) {
+        return transfers.open(actor, new TransferService.OpenRequest(body.kind(), body.toPartyId(), body.approvalId(),
+                body.assetIds(), body.note()));
+    }
+
+    @GetMapping
+    Flux<TransferService.Summary> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID contractId,
+                                       @RequestParam(required = false) @Pattern(regexp = "OPEN|COMPLETED|CANCELLED") String status,
+                                       @RequestParam(required = false) @Pattern(regexp = "ISSUE|HANDOFF|RECOVER|RETURN") String kind,
+                                       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+                                       @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return transfers.list(actor, contractId, status, kind, limit, offset);
+    }
+
+    @GetMapping("/{id}")
+    Mono<TransferView> get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+        return transfers.find(actor, id);
+    }
+
+    @PostMapping("/{id}/confirm")
+    Mono<TransferView> confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @Valid @RequestBody ConfirmRequest body) {
+        return transfers.confirm(actor, id, body.assetIds(), TransferService.ConfirmContext.api(body.deviceId(), body.location()));
+    }
+
+    @PostMapping("/{id}/cancel")
+    Mono<TransferView> cancel(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @Valid @RequestBody(required = false) CancelRequest body) {
+        return transfers.cancel(actor, id, body == null ? null : body.reason());
+    }
+}

@@ -1,0 +1,481 @@
+package jp.azukari.custody;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.Readable;
+import jp.azukari.approval.ApprovalService;
+import jp.azukari.common.Actor;
+import jp.azukari.common.PartyKind;
+import jp.azukari.common.Role;
+import jp.azukari.custody.CustodyRefusedException.RefusedAsset;
+import jp.azukari.custody.domain.ApprovalFacts;
+import jp.azukari.custody.domain.AssetFacts;
+import jp.azukari.custody.domain.ConfirmRequest;
+import jp.azukari.custody.domain.ContractFacts;
+import jp.azukari.custody.domain.ContractStatus;
+import jp.azukari.custody.domain.Custody;
+import jp.azukari.custody.domain.CustodyRules;
+import jp.azukari.custody.domain.CustodyState;
+import jp.azukari.custody.domain.Decision;
+import jp.azukari.custody.domain.LineStatus;
+import jp.azukari.custody.domain.Refusal;
+import jp.azukari.custody.domain.RefusalCode;
+import jp.azukari.custody.domain.StartRequest;
+import jp.azukari.custody.domain.TransferKind;
+import jp.azukari.custody.domain.TransferStatus;
+import jp.azukari.ledger.EventType;
+import jp.azukari.ledger.Ledger;
+import jp.azukari.ledger.NewEvent;
+import jp.azukari.platform.AgencyTimeZone;
+import jp.azukari.platform.Scope;
+import jp.azukari.platform.web.Problems;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Opening, confirming and cancelling transfers (SPEC §4). The rules decide in {@link CustodyRules}; this class
+ * loads the facts, writes what the rules allowed, and records what they refused.
+ *
+ * <p>Locks are always taken transfer first, then assets in id order, so two operations never wait on each other
+ * in a circle.
+ */
+public class TransferService {
+
+    public static final int MAX_ASSETS = 1000;
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final Ledger ledger;
+    private final ApprovalService approvals;
+    private final TrainingGate training;
+    private final Clock clock;
+    private final AgencyTimeZone zone;
+
+    public TransferService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, ApprovalService approvals,
+                           TrainingGate training, Clock clock, AgencyTimeZone zone) {
+        this.db = db;
+        this.tx = tx;
+        this.ledger = ledger;
+        this.approvals = approvals;
+        this.training = training;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Where and how a confirmation was made: the device, the place, and the label scanned for each asset. */
+    public record ConfirmContext(String deviceId, String location, Map<UUID, String> scannedPayloads) {
+
+        public static ConfirmContext api(String deviceId, String location) {
+            return new ConfirmContext(deviceId, location, Map.of());
+        }
+    }
+
+    public record OpenRequest(TransferKind kind, UUID toPartyId, UUID approvalId, List<UUID> assetIds, String note) {
+    }
+
+    private record AssetRow(UUID id, String tag, UUID contractId, CustodyState state, UUID holderPartyId, boolean inOpenTransfer) {
+
+        AssetFacts facts() {
+            return new AssetFacts(id, contractId, state, holderPartyId, inOpenTransfer);
+        }
+    }
+
+    private record Allowed(AssetRow asset, Decision.Allowed route) {
+    }
+
+    // ---------------------------------------------------------------- open
+
+    public Mono<TransferView> open(Actor actor, OpenRequest req) {
+        var ids = new LinkedHashSet<>(req.assetIds());
+        if (ids.isEmpty() || ids.size() > MAX_ASSETS) {
+            return Mono.error(Problems.badRequest("A transfer holds between 1 and " + MAX_ASSETS + " distinct assets"));
+        }
+        return loadAssets(actor, ids).flatMap(assets -> {
+            var contractIds = assets.stream().map(AssetRow::contractId).distinct().toList();
+            if (contractIds.size() != 1) {
+                return Mono.error(Problems.exception(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "mixed-contracts",
+                        "Assets of several contracts", "One transfer moves assets of one contract only"));
+            }
+            return Mono.zip(contractFacts(contractIds.get(0)), approvalFacts(req.approvalId()), partyKind(req.toPartyId()))
+                    .flatMap(t -> decideOpen(actor, req, assets, t.getT1(), t.getT2().orElse(null), t.getT3().orElse(null)));
+        });
+    }
+
+    private Mono<TransferView> decideOpen(Actor actor, OpenRequest req, List<AssetRow> assets, ContractFacts contract,
+                                          ApprovalFacts approval, PartyKind toKind) {
+        LocalDate today = zone.today(clock);
+        var start = new StartRequest(req.kind(), actor, contract, req.toPartyId(), toKind, approval, today);
+        List<Allowed> allowed = new ArrayList<>();
+        List<RefusedAsset> refused = new ArrayList<>();
+        Refusal first = null;
+        for (AssetRow a : assets) {
+            Decision d = CustodyRules.start(start, a.facts());
+            if (d instanceof Decision.Refused r) {
+                first = first == null ? r.refusal() : first;
+                refused.add(RefusedAsset.of(a.id(), a.tag(), r.refusal()));
+            } else {
+                allowed.add(new Allowed(a, (Decision.Allowed) d));
+            }
+        }
+        if (!refused.isEmpty()) {
+            return refuse(actor, contract.id(), req.kind(), null, req.approvalId(), first, refused, ConfirmContext.api(null, null));
+        }
+        UUID transferId = UUID.randomUUID();
+        Decision.Allowed route = allowed.get(0).route();
+        Instant now = clock.instant();
+        Mono<Void> write = Flux.fromIterable(allowed)
+                .sort(Comparator.comparing(a -> a.asset().id()))
+                .concatMap(a -> ledger.append(NewEvent.of(a.asset().id(), contract.id(), EventType.TRANSFER_OPENED, actor.userId(), now)
+                        .parties(route.fromPartyId(), route.toPartyId()).transfer(transferId).approval(req.approvalId())
+                        .note(req.kind() + (req.note() == null ? "" : ": " + req.note())).build()))
+                .then(insertTransfer(transferId, actor, req, contract, route, now))
+                .then(insertLines(transferId, allowed.stream().map(a -> a.asset().id()).toArray(UUID[]::new)))
+                .then(grantAccess(allowed.stream().map(a -> a.asset().id()).toArray(UUID[]::new), route.fromPartyId(), route.toPartyId()));
+        return tx.transactional(write)
+                .onErrorResume(TransferService::isUniqueViolation, e -> {
+                    Refusal r = Refusal.of(RefusalCode.ALREADY_IN_TRANSFER);
+                    List<RefusedAsset> all = allowed.stream().map(a -> RefusedAsset.of(a.asset().id(), a.asset().tag(), r)).toList();
+                    return refuse(actor, contract.id(), req.kind(), null, req.approvalId(), r, all, ConfirmContext.api(null, null)).then();
+                })
+                .then(find(actor, transferId));
+    }
+
+    private Mono<Void> insertTransfer(UUID id, Actor actor, OpenRequest req, ContractFacts contract, Decision.Allowed route, Instant now) {
+        var spec = db.sql("""
+                        INSERT INTO transfer (id, kind, contract_id, from_party_id, to_party_id, approval_id, started_by, started_at)
+                        VALUES (:id, :kind, :contract, :from, :to, :approval, :by, :at)""")
+                .bind("id", id).bind("kind", req.kind().name()).bind("contract", contract.id())
+                .bind("from", route.fromPartyId()).bind("to", route.toPartyId()).bind("by", actor.userId())
+                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        return jp.azukari.platform.db.Binds.nullable(spec, "approval", req.kind() == TransferKind.HANDOFF ? req.approvalId() : null, UUID.class).then();
+    }
+
+    private Mono<Void> insertLines(UUID transferId, UUID[] assetIds) {
+        return db.sql("""
+                        INSERT INTO transfer_line (transfer_id, asset_id, line_no)
+                        SELECT :transfer, u.asset_id, u.n FROM unnest(CAST(:assets AS uuid[])) WITH ORDINALITY AS u(asset_id, n)""")
+                .bind("transfer", transferId).bind("assets", assetIds).then();
+    }
+
+    private Mono<Void> grantAccess(UUID[] assetIds, UUID from, UUID to) {
+        return db.sql("""
+                        INSERT INTO asset_party_access (asset_id, party_id)
+                        SELECT a, p FROM unnest(CAST(:assets AS uuid[])) AS a, unnest(CAST(:parties AS uuid[])) AS p
+                        ON CONFLICT DO NOTHING""")
+                .bind("assets", assetIds).bind("parties", new UUID[] {from, to}).then();
+    }
+
+    // ---------------------------------------------------------------- confirm
+
+    private record TransferRow(UUID id, TransferKind kind, TransferStatus status, UUID contractId, UUID fromPartyId,
+                               UUID toPartyId, UUID approvalId, ContractFacts contract) {
+    }
+
+    private record LineRow(UUID assetId, String tag, LineStatus status, Ledger.Head head) {
+    }
+
+    /** The receiving side confirms these lines: all of them move, or none and the refusal is recorded. */
+    public Mono<TransferView> confirm(Actor actor, UUID transferId, List<UUID> assetIds, ConfirmContext ctx) {
+        var ids = new LinkedHashSet<>(assetIds);
+        if (ids.isEmpty() || ids.size() > MAX_ASSETS) {
+            return Mono.error(Problems.badRequest("Confirm between 1 and " + MAX_ASSETS + " distinct assets"));
+        }
+        LocalDate today = zone.today(clock);
+        Instant now = clock.instant();
+        Mono<Object> work = lockTransfer(actor, transferId)
+                .flatMap(t -> Mono.zip(lockLines(transferId, ids), approvalFacts(t.approvalId()), training.current(actor, today))
+                        .flatMap(z -> {
+                            List<LineRow> lines = z.getT1();
+                            ApprovalFacts approval = z.getT2().orElse(null);
+                            TrainingGate.Status trained = z.getT3();
+                            List<RefusedAsset> refused = new ArrayList<>();
+                            Refusal first = null;
+                            for (UUID id : ids) {
+                                LineRow line = lines.stream().filter(l -> l.assetId().equals(id)).findFirst().orElse(null);
+                                Refusal r;
+                                if (line == null) {
+                                    r = Refusal.of(RefusalCode.NOT_ON_TRANSFER);
+                                } else {
+                                    Decision d = CustodyRules.confirm(new ConfirmRequest(t.kind(), actor, t.status(), t.toPartyId(),
+                                            line.status(), approval, today, trained.required(), trained.current()));
+                                    r = d instanceof Decision.Refused refusedDecision ? refusedDecision.refusal() : null;
+                                }
+                                if (r != null) {
+                                    first = first == null ? r : first;
+                                    refused.add(RefusedAsset.of(id, line == null ? null : line.tag(), r));
+                                }
+                            }
+                            if (!refused.isEmpty()) {
+                                return Mono.just((Object) new Refused(t, first, refused));
+                            }
+                            Custody after = CustodyRules.afterConfirmation(t.kind(), t.contract(), approval, t.toPartyId());
+                            return Flux.fromIterable(lines)
+                                    .concatMap(line -> confirmLine(actor, t, line, after, ctx, now))
+                                    .then(completeIfDone(t.id(), now))
+                                    .thenReturn((Object) t);
+                        }));
+        return tx.transactional(work)
+                .flatMap(result -> {
+                    if (result instanceof Refused r) {
+                        // written in a transaction of its own, after the refused one ended
+                        return this.<TransferView>refuse(actor, r.transfer().contractId(), r.transfer().kind(), r.transfer().id(),
+                                r.transfer().approvalId(), r.first(), r.refused(), ctx);
+                    }
+                    return find(actor, transferId);
+                });
+    }
+
+    private record Refused(TransferRow transfer, Refusal first, List<RefusedAsset> refused) {
+    }
+
+    private Mono<TransferRow> lockTransfer(Actor actor, UUID id) {
+        var spec = db.sql("""
+                        SELECT t.*, c.agency_party_id, c.contractor_party_id, c.status AS contract_status, c.return_due_on,
+                               c.completed_on
+                          FROM transfer t JOIN contract c ON c.id = t.contract_id
+                         WHERE t.id = :id""" + Scope.transfer(actor) + " FOR UPDATE OF t")
+                .bind("id", id);
+        if (actor.isScopedToParty()) {
+            spec = spec.bind("scope_party", actor.partyId());
+        }
+        return spec.map(TransferService::transferRow).one()
+                .switchIfEmpty(Mono.error(Problems.notFound("Transfer " + id)));
+    }
+
+    private static TransferRow transferRow(Readable r) {
+        UUID contractId = r.get("contract_id", UUID.class);
+        return new TransferRow(r.get("id", UUID.class), TransferKind.valueOf(r.get("kind", String.class)),
+                TransferStatus.valueOf(r.get("status", String.class)), contractId, r.get("from_party_id", UUID.class),
+                r.get("to_party_id", UUID.class), r.get("approval_id", UUID.class),
+                new ContractFacts(contractId, r.get("agency_party_id", UUID.class), r.get("contractor_party_id", UUID.class),
+                        ContractStatus.valueOf(r.get("contract_status", String.class)), r.get("return_due_on", LocalDate.class),
+                        r.get("completed_on", LocalDate.class)));
+    }
+
+    private Mono<List<LineRow>> lockLines(UUID transferId, java.util.Set<UUID> assetIds) {
+        return db.sql("""
+                        SELECT l.asset_id, l.status, a.tag, a.last_seq, a.last_hash
+                          FROM transfer_line l JOIN asset a ON a.id = l.asset_id
+                         WHERE l.transfer_id = :transfer AND l.asset_id = ANY(:assets)
+                         ORDER BY a.id
+                           FOR UPDATE OF a""")
+                .bind("transfer", transferId).bind("assets", assetIds.toArray(UUID[]::new))
+                .map(r -> new LineRow(r.get("asset_id", UUID.class), r.get("tag", String.class),
+                        LineStatus.valueOf(r.get("status", String.class)), Ledger.Head.from(r, "asset_id")))
+                .all().collectList();
+    }
+
+    private Mono<Void> confirmLine(Actor actor, TransferRow t, LineRow line, Custody after, ConfirmContext ctx, Instant now) {
+        EventType type = switch (t.kind()) {
+            case ISSUE -> EventType.ISSUED;
+            case HANDOFF -> EventType.HANDED_OFF;
+            case RECOVER -> EventType.RECOVERED;
+            case RETURN -> EventType.RETURNED;
+        };
+        NewEvent event = NewEvent.of(line.assetId(), t.contractId(), type, actor.userId(), now)
+                .parties(t.fromPartyId(), t.toPartyId()).transfer(t.id()).approval(t.approvalId())
+                .device(ctx.deviceId(), ctx.location()).scanned(ctx.scannedPayloads().get(line.assetId())).build();
+        var updateLine = db.sql("""
+                        UPDATE transfer_line SET status = 'CONFIRMED', confirmed_by = :by, confirmed_at = :at, device_id = :device
+                         WHERE transfer_id = :transfer AND asset_id = :asset AND status = 'PENDING'""")
+                .bind("by", actor.userId()).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .bind("transfer", t.id()).bind("asset", line.assetId());
+        updateLine = jp.azukari.platform.db.Binds.nullable(updateLine, "device", ctx.deviceId(), String.class);
+        return updateLine.then()
+                .then(ledger.appendAfter(line.head(), event))
+                .flatMap(entry -> {
+                    var spec = db.sql("""
+                                    UPDATE asset SET custody_state = :state, holder_party_id = :holder, due_on = :due,
+                                           last_seq = :seq, last_hash = :hash
+                                     WHERE id = :id""")
+                            .bind("state", after.state().name()).bind("holder", after.holderPartyId())
+                            .bind("seq", entry.seq()).bind("hash", entry.hash()).bind("id", line.assetId());
+                    return jp.azukari.platform.db.Binds.nullable(spec, "due", after.dueOn(), LocalDate.class).then();
+                });
+    }
+
+    private Mono<Void> completeIfDone(UUID transferId, Instant now) {
+        return db.sql("""
+                        UPDATE transfer SET status = 'COMPLETED', closed_at = :at
+                         WHERE id = :id AND status = 'OPEN'
+                           AND NOT EXISTS (SELECT 1 FROM transfer_line WHERE transfer_id = :id AND status = 'PENDING')""")
+                .bind("id", transferId).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).then();
+    }
+
+    // ---------------------------------------------------------------- cancel
+
+    /** The sending side (or a MANAGER) calls off an open transfer; lines not yet confirmed stay with the sender. */
+    public Mono<TransferView> cancel(Actor actor, UUID transferId, String reason) {
+        Instant now = clock.instant();
+        Mono<Void> work = lockTransfer(actor, transferId).flatMap(t -> {
+            boolean sender = actor.partyId().equals(t.fromPartyId()) && (actor.role() == Role.CUSTODIAN || actor.role() == Role.CLERK);
+            if (!sender && actor.role() != Role.MANAGER) {
+                return Mono.error(Problems.forbidden("Only the sending party or a MANAGER cancels a transfer"));
+            }
+            if (t.status() != TransferStatus.OPEN) {
+                return Mono.error(Problems.conflict("transfer-not-open", "Transfer " + transferId + " is " + t.status()));
+            }
+            return db.sql("""
+                            SELECT a.id AS asset_id, a.last_seq, a.last_hash FROM transfer_line l JOIN asset a ON a.id = l.asset_id
+                             WHERE l.transfer_id = :id AND l.status = 'PENDING' ORDER BY a.id FOR UPDATE OF a""")
+                    .bind("id", transferId).map(r -> Ledger.Head.from(r, "asset_id")).all()
+                    .concatMap(head -> ledger.appendAfter(head, NewEvent.of(head.assetId(), t.contractId(), EventType.TRANSFER_CANCELLED,
+                                    actor.userId(), now).parties(t.fromPartyId(), t.toPartyId()).transfer(t.id()).note(reason).build())
+                            .flatMap(e -> db.sql("UPDATE asset SET last_seq = :seq, last_hash = :hash WHERE id = :id")
+                                    .bind("seq", e.seq()).bind("hash", e.hash()).bind("id", e.assetId()).then()))
+                    .then(db.sql("UPDATE transfer_line SET status = 'CANCELLED' WHERE transfer_id = :id AND status = 'PENDING'")
+                            .bind("id", transferId).then())
+                    .then(db.sql("UPDATE transfer SET status = 'CANCELLED', closed_at = :at WHERE id = :id")
+                            .bind("id", transferId).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).then());
+        });
+        return tx.transactional(work).then(find(actor, transferId));
+    }
+
+    // ---------------------------------------------------------------- refusals
+
+    /** Writes one REFUSED event per refused asset (its own transaction) and answers with the refusal. */
+    private <T> Mono<T> refuse(Actor actor, UUID contractId, TransferKind kind, UUID transferId, UUID approvalId,
+                               Refusal first, List<RefusedAsset> refused, ConfirmContext ctx) {
+        Instant now = clock.instant();
+        Mono<Void> record = Flux.fromIterable(refused)
+                .filter(r -> r.assetId() != null && r.tag() != null)
+                .sort(Comparator.comparing(RefusedAsset::assetId))
+                .concatMap(r -> ledger.append(NewEvent.of(r.assetId(), contractId, EventType.REFUSED, actor.userId(), now)
+                        .transfer(transferId).approval(approvalId).refusal(r.code(), r.article())
+                        .device(ctx.deviceId(), ctx.location()).scanned(ctx.scannedPayloads().get(r.assetId()))
+                        .note(kind + " refused: " + r.detail()).build()))
+                .then();
+        return tx.transactional(record).then(Mono.error(new CustodyRefusedException(first, refused)));
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    private Mono<List<AssetRow>> loadAssets(Actor actor, java.util.Set<UUID> ids) {
+        var spec = db.sql("""
+                        SELECT a.id, a.tag, a.contract_id, a.custody_state, a.holder_party_id,
+                               EXISTS (SELECT 1 FROM transfer_line l WHERE l.asset_id = a.id AND l.status = 'PENDING') AS in_open
+                          FROM asset a WHERE a.id = ANY(:ids)""" + Scope.asset(actor) + " ORDER BY a.id")
+                .bind("ids", ids.toArray(UUID[]::new));
+        if (actor.isScopedToParty()) {
+            spec = spec.bind("scope_party", actor.partyId());
+        }
+        return spec.map(r -> new AssetRow(r.get("id", UUID.class), r.get("tag", String.class), r.get("contract_id", UUID.class),
+                        CustodyState.valueOf(r.get("custody_state", String.class)), r.get("holder_party_id", UUID.class),
+                        Boolean.TRUE.equals(r.get("in_open", Boolean.class))))
+                .all().collectList()
+                .flatMap(found -> {
+                    if (found.size() == ids.size()) {
+                        return Mono.just(found);
+                    }
+                    var missing = new ArrayList<>(ids);
+                    found.forEach(f -> missing.remove(f.id()));
+                    return Mono.error(Problems.notFound("Assets " + missing));
+                });
+    }
+
+    private Mono<ContractFacts> contractFacts(UUID id) {
+        return db.sql("SELECT * FROM contract WHERE id = :id").bind("id", id)
+                .map(r -> new ContractFacts(id, r.get("agency_party_id", UUID.class), r.get("contractor_party_id", UUID.class),
+                        ContractStatus.valueOf(r.get("status", String.class)), r.get("return_due_on", LocalDate.class),
+                        r.get("completed_on", LocalDate.class)))
+                .one();
+    }
+
+    private Mono<java.util.Optional<ApprovalFacts>> approvalFacts(UUID id) {
+        return id == null ? Mono.just(java.util.Optional.empty()) : approvals.facts(id).map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty());
+    }
+
+    private Mono<java.util.Optional<PartyKind>> partyKind(UUID id) {
+        return id == null ? Mono.just(java.util.Optional.empty())
+                : db.sql("SELECT kind FROM party WHERE id = :id").bind("id", id)
+                .map(r -> java.util.Optional.of(PartyKind.valueOf(r.get("kind", String.class)))).one()
+                .defaultIfEmpty(java.util.Optional.empty());
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        return e instanceof DataIntegrityViolationException || e instanceof R2dbcDataIntegrityViolationException;
+    }
+
+    public Mono<TransferView> find(Actor actor, UUID id) {
+        var spec = db.sql("""
+                        SELECT t.*, c.number AS contract_number, fp.name AS from_name, tp.name AS to_name
+                          FROM transfer t JOIN contract c ON c.id = t.contract_id
+                          JOIN party fp ON fp.id = t.from_party_id JOIN party tp ON tp.id = t.to_party_id
+                         WHERE t.id = :id""" + Scope.transfer(actor))
+                .bind("id", id);
+        if (actor.isScopedToParty()) {
+            spec = spec.bind("scope_party", actor.partyId());
+        }
+        return spec.map(r -> view(r, List.of())).one()
+                .switchIfEmpty(Mono.error(Problems.notFound("Transfer " + id)))
+                .flatMap(t -> lines(id).collectList().map(t::withLines));
+    }
+
+    private Flux<TransferView.Line> lines(UUID transferId) {
+        return db.sql("""
+                        SELECT l.*, a.tag, a.title FROM transfer_line l JOIN asset a ON a.id = l.asset_id
+                         WHERE l.transfer_id = :id ORDER BY l.line_no""")
+                .bind("id", transferId)
+                .map(r -> {
+                    OffsetDateTime at = r.get("confirmed_at", OffsetDateTime.class);
+                    return new TransferView.Line(r.get("line_no", Integer.class), r.get("asset_id", UUID.class),
+                            r.get("tag", String.class), r.get("title", String.class), r.get("status", String.class),
+                            r.get("confirmed_by", UUID.class), at == null ? null : at.toInstant(), r.get("device_id", String.class));
+                })
+                .all();
+    }
+
+    private static TransferView view(Readable t, List<TransferView.Line> lines) {
+        OffsetDateTime closed = t.get("closed_at", OffsetDateTime.class);
+        int pending = (int) lines.stream().filter(l -> "PENDING".equals(l.status())).count();
+        return new TransferView(t.get("id", UUID.class), t.get("kind", String.class), t.get("status", String.class),
+                t.get("contract_id", UUID.class), t.get("contract_number", String.class), t.get("from_party_id", UUID.class),
+                t.get("from_name", String.class), t.get("to_party_id", UUID.class), t.get("to_name", String.class),
+                t.get("approval_id", UUID.class), t.get("started_by", UUID.class),
+                t.get("started_at", OffsetDateTime.class).toInstant(), closed == null ? null : closed.toInstant(), pending, lines);
+    }
+
+    public record Summary(UUID id, String kind, String status, UUID contractId, String contractNumber, UUID fromPartyId,
+                          String fromPartyName, UUID toPartyId, String toPartyName, Instant startedAt, long lines, long pendingLines) {
+    }
+
+    public Flux<Summary> list(Actor actor, UUID contractId, String status, String kind, int limit, int offset) {
+        var spec = db.sql("""
+                        SELECT t.*, c.number AS contract_number, fp.name AS from_name, tp.name AS to_name,
+                               (SELECT count(*) FROM transfer_line l WHERE l.transfer_id = t.id) AS line_count,
+                               (SELECT count(*) FROM transfer_line l WHERE l.transfer_id = t.id AND l.status = 'PENDING') AS pending_count
+                          FROM transfer t JOIN contract c ON c.id = t.contract_id
+                          JOIN party fp ON fp.id = t.from_party_id JOIN party tp ON tp.id = t.to_party_id
+                         WHERE (CAST(:contract AS uuid) IS NULL OR t.contract_id = :contract)
+                           AND (CAST(:status AS text) IS NULL OR t.status = :status)
+                           AND (CAST(:kind AS text) IS NULL OR t.kind = :kind)""" + Scope.transfer(actor)
+                        + " ORDER BY t.started_at DESC LIMIT :limit OFFSET :offset")
+                .bind("limit", limit).bind("offset", offset);
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "contract", contractId, UUID.class);
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "status", status, String.class);
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "kind", kind, String.class);
+        if (actor.isScopedToParty()) {
+            spec = spec.bind("scope_party", actor.partyId());
+        }
+        return spec.map(r -> new Summary(r.get("id", UUID.class), r.get("kind", String.class), r.get("status", String.class),
+                r.get("contract_id", UUID.class), r.get("contract_number", String.class), r.get("from_party_id", UUID.class),
+                r.get("from_name", String.class), r.get("to_party_id", UUID.class), r.get("to_name", String.class),
+                r.get("started_at", OffsetDateTime.class).toInstant(), r.get("line_count", Long.class),
+                r.get("pending_count", Long.class))).all();
+    }
+}

@@ -1,0 +1,6 @@
+package jp.azukari.custody.domain;
+
+/** What the agency may approve in advance (art. 2.3, 4, 6). */
+public enum ApprovalKind {
+    TAKE_OUT, PROVIDE_TO_SUBCONTRACTOR, COPY, DISPOSE_INSTEAD_OF_RETURN
+}

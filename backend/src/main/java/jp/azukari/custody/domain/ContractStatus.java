@@ -1,0 +1,5 @@
+package jp.azukari.custody.domain;
+
+public enum ContractStatus {
+    ACTIVE, COMPLETED, CLOSED
+}

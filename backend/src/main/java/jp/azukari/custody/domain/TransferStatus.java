@@ -1,0 +1,5 @@
+package jp.azukari.custody.domain;
+
+public enum TransferStatus {
+    OPEN, COMPLETED, CANCELLED
+}

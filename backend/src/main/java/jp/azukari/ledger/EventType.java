@@ -1,0 +1,21 @@
+package jp.azukari.ledger;
+
+/** What one ledger entry records. Past tense: each names something that happened (or was refused). */
+public enum EventType {
+    REGISTERED,
+    TRANSFER_OPENED,
+    TRANSFER_CANCELLED,
+    ISSUED,
+    HANDED_OFF,
+    RECOVERED,
+    RETURNED,
+    MARKED_MISSING,
+    DISPOSED,
+    COPIED,
+    COPY_REGISTERED,
+    TAKEN_OUT,
+    BROUGHT_BACK,
+    LOST,
+    SCANNED_UNEXPECTED,
+    REFUSED
+}
