@@ -73,7 +73,7 @@ class AssetController {
     Flux<AssetView> ofContract(@AuthenticationPrincipal Actor actor, @PathVariable UUID contractId,
                                @RequestParam(defaultValue = "1000") @Min(1) @Max(5000) int limit,
                                @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return assets.list(actor, new AssetService.Filter(contractId, null, null, null), limit, offset);
+        return assets.listOfContract(actor, contractId, limit, offset);
     }
 
     @GetMapping("/api/v1/assets")

@@ -177,6 +177,17 @@ public class AssetService {
         return spec.map(AssetView::read).all();
     }
 
+    /** A contract's assets; a contract the caller may not see answers 404, not an empty list. */
+    public Flux<AssetView> listOfContract(Actor actor, UUID contractId, int limit, int offset) {
+        var contract = db.sql("SELECT c.id FROM contract c WHERE c.id = :id" + Scope.contract(actor)).bind("id", contractId);
+        if (actor.isScopedToParty()) {
+            contract = contract.bind("scope_party", actor.partyId());
+        }
+        return contract.map(r -> r.get("id", UUID.class)).one()
+                .switchIfEmpty(Mono.error(Problems.notFound("Contract " + contractId)))
+                .flatMapMany(id -> list(actor, new Filter(id, null, null, null), limit, offset));
+    }
+
     /** The asset's ledger, oldest first, for a caller allowed to see the asset. */
     public Flux<LedgerEntry> history(Actor actor, UUID id) {
         return find(actor, id).flatMapMany(a -> ledger.history(a.id()));
