@@ -69,7 +69,9 @@ public class AssetService {
                 .flatMap(c -> !"CLOSED".equals(c.status()) ? Mono.just(c)
                         : Mono.error(Problems.conflict("contract-closed", "Contract " + contractId + " is CLOSED")))
                 .flatMap(c -> rejectTakenTags(given).thenReturn(c))
-                .flatMapMany(c -> tx.transactional(insert(actor, c, assets)));
+                // collected inside the transaction: nothing is answered before the commit
+                .flatMap(c -> tx.transactional(insert(actor, c, assets).collectList()))
+                .flatMapMany(Flux::fromIterable);
     }
 
     private Mono<Void> rejectTakenTags(Set<String> tags) {
