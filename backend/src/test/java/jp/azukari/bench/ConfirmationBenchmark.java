@@ -1,0 +1,255 @@
+package jp.azukari.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jp.azukari.AzukariApplication;
+import jp.azukari.auth.AccessTokens;
+import jp.azukari.common.Actor;
+import jp.azukari.common.Role;
+import jp.azukari.platform.db.DatabaseCoordinates;
+import jp.azukari.platform.db.EmbeddedDatabase;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Single-asset ISSUE confirmations over HTTP from 64 concurrent clients, against pgbench running the equivalent
+ * SQL transaction (lock the asset, update it, append its chained event) on the same PostgreSQL. Prints both rates,
+ * their ratio and the HTTP latency percentiles. Not a test: run it from the README's command.
+ */
+public final class ConfirmationBenchmark {
+
+    static final int CLIENTS = Integer.getInteger("bench.clients", 64);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    static final int ASSETS = Integer.getInteger("bench.assets", 10_000);
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("azukari-bench");
+        DatabaseCoordinates pg = EmbeddedDatabase.start(dir.resolve("pg"), 0);
+        System.setProperty("azukari.db.host", pg.host());
+        System.setProperty("azukari.db.port", String.valueOf(pg.port()));
+        System.setProperty("azukari.db.username", pg.appUser());
+        System.setProperty("azukari.db.owner-username", pg.ownerUser());
+        System.setProperty("server.port", "0");
+        System.setProperty("logging.level.root", "WARN");
+        System.setProperty("spring.r2dbc.pool.max-size", System.getProperty("bench.pool", "32"));
+        ConfigurableApplicationContext ctx = SpringApplication.run(AzukariApplication.class);
+        int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+        var db = ctx.getBean(DatabaseClient.class);
+        var tokens = ctx.getBean(AccessTokens.class);
+        String base = "http://localhost:" + port;
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+
+        UUID agency = party(db, "bench agency", "AGENCY");
+        UUID contractor = party(db, "bench contractor", "CONTRACTOR");
+        String manager = token(db, tokens, Role.MANAGER, agency);
+        String clerk = token(db, tokens, Role.CLERK, agency);
+        String custodian = token(db, tokens, Role.CUSTODIAN, contractor);
+        String contract = field(post(http, base + "/api/v1/contracts", manager, "{\"number\":\"BENCH-1\",\"title\":\"ベンチマーク\","
+                + "\"contractorPartyId\":\"" + contractor + "\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2027-12-31\"}").body(), "id");
+
+        long t0 = System.nanoTime();
+        List<String> assets = new ArrayList<>();
+        while (assets.size() < ASSETS) {
+            assets.addAll(register(http, base, clerk, contract, Math.min(1000, ASSETS - assets.size())));
+        }
+        double registerSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("registered %,d assets in %.1f s (%.0f assets/s, batches of 1,000)%n", assets.size(), registerSeconds,
+                assets.size() / registerSeconds);
+
+        // one single-asset ISSUE transfer per asset, opened before the timed phase
+        var pending = new ConcurrentLinkedQueue<String[]>();
+        t0 = System.nanoTime();
+        runConcurrently(CLIENTS, assets, asset -> {
+            var r = post(http, base + "/api/v1/transfers", clerk, "{\"kind\":\"ISSUE\",\"assetIds\":[\"" + asset + "\"]}");
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("open failed: " + r.statusCode() + " " + r.body());
+            }
+            pending.add(new String[] {field(r.body(), "id"), asset});
+        });
+        System.out.printf("opened %,d single-asset ISSUE transfers in %.1f s%n", pending.size(), (System.nanoTime() - t0) / 1e9);
+
+        // timed phase: 64 clients confirm as fast as the server answers, for SECONDS (or until none is left)
+        var latencies = new long[pending.size()];
+        var done = new AtomicInteger();
+        var failures = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            pool.submit(() -> {
+                String[] next;
+                while (System.nanoTime() < deadline && (next = pending.poll()) != null) {
+                    long s = System.nanoTime();
+                    var r = post(http, base + "/api/v1/transfers/" + next[0] + "/confirm", custodian,
+                            "{\"assetIds\":[\"" + next[1] + "\"],\"deviceId\":\"bench\"}");
+                    long took = System.nanoTime() - s;
+                    if (r.statusCode() == 200) {
+                        latencies[done.getAndIncrement()] = took;
+                    } else {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(SECONDS + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int n = done.get();
+        long[] sorted = Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        double httpRate = n / elapsed;
+        System.out.printf("HTTP confirmations: %,d in %.1f s = %.0f/s with %d clients; p50 %.1f ms, p99 %.1f ms, max %.1f ms; failures %d%n",
+                n, elapsed, httpRate, CLIENTS, pct(sorted, 50), pct(sorted, 99), sorted[n - 1] / 1e6, failures.get());
+        if (pending.isEmpty() && elapsed < SECONDS) {
+            System.out.println("note: every open transfer was confirmed before the time ran out; raise -Dbench.assets for a longer run");
+        }
+
+        // verify what was written, then pgbench with the equivalent SQL transaction on the same server
+        var verify = get(http, base + "/api/v1/ledger/verify", manager);
+        System.out.println("ledger verification after the run: " + field(verify.body(), "verified"));
+        double pgbenchRate = pgbench(pg, assets.size());
+        System.out.printf("pgbench (same PostgreSQL, %d clients, equivalent transaction): %.0f tps%n", CLIENTS, pgbenchRate);
+        System.out.printf("ratio HTTP / pgbench = %.2f (target >= 0.5); p99 %.1f ms (target <= 50 ms)%n", httpRate / pgbenchRate, pct(sorted, 99));
+        ctx.close();
+        System.exit(0);
+    }
+
+    interface Task {
+        void run(String item) throws Exception;
+    }
+
+    static void runConcurrently(int threads, List<String> items, Task task) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        var queue = new ConcurrentLinkedQueue<>(items);
+        for (int i = 0; i < threads; i++) {
+            pool.submit(() -> {
+                String item;
+                while ((item = queue.poll()) != null) {
+                    task.run(item);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+    }
+
+    static double pgbench(DatabaseCoordinates pg, int assets) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("confirm", ".sql");
+        // the same work a confirmation does to the database: lock the asset, read its head, update it, append the event
+        Files.writeString(script, """
+                \\set n random(1, %d)
+                BEGIN;
+                SELECT id, last_seq, last_hash FROM asset WHERE id = (SELECT id FROM bench_asset WHERE n = :n) FOR UPDATE;
+                UPDATE asset SET custody_state = 'WITH_CONTRACTOR', last_seq = last_seq + 1,
+                       last_hash = sha256(coalesce(last_hash, '\\x00'::bytea)) WHERE id = (SELECT id FROM bench_asset WHERE n = :n);
+                INSERT INTO custody_event (asset_id, seq, id, contract_id, type, occurred_at, prev_hash, hash)
+                SELECT id, last_seq, gen_random_uuid(), contract_id, 'ISSUED', now(), '\\x00'::bytea, last_hash
+                  FROM asset WHERE id = (SELECT id FROM bench_asset WHERE n = :n);
+                END;
+                """.formatted(assets));
+        psql(pg, "CREATE TABLE bench_asset AS SELECT row_number() OVER (ORDER BY id)::int AS n, id FROM asset; "
+                + "ALTER TABLE bench_asset ADD PRIMARY KEY (n);");
+        var pb = new ProcessBuilder("pgbench", "-h", pg.host(), "-p", String.valueOf(pg.port()), "-U", "postgres", "-n",
+                "-M", "prepared", "-c", String.valueOf(CLIENTS), "-j", "2", "-T", String.valueOf(SECONDS), "-f", script.toString(),
+                pg.database()).redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        var m = java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench did not report tps:\n" + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    static void psql(DatabaseCoordinates pg, String sql) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("psql", "-q", "-h", pg.host(), "-p", String.valueOf(pg.port()), "-U", "postgres",
+                "-d", pg.database(), "-v", "ON_ERROR_STOP=1", "-c", sql).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + sql);
+        }
+    }
+
+    static double pct(long[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    static List<String> register(HttpClient http, String base, String clerk, String contract, int n) {
+        StringBuilder body = new StringBuilder("{\"assets\":[");
+        for (int i = 0; i < n; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"kind\":\"RECORDING_MEDIA\",\"title\":\"調査データ USBメモリ ").append(i)
+                    .append("\",\"sensitivity\":\"PERSONAL_DATA\"}");
+        }
+        var r = post(http, base + "/api/v1/contracts/" + contract + "/assets", clerk, body.append("]}").toString());
+        List<String> ids = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(r.body());
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    static UUID party(DatabaseClient db, String name, String kind) {
+        UUID id = UUID.randomUUID();
+        db.sql("INSERT INTO party (id, name, kind) VALUES (:id, :n, :k)").bind("id", id).bind("n", name).bind("k", kind).then().block();
+        return id;
+    }
+
+    static String token(DatabaseClient db, AccessTokens tokens, Role role, UUID party) {
+        UUID id = UUID.randomUUID();
+        String username = "bench-" + role.name().toLowerCase();
+        db.sql("INSERT INTO app_user (id, username, display_name, party_id, role, password_hash) VALUES (:id, :u, :u, :p, :r, 'x')")
+                .bind("id", id).bind("u", username).bind("p", party).bind("r", role.name()).then().block();
+        return tokens.issue(new Actor(id, username, role, party)).block();
+    }
+
+    static HttpResponse<String> post(HttpClient http, String uri, String token, String json) {
+        return send(http, HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    static HttpResponse<String> get(HttpClient http, String uri, String token) {
+        return send(http, HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String field(String json, String name) {
+        var m = java.util.regex.Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private ConfirmationBenchmark() {
+    }
+}
