@@ -106,7 +106,7 @@ public class AssetService {
                     return insertRows(contract, assets, ids, tags)
                             .thenMany(ledger.appendGenesis(events))
                             .collectList()
-                            .flatMap(entries -> setHeads(entries))
+                            .flatMap(ledger::moveHeads)
                             .thenMany(db.sql(AssetView.SELECT + " WHERE a.id = ANY(:ids) ORDER BY a.tag").bind("ids", ids)
                                     .map(AssetView::read).all());
                 });
@@ -138,16 +138,6 @@ public class AssetService {
                 .bind("ids", ids).bind("tags", tags).bind("kinds", kinds).bind("titles", titles)
                 .bind("serials", serials).bind("sensitivities", sensitivities).bind("handling", handling)
                 .then();
-    }
-
-    private Mono<Void> setHeads(List<LedgerEntry> entries) {
-        UUID[] ids = entries.stream().map(LedgerEntry::assetId).toArray(UUID[]::new);
-        String[] hashes = entries.stream().map(e -> HexFormat.of().formatHex(e.hash())).toArray(String[]::new);
-        return db.sql("""
-                UPDATE asset a SET last_seq = 1, last_hash = decode(u.hash, 'hex')
-                  FROM unnest(CAST(:ids AS uuid[]), CAST(:hashes AS text[])) AS u(id, hash)
-                 WHERE a.id = u.id""")
-                .bind("ids", ids).bind("hashes", hashes).then();
     }
 
     public Mono<AssetView> find(Actor actor, UUID id) {

@@ -137,14 +137,14 @@ public class TransferService {
         UUID transferId = UUID.randomUUID();
         Decision.Allowed route = allowed.get(0).route();
         Instant now = clock.instant();
-        Mono<Void> write = Flux.fromIterable(allowed)
-                .sort(Comparator.comparing(a -> a.asset().id()))
-                .concatMap(a -> ledger.append(NewEvent.of(a.asset().id(), contract.id(), EventType.TRANSFER_OPENED, actor.userId(), now)
+        List<NewEvent> events = allowed.stream()
+                .map(a -> NewEvent.of(a.asset().id(), contract.id(), EventType.TRANSFER_OPENED, actor.userId(), now)
                         .parties(route.fromPartyId(), route.toPartyId()).transfer(transferId).approval(req.approvalId())
-                        .note(req.kind() + (req.note() == null ? "" : ": " + req.note())).build()))
-                .then(insertTransfer(transferId, actor, req, contract, route, now))
-                .then(insertLines(transferId, allowed.stream().map(a -> a.asset().id()).toArray(UUID[]::new)))
-                .then(grantAccess(allowed.stream().map(a -> a.asset().id()).toArray(UUID[]::new), route.fromPartyId(), route.toPartyId()));
+                        .note(req.kind() + (req.note() == null ? "" : ": " + req.note())).build())
+                .toList();
+        UUID[] assetIds = allowed.stream().map(a -> a.asset().id()).toArray(UUID[]::new);
+        Mono<Void> write = ledger.appendAll(events)
+                .then(insertTransfer(transferId, actor, req, contract, route, now, assetIds));
         return tx.transactional(write)
                 .onErrorResume(TransferService::isUniqueViolation, e -> {
                     Refusal r = Refusal.of(RefusalCode.ALREADY_IN_TRANSFER);
@@ -154,29 +154,24 @@ public class TransferService {
                 .then(find(actor, transferId));
     }
 
-    private Mono<Void> insertTransfer(UUID id, Actor actor, OpenRequest req, ContractFacts contract, Decision.Allowed route, Instant now) {
+    /** The transfer, its lines, and who may now see the assets: one statement. */
+    private Mono<Void> insertTransfer(UUID id, Actor actor, OpenRequest req, ContractFacts contract, Decision.Allowed route,
+                                      Instant now, UUID[] assetIds) {
         var spec = db.sql("""
-                        INSERT INTO transfer (id, kind, contract_id, from_party_id, to_party_id, approval_id, started_by, started_at)
-                        VALUES (:id, :kind, :contract, :from, :to, :approval, :by, :at)""")
-                .bind("id", id).bind("kind", req.kind().name()).bind("contract", contract.id())
-                .bind("from", route.fromPartyId()).bind("to", route.toPartyId()).bind("by", actor.userId())
-                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        return jp.azukari.platform.db.Binds.nullable(spec, "approval", req.kind() == TransferKind.HANDOFF ? req.approvalId() : null, UUID.class).then();
-    }
-
-    private Mono<Void> insertLines(UUID transferId, UUID[] assetIds) {
-        return db.sql("""
-                        INSERT INTO transfer_line (transfer_id, asset_id, line_no)
-                        SELECT :transfer, u.asset_id, u.n FROM unnest(CAST(:assets AS uuid[])) WITH ORDINALITY AS u(asset_id, n)""")
-                .bind("transfer", transferId).bind("assets", assetIds).then();
-    }
-
-    private Mono<Void> grantAccess(UUID[] assetIds, UUID from, UUID to) {
-        return db.sql("""
+                        WITH t AS (
+                            INSERT INTO transfer (id, kind, contract_id, from_party_id, to_party_id, approval_id, started_by, started_at)
+                            VALUES (:id, :kind, :contract, :from, :to, :approval, :by, :at) RETURNING id),
+                        lines AS (
+                            INSERT INTO transfer_line (transfer_id, asset_id, line_no)
+                            SELECT t.id, u.asset_id, u.n FROM t, unnest(CAST(:assets AS uuid[])) WITH ORDINALITY AS u(asset_id, n))
                         INSERT INTO asset_party_access (asset_id, party_id)
                         SELECT a, p FROM unnest(CAST(:assets AS uuid[])) AS a, unnest(CAST(:parties AS uuid[])) AS p
                         ON CONFLICT DO NOTHING""")
-                .bind("assets", assetIds).bind("parties", new UUID[] {from, to}).then();
+                .bind("id", id).bind("kind", req.kind().name()).bind("contract", contract.id())
+                .bind("from", route.fromPartyId()).bind("to", route.toPartyId()).bind("by", actor.userId())
+                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).bind("assets", assetIds)
+                .bind("parties", new UUID[] {route.fromPartyId(), route.toPartyId()});
+        return jp.azukari.platform.db.Binds.nullable(spec, "approval", req.kind() == TransferKind.HANDOFF ? req.approvalId() : null, UUID.class).then();
     }
 
     // ---------------------------------------------------------------- confirm
@@ -196,12 +191,13 @@ public class TransferService {
         }
         LocalDate today = zone.today(clock);
         Instant now = clock.instant();
-        Mono<Object> work = lockTransfer(actor, transferId)
-                .flatMap(t -> Mono.zip(lockLines(transferId, ids), approvalFacts(t.approvalId()), training.current(actor, today))
+        Mono<Object> work = lockForConfirm(actor, transferId, ids)
+                .flatMap(locked -> Mono.zip(approvalFacts(locked.transfer().approvalId()), training.current(actor, today))
                         .flatMap(z -> {
-                            List<LineRow> lines = z.getT1();
-                            ApprovalFacts approval = z.getT2().orElse(null);
-                            TrainingGate.Status trained = z.getT3();
+                            TransferRow t = locked.transfer();
+                            List<LineRow> lines = locked.lines();
+                            ApprovalFacts approval = z.getT1().orElse(null);
+                            TrainingGate.Status trained = z.getT2();
                             List<RefusedAsset> refused = new ArrayList<>();
                             Refusal first = null;
                             for (UUID id : ids) {
@@ -223,10 +219,7 @@ public class TransferService {
                                 return Mono.just((Object) new Refused(t, first, refused));
                             }
                             Custody after = CustodyRules.afterConfirmation(t.kind(), t.contract(), approval, t.toPartyId());
-                            return Flux.fromIterable(lines)
-                                    .concatMap(line -> confirmLine(actor, t, line, after, ctx, now))
-                                    .then(completeIfDone(t.id(), now))
-                                    .thenReturn((Object) t);
+                            return confirmLines(actor, t, lines, after, ctx, now).thenReturn((Object) t);
                         }));
         return tx.transactional(work)
                 .flatMap(result -> {
@@ -240,6 +233,30 @@ public class TransferService {
     }
 
     private record Refused(TransferRow transfer, Refusal first, List<RefusedAsset> refused) {
+    }
+
+    private record Locked(TransferRow transfer, List<LineRow> lines) {
+    }
+
+    private Mono<Locked> lockForConfirm(Actor actor, UUID id, java.util.Set<UUID> assetIds) {
+        var spec = db.sql("""
+                        SELECT t.*, c.agency_party_id, c.contractor_party_id, c.status AS contract_status, c.return_due_on,
+                               c.completed_on, l.status AS line_status, a.id AS asset_id, a.tag, a.last_seq, a.last_hash
+                          FROM transfer t JOIN contract c ON c.id = t.contract_id
+                          JOIN transfer_line l ON l.transfer_id = t.id AND l.asset_id = ANY(:assets)
+                          JOIN asset a ON a.id = l.asset_id
+                         WHERE t.id = :id""" + Scope.transfer(actor) + " ORDER BY a.id FOR UPDATE OF t, l, a")
+                .bind("id", id).bind("assets", assetIds.toArray(UUID[]::new));
+        if (actor.isScopedToParty()) {
+            spec = spec.bind("scope_party", actor.partyId());
+        }
+        return spec.map(r -> new Object[] {transferRow(r), new LineRow(r.get("asset_id", UUID.class), r.get("tag", String.class),
+                        LineStatus.valueOf(r.get("line_status", String.class)), Ledger.Head.from(r, "asset_id"))})
+                .all().collectList()
+                .flatMap(rows -> rows.isEmpty()
+                        // none of the assets is on the transfer: still lock it, to tell 404 from NOT_ON_TRANSFER
+                        ? lockTransfer(actor, id).map(t -> new Locked(t, List.of()))
+                        : Mono.just(new Locked((TransferRow) rows.get(0)[0], rows.stream().map(r -> (LineRow) r[1]).toList())));
     }
 
     private Mono<TransferRow> lockTransfer(Actor actor, UUID id) {
@@ -266,54 +283,44 @@ public class TransferService {
                         r.get("completed_on", LocalDate.class)));
     }
 
-    private Mono<List<LineRow>> lockLines(UUID transferId, java.util.Set<UUID> assetIds) {
-        return db.sql("""
-                        SELECT l.asset_id, l.status, a.tag, a.last_seq, a.last_hash
-                          FROM transfer_line l JOIN asset a ON a.id = l.asset_id
-                         WHERE l.transfer_id = :transfer AND l.asset_id = ANY(:assets)
-                         ORDER BY a.id
-                           FOR UPDATE OF a""")
-                .bind("transfer", transferId).bind("assets", assetIds.toArray(UUID[]::new))
-                .map(r -> new LineRow(r.get("asset_id", UUID.class), r.get("tag", String.class),
-                        LineStatus.valueOf(r.get("status", String.class)), Ledger.Head.from(r, "asset_id")))
-                .all().collectList();
-    }
-
-    private Mono<Void> confirmLine(Actor actor, TransferRow t, LineRow line, Custody after, ConfirmContext ctx, Instant now) {
+    private Mono<Void> confirmLines(Actor actor, TransferRow t, List<LineRow> lines, Custody after, ConfirmContext ctx, Instant now) {
         EventType type = switch (t.kind()) {
             case ISSUE -> EventType.ISSUED;
             case HANDOFF -> EventType.HANDED_OFF;
             case RECOVER -> EventType.RECOVERED;
             case RETURN -> EventType.RETURNED;
         };
-        NewEvent event = NewEvent.of(line.assetId(), t.contractId(), type, actor.userId(), now)
-                .parties(t.fromPartyId(), t.toPartyId()).transfer(t.id()).approval(t.approvalId())
-                .device(ctx.deviceId(), ctx.location()).scanned(ctx.scannedPayloads().get(line.assetId())).build();
-        var updateLine = db.sql("""
-                        UPDATE transfer_line SET status = 'CONFIRMED', confirmed_by = :by, confirmed_at = :at, device_id = :device
-                         WHERE transfer_id = :transfer AND asset_id = :asset AND status = 'PENDING'""")
-                .bind("by", actor.userId()).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .bind("transfer", t.id()).bind("asset", line.assetId());
-        updateLine = jp.azukari.platform.db.Binds.nullable(updateLine, "device", ctx.deviceId(), String.class);
-        return updateLine.then()
-                .then(ledger.appendAfter(line.head(), event))
-                .flatMap(entry -> {
-                    var spec = db.sql("""
-                                    UPDATE asset SET custody_state = :state, holder_party_id = :holder, due_on = :due,
-                                           last_seq = :seq, last_hash = :hash
-                                     WHERE id = :id""")
-                            .bind("state", after.state().name()).bind("holder", after.holderPartyId())
-                            .bind("seq", entry.seq()).bind("hash", entry.hash()).bind("id", line.assetId());
-                    return jp.azukari.platform.db.Binds.nullable(spec, "due", after.dueOn(), LocalDate.class).then();
-                });
-    }
-
-    private Mono<Void> completeIfDone(UUID transferId, Instant now) {
-        return db.sql("""
+        Map<UUID, Ledger.Head> heads = new java.util.HashMap<>();
+        List<NewEvent> events = new ArrayList<>();
+        for (LineRow line : lines) {
+            heads.put(line.assetId(), line.head());
+            events.add(NewEvent.of(line.assetId(), t.contractId(), type, actor.userId(), now)
+                    .parties(t.fromPartyId(), t.toPartyId()).transfer(t.id()).approval(t.approvalId())
+                    .device(ctx.deviceId(), ctx.location()).scanned(ctx.scannedPayloads().get(line.assetId())).build());
+        }
+        List<jp.azukari.ledger.LedgerEntry> entries = ledger.chain(heads, events);
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        var spec = db.sql("""
+                        WITH lines AS (
+                            UPDATE transfer_line SET status = 'CONFIRMED', confirmed_by = :by, confirmed_at = :at, device_id = :device
+                             WHERE transfer_id = :transfer AND asset_id = ANY(:assets) AND status = 'PENDING'),
+                        moved AS (
+                            UPDATE asset a SET custody_state = :state, holder_party_id = :holder, due_on = :due,
+                                   last_seq = u.seq, last_hash = decode(u.hash, 'hex')
+                              FROM unnest(CAST(:assets AS uuid[]), CAST(:seqs AS int[]), CAST(:hashes AS text[])) AS u(id, seq, hash)
+                             WHERE a.id = u.id)
                         UPDATE transfer SET status = 'COMPLETED', closed_at = :at
-                         WHERE id = :id AND status = 'OPEN'
-                           AND NOT EXISTS (SELECT 1 FROM transfer_line WHERE transfer_id = :id AND status = 'PENDING')""")
-                .bind("id", transferId).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).then();
+                         WHERE id = :transfer AND status = 'OPEN'
+                           AND NOT EXISTS (SELECT 1 FROM transfer_line WHERE transfer_id = :transfer AND status = 'PENDING'
+                                              AND asset_id <> ALL(:assets))""")
+                .bind("by", actor.userId()).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).bind("transfer", t.id())
+                .bind("assets", entries.stream().map(jp.azukari.ledger.LedgerEntry::assetId).toArray(UUID[]::new))
+                .bind("seqs", entries.stream().map(jp.azukari.ledger.LedgerEntry::seq).toArray(Integer[]::new))
+                .bind("hashes", entries.stream().map(e -> hex.formatHex(e.hash())).toArray(String[]::new))
+                .bind("state", after.state().name()).bind("holder", after.holderPartyId());
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "device", ctx.deviceId(), String.class);
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "due", after.dueOn(), LocalDate.class);
+        return ledger.insertAll(entries).then(spec.then());
     }
 
     // ---------------------------------------------------------------- cancel
@@ -329,14 +336,12 @@ public class TransferService {
             if (t.status() != TransferStatus.OPEN) {
                 return Mono.error(Problems.conflict("transfer-not-open", "Transfer " + transferId + " is " + t.status()));
             }
-            return db.sql("""
-                            SELECT a.id AS asset_id, a.last_seq, a.last_hash FROM transfer_line l JOIN asset a ON a.id = l.asset_id
-                             WHERE l.transfer_id = :id AND l.status = 'PENDING' ORDER BY a.id FOR UPDATE OF a""")
-                    .bind("id", transferId).map(r -> Ledger.Head.from(r, "asset_id")).all()
-                    .concatMap(head -> ledger.appendAfter(head, NewEvent.of(head.assetId(), t.contractId(), EventType.TRANSFER_CANCELLED,
-                                    actor.userId(), now).parties(t.fromPartyId(), t.toPartyId()).transfer(t.id()).note(reason).build())
-                            .flatMap(e -> db.sql("UPDATE asset SET last_seq = :seq, last_hash = :hash WHERE id = :id")
-                                    .bind("seq", e.seq()).bind("hash", e.hash()).bind("id", e.assetId()).then()))
+            return db.sql("SELECT asset_id FROM transfer_line WHERE transfer_id = :id AND status = 'PENDING'")
+                    .bind("id", transferId).map(r -> r.get("asset_id", UUID.class)).all()
+                    .map(asset -> (NewEvent) NewEvent.of(asset, t.contractId(), EventType.TRANSFER_CANCELLED, actor.userId(), now)
+                            .parties(t.fromPartyId(), t.toPartyId()).transfer(t.id()).note(reason).build())
+                    .collectList()
+                    .flatMap(events -> ledger.appendAll(events))
                     .then(db.sql("UPDATE transfer_line SET status = 'CANCELLED' WHERE transfer_id = :id AND status = 'PENDING'")
                             .bind("id", transferId).then())
                     .then(db.sql("UPDATE transfer SET status = 'CANCELLED', closed_at = :at WHERE id = :id")
@@ -351,14 +356,14 @@ public class TransferService {
     private <T> Mono<T> refuse(Actor actor, UUID contractId, TransferKind kind, UUID transferId, UUID approvalId,
                                Refusal first, List<RefusedAsset> refused, ConfirmContext ctx) {
         Instant now = clock.instant();
-        Mono<Void> record = Flux.fromIterable(refused)
+        List<NewEvent> events = refused.stream()
                 .filter(r -> r.assetId() != null && r.tag() != null)
-                .sort(Comparator.comparing(RefusedAsset::assetId))
-                .concatMap(r -> ledger.append(NewEvent.of(r.assetId(), contractId, EventType.REFUSED, actor.userId(), now)
+                .map(r -> NewEvent.of(r.assetId(), contractId, EventType.REFUSED, actor.userId(), now)
                         .transfer(transferId).approval(approvalId).refusal(r.code(), r.article())
                         .device(ctx.deviceId(), ctx.location()).scanned(ctx.scannedPayloads().get(r.assetId()))
-                        .note(kind + " refused: " + r.detail()).build()))
-                .then();
+                        .note(kind + " refused: " + r.detail()).build())
+                .toList();
+        Mono<Void> record = ledger.appendAll(events).then();
         return tx.transactional(record).then(Mono.error(new CustodyRefusedException(first, refused)));
     }
 
@@ -477,5 +482,46 @@ public class TransferService {
                 r.get("from_name", String.class), r.get("to_party_id", UUID.class), r.get("to_name", String.class),
                 r.get("started_at", OffsetDateTime.class).toInstant(), r.get("line_count", Long.class),
                 r.get("pending_count", Long.class))).all();
+    }
+
+    // ---------------------------------------------------------------- close with missing lines
+
+    /** A transfer closed with the lines never confirmed marked MISSING; those assets stayed with the sender. */
+    public record ClosedWithMissing(UUID transferId, UUID contractId, TransferKind kind, List<UUID> missingAssetIds) {
+    }
+
+    /**
+     * The receiving or sending side (or a MANAGER) closes an open transfer whose remaining lines never arrived: each
+     * is marked MISSING (one MARKED_MISSING event per asset) and the transfer is COMPLETED. Custody does not move.
+     * The caller opens the LOSS incident for the missing assets (SPEC §4), in the same transaction when it wants both.
+     */
+    public Mono<ClosedWithMissing> closeWithMissing(Actor actor, UUID transferId, String reason) {
+        Instant now = clock.instant();
+        Mono<ClosedWithMissing> work = lockTransfer(actor, transferId).flatMap(t -> {
+            boolean side = (actor.partyId().equals(t.toPartyId()) || actor.partyId().equals(t.fromPartyId()))
+                    && (actor.role() == Role.CUSTODIAN || actor.role() == Role.CLERK);
+            if (!side && actor.role() != Role.MANAGER) {
+                return Mono.error(Problems.forbidden("Only the receiving or sending party, or a MANAGER, closes a transfer with missing lines"));
+            }
+            if (t.status() != TransferStatus.OPEN) {
+                return Mono.error(Problems.conflict("transfer-not-open", "Transfer " + transferId + " is " + t.status()));
+            }
+            return db.sql("""
+                            SELECT a.id AS asset_id, a.last_seq, a.last_hash FROM transfer_line l JOIN asset a ON a.id = l.asset_id
+                             WHERE l.transfer_id = :id AND l.status = 'PENDING' ORDER BY a.id FOR UPDATE OF a""")
+                    .bind("id", transferId).map(r -> Ledger.Head.from(r, "asset_id")).all()
+                    .concatMap(head -> ledger.appendAfter(head, NewEvent.of(head.assetId(), t.contractId(), EventType.MARKED_MISSING,
+                                    actor.userId(), now).parties(t.fromPartyId(), t.toPartyId()).transfer(t.id())
+                                    .note(t.kind() + " line never confirmed" + (reason == null ? "" : ": " + reason)).build())
+                            .flatMap(e -> db.sql("UPDATE asset SET last_seq = :seq, last_hash = :hash WHERE id = :id")
+                                    .bind("seq", e.seq()).bind("hash", e.hash()).bind("id", e.assetId()).then().thenReturn(e.assetId())))
+                    .collectList()
+                    .flatMap(missing -> db.sql("UPDATE transfer_line SET status = 'MISSING' WHERE transfer_id = :id AND status = 'PENDING'")
+                            .bind("id", transferId).then()
+                            .then(db.sql("UPDATE transfer SET status = 'COMPLETED', closed_at = :at WHERE id = :id")
+                                    .bind("id", transferId).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).then())
+                            .thenReturn(new ClosedWithMissing(t.id(), t.contractId(), t.kind(), List.copyOf(missing))));
+        });
+        return tx.transactional(work);
     }
 }

@@ -3,6 +3,12 @@ package jp.azukari.ledger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -64,11 +70,108 @@ public class Ledger {
         return insert(entry).thenReturn(entry);
     }
 
-    /** Appends a run of events for assets the caller has just created (their chains start here). */
+    /** Appends the first event of assets the caller has just created (their chains start here), in one statement. */
     public Flux<LedgerEntry> appendGenesis(Iterable<NewEvent> events) {
-        return Flux.fromIterable(events)
-                .map(e -> LedgerEntry.chain(e, 1, UUID.randomUUID(), e.occurredAt().truncatedTo(ChronoUnit.MICROS), EventHashing.GENESIS))
-                .concatMap(entry -> insert(entry).thenReturn(entry));
+        List<LedgerEntry> entries = new ArrayList<>();
+        events.forEach(e -> entries.add(LedgerEntry.chain(e, 1, UUID.randomUUID(), e.occurredAt().truncatedTo(ChronoUnit.MICROS),
+                EventHashing.GENESIS)));
+        return insertAll(entries).thenMany(Flux.fromIterable(entries));
+    }
+
+    /**
+     * Appends many events in three statements whatever their number: lock the assets (in id order), insert every
+     * event, move every head. Events of one asset are chained in the order given.
+     */
+    public Mono<List<LedgerEntry>> appendAll(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        UUID[] ids = events.stream().map(NewEvent::assetId).distinct().sorted().toArray(UUID[]::new);
+        return db.sql("SELECT id, last_seq, last_hash FROM asset WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
+                .bind("ids", ids)
+                .map(row -> Head.from(row, "id"))
+                .all()
+                .collectMap(Head::assetId)
+                .flatMap(heads -> {
+                    List<LedgerEntry> entries = chain(heads, events);
+                    return insertAll(entries).then(moveHeads(entries)).thenReturn(entries);
+                });
+    }
+
+    /** Chains events onto heads the caller has locked; pure, nothing written. */
+    public List<LedgerEntry> chain(Map<UUID, Head> heads, List<NewEvent> events) {
+        Map<UUID, Head> current = new HashMap<>(heads);
+        List<LedgerEntry> entries = new ArrayList<>(events.size());
+        for (NewEvent e : events) {
+            Head head = current.get(e.assetId());
+            if (head == null) {
+                throw new IllegalStateException("no locked head for asset " + e.assetId());
+            }
+            byte[] prev = head.lastSeq() == 0 ? EventHashing.GENESIS : head.lastHash();
+            LedgerEntry entry = LedgerEntry.chain(e, head.lastSeq() + 1, UUID.randomUUID(),
+                    e.occurredAt().truncatedTo(ChronoUnit.MICROS), prev);
+            entries.add(entry);
+            current.put(e.assetId(), new Head(e.assetId(), entry.seq(), entry.hash()));
+        }
+        return entries;
+    }
+
+    /** Moves each asset's chain head to the last of these entries for it. */
+    public Mono<Void> moveHeads(List<LedgerEntry> entries) {
+        Map<UUID, LedgerEntry> last = new LinkedHashMap<>();
+        entries.forEach(e -> last.put(e.assetId(), e));
+        HexFormat hex = HexFormat.of();
+        return db.sql("""
+                        UPDATE asset a SET last_seq = u.seq, last_hash = decode(u.hash, 'hex')
+                          FROM unnest(CAST(:ids AS uuid[]), CAST(:seqs AS int[]), CAST(:hashes AS text[])) AS u(id, seq, hash)
+                         WHERE a.id = u.id""")
+                .bind("ids", last.keySet().toArray(UUID[]::new))
+                .bind("seqs", last.values().stream().map(LedgerEntry::seq).toArray(Integer[]::new))
+                .bind("hashes", last.values().stream().map(e -> hex.formatHex(e.hash())).toArray(String[]::new))
+                .then();
+    }
+
+    /** Inserts entries in one statement. */
+    public Mono<Void> insertAll(List<LedgerEntry> entries) {
+        if (entries.size() == 1) {
+            return insert(entries.get(0));
+        }
+        int n = entries.size();
+        HexFormat hex = HexFormat.of();
+        String[][] cols = new String[18][n];
+        Integer[] seqs = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            LedgerEntry e = entries.get(i);
+            seqs[i] = e.seq();
+            Object[] values = {e.assetId(), e.id(), e.contractId(), e.type(), e.fromPartyId(), e.toPartyId(), e.actorUserId(),
+                    e.deviceId(), e.location(), e.occurredAt(), e.transferId(), e.approvalId(), e.incidentId(),
+                    e.scannedPayload(), e.refusalCode(), e.article(), e.note(), null};
+            for (int c = 0; c < 17; c++) {
+                cols[c][i] = values[c] == null ? null : values[c].toString();
+            }
+            cols[17][i] = hex.formatHex(e.prevHash()) + ":" + hex.formatHex(e.hash());
+        }
+        return db.sql("""
+                        INSERT INTO custody_event (asset_id, seq, id, contract_id, type, from_party_id, to_party_id, actor_user_id,
+                            device_id, location, occurred_at, transfer_id, approval_id, incident_id, scanned_payload, refusal_code,
+                            article, note, prev_hash, hash)
+                        SELECT CAST(u.asset_id AS uuid), u.seq, CAST(u.id AS uuid), CAST(u.contract_id AS uuid), u.type,
+                               CAST(u.from_party AS uuid), CAST(u.to_party AS uuid), CAST(u.actor AS uuid), u.device, u.location,
+                               CAST(u.occurred_at AS timestamptz), CAST(u.transfer AS uuid), CAST(u.approval AS uuid),
+                               CAST(u.incident AS uuid), u.payload, u.code, u.article, u.note,
+                               decode(split_part(u.hashes, ':', 1), 'hex'), decode(split_part(u.hashes, ':', 2), 'hex')
+                          FROM unnest(CAST(:c0 AS text[]), CAST(:seqs AS int[]), CAST(:c1 AS text[]), CAST(:c2 AS text[]),
+                                      CAST(:c3 AS text[]), CAST(:c4 AS text[]), CAST(:c5 AS text[]), CAST(:c6 AS text[]),
+                                      CAST(:c7 AS text[]), CAST(:c8 AS text[]), CAST(:c9 AS text[]), CAST(:c10 AS text[]),
+                                      CAST(:c11 AS text[]), CAST(:c12 AS text[]), CAST(:c13 AS text[]), CAST(:c14 AS text[]),
+                                      CAST(:c15 AS text[]), CAST(:c16 AS text[]), CAST(:c17 AS text[]))
+                               AS u(asset_id, seq, id, contract_id, type, from_party, to_party, actor, device, location,
+                                    occurred_at, transfer, approval, incident, payload, code, article, note, hashes)""")
+                .bind("c0", cols[0]).bind("seqs", seqs).bind("c1", cols[1]).bind("c2", cols[2]).bind("c3", cols[3])
+                .bind("c4", cols[4]).bind("c5", cols[5]).bind("c6", cols[6]).bind("c7", cols[7]).bind("c8", cols[8])
+                .bind("c9", cols[9]).bind("c10", cols[10]).bind("c11", cols[11]).bind("c12", cols[12]).bind("c13", cols[13])
+                .bind("c14", cols[14]).bind("c15", cols[15]).bind("c16", cols[16]).bind("c17", cols[17])
+                .then();
     }
 
     private Mono<Void> insert(LedgerEntry e) {
