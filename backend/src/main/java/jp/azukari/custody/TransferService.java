@@ -192,35 +192,12 @@ public class TransferService {
         LocalDate today = zone.today(clock);
         Instant now = clock.instant();
         Mono<Object> work = lockForConfirm(actor, transferId, ids)
-                .flatMap(locked -> Mono.zip(approvalFacts(locked.transfer().approvalId()), training.current(actor, today))
-                        .flatMap(z -> {
-                            TransferRow t = locked.transfer();
-                            List<LineRow> lines = locked.lines();
-                            ApprovalFacts approval = z.getT1().orElse(null);
-                            TrainingGate.Status trained = z.getT2();
-                            List<RefusedAsset> refused = new ArrayList<>();
-                            Refusal first = null;
-                            for (UUID id : ids) {
-                                LineRow line = lines.stream().filter(l -> l.assetId().equals(id)).findFirst().orElse(null);
-                                Refusal r;
-                                if (line == null) {
-                                    r = Refusal.of(RefusalCode.NOT_ON_TRANSFER);
-                                } else {
-                                    Decision d = CustodyRules.confirm(new ConfirmRequest(t.kind(), actor, t.status(), t.toPartyId(),
-                                            line.status(), approval, today, trained.required(), trained.current()));
-                                    r = d instanceof Decision.Refused refusedDecision ? refusedDecision.refusal() : null;
-                                }
-                                if (r != null) {
-                                    first = first == null ? r : first;
-                                    refused.add(RefusedAsset.of(id, line == null ? null : line.tag(), r));
-                                }
-                            }
-                            if (!refused.isEmpty()) {
-                                return Mono.just((Object) new Refused(t, first, refused));
-                            }
-                            Custody after = CustodyRules.afterConfirmation(t.kind(), t.contract(), approval, t.toPartyId());
-                            return confirmLines(actor, t, lines, after, ctx, now).thenReturn((Object) t);
-                        }));
+                .flatMap(locked -> decide(actor, locked, ids, today).flatMap(d -> {
+                    if (!d.refused().isEmpty()) {
+                        return Mono.just((Object) new Refused(locked.transfer(), d.first(), d.refused()));
+                    }
+                    return confirmLines(actor, locked.transfer(), d.allowed(), d.after(), ctx, now).thenReturn((Object) locked.transfer());
+                }));
         return tx.transactional(work)
                 .flatMap(result -> {
                     if (result instanceof Refused r) {
@@ -233,6 +210,70 @@ public class TransferService {
     }
 
     private record Refused(TransferRow transfer, Refusal first, List<RefusedAsset> refused) {
+    }
+
+    private record LineDecisions(List<LineRow> allowed, List<RefusedAsset> refused, Refusal first, Custody after) {
+    }
+
+    /** Decides each requested line by the rules; nothing is written. */
+    private Mono<LineDecisions> decide(Actor actor, Locked locked, java.util.Set<UUID> ids, LocalDate today) {
+        TransferRow t = locked.transfer();
+        return Mono.zip(approvalFacts(t.approvalId()), training.current(actor, today)).map(z -> {
+            ApprovalFacts approval = z.getT1().orElse(null);
+            TrainingGate.Status trained = z.getT2();
+            List<LineRow> allowed = new ArrayList<>();
+            List<RefusedAsset> refused = new ArrayList<>();
+            Refusal first = null;
+            for (UUID id : ids) {
+                LineRow line = locked.lines().stream().filter(l -> l.assetId().equals(id)).findFirst().orElse(null);
+                Refusal r;
+                if (line == null) {
+                    r = Refusal.of(RefusalCode.NOT_ON_TRANSFER);
+                } else {
+                    Decision d = CustodyRules.confirm(new ConfirmRequest(t.kind(), actor, t.status(), t.toPartyId(),
+                            line.status(), approval, today, trained.required(), trained.current()));
+                    r = d instanceof Decision.Refused refusedDecision ? refusedDecision.refusal() : null;
+                }
+                if (r != null) {
+                    first = first == null ? r : first;
+                    refused.add(RefusedAsset.of(id, line == null ? null : line.tag(), r));
+                } else {
+                    allowed.add(line);
+                }
+            }
+            Custody after = CustodyRules.afterConfirmation(t.kind(), t.contract(), approval, t.toPartyId());
+            return new LineDecisions(allowed, refused, first, after);
+        });
+    }
+
+    /** What became of one line in {@link #confirmEach}: confirmed, or refused with the rule. */
+    public record LineOutcome(UUID assetId, boolean confirmed, RefusedAsset refusal) {
+    }
+
+    /**
+     * Confirms each line on its own merits, inside the caller's transaction: allowed lines move, refused ones are
+     * recorded as REFUSED events (lines that exist) and reported. Scans use it, so one bad scan spoils nothing.
+     */
+    public Mono<List<LineOutcome>> confirmEach(Actor actor, UUID transferId, List<UUID> assetIds, ConfirmContext ctx) {
+        var ids = new LinkedHashSet<>(assetIds);
+        LocalDate today = zone.today(clock);
+        Instant now = clock.instant();
+        return lockForConfirm(actor, transferId, ids)
+                .flatMap(locked -> decide(actor, locked, ids, today).flatMap(d -> {
+                    TransferRow t = locked.transfer();
+                    List<NewEvent> refusals = d.refused().stream()
+                            .filter(r -> r.tag() != null)
+                            .map(r -> NewEvent.of(r.assetId(), t.contractId(), EventType.REFUSED, actor.userId(), now)
+                                    .transfer(t.id()).approval(t.approvalId()).refusal(r.code(), r.article())
+                                    .device(ctx.deviceId(), ctx.location()).scanned(ctx.scannedPayloads().get(r.assetId()))
+                                    .note(t.kind() + " confirmation refused: " + r.detail()).build())
+                            .toList();
+                    Mono<Void> moved = d.allowed().isEmpty() ? Mono.empty() : confirmLines(actor, t, d.allowed(), d.after(), ctx, now);
+                    List<LineOutcome> outcomes = new ArrayList<>();
+                    d.allowed().forEach(l -> outcomes.add(new LineOutcome(l.assetId(), true, null)));
+                    d.refused().forEach(r -> outcomes.add(new LineOutcome(r.assetId(), false, r)));
+                    return moved.then(ledger.appendAll(refusals)).thenReturn(List.copyOf(outcomes));
+                }));
     }
 
     private record Locked(TransferRow transfer, List<LineRow> lines) {
