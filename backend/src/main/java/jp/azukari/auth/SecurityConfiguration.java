@@ -55,11 +55,19 @@ class SecurityConfiguration {
         return new AccessTokens(keys, ttl, clock);
     }
 
+    /**
+     * Bearer tokens are the only way in. As a bean it also stops Spring Boot from making its default in-memory
+     * user with a generated password, which nothing here would use.
+     */
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccessTokens tokens) {
-        ReactiveAuthenticationManager manager = authentication -> tokens.verify((String) authentication.getCredentials())
+    ReactiveAuthenticationManager bearerAuthenticationManager(AccessTokens tokens) {
+        return authentication -> tokens.verify((String) authentication.getCredentials())
                 .<Authentication>map(SecurityConfiguration::authenticated)
                 .switchIfEmpty(Mono.error(new BadCredentialsException("invalid or expired access token")));
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveAuthenticationManager manager) {
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(manager);
         bearer.setServerAuthenticationConverter(SecurityConfiguration::bearerToken);
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());

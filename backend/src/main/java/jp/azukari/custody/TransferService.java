@@ -459,31 +459,29 @@ public class TransferService {
 
     public Mono<TransferView> find(Actor actor, UUID id) {
         var spec = db.sql("""
-                        SELECT t.*, c.number AS contract_number, fp.name AS from_name, tp.name AS to_name
+                        SELECT t.*, c.number AS contract_number, fp.name AS from_name, tp.name AS to_name,
+                               l.line_no, l.asset_id, l.status AS line_status, l.confirmed_by, l.confirmed_at, l.device_id,
+                               a.tag, a.title
                           FROM transfer t JOIN contract c ON c.id = t.contract_id
                           JOIN party fp ON fp.id = t.from_party_id JOIN party tp ON tp.id = t.to_party_id
-                         WHERE t.id = :id""" + Scope.transfer(actor))
+                          LEFT JOIN transfer_line l ON l.transfer_id = t.id LEFT JOIN asset a ON a.id = l.asset_id
+                         WHERE t.id = :id""" + Scope.transfer(actor) + " ORDER BY l.line_no")
                 .bind("id", id);
         if (actor.isScopedToParty()) {
             spec = spec.bind("scope_party", actor.partyId());
         }
-        return spec.map(r -> view(r, List.of())).one()
-                .switchIfEmpty(Mono.error(Problems.notFound("Transfer " + id)))
-                .flatMap(t -> lines(id).collectList().map(t::withLines));
-    }
-
-    private Flux<TransferView.Line> lines(UUID transferId) {
-        return db.sql("""
-                        SELECT l.*, a.tag, a.title FROM transfer_line l JOIN asset a ON a.id = l.asset_id
-                         WHERE l.transfer_id = :id ORDER BY l.line_no""")
-                .bind("id", transferId)
-                .map(r -> {
+        return spec.map(r -> {
+                    TransferView header = view(r, List.of());
+                    Integer lineNo = r.get("line_no", Integer.class);
                     OffsetDateTime at = r.get("confirmed_at", OffsetDateTime.class);
-                    return new TransferView.Line(r.get("line_no", Integer.class), r.get("asset_id", UUID.class),
-                            r.get("tag", String.class), r.get("title", String.class), r.get("status", String.class),
+                    TransferView.Line line = lineNo == null ? null : new TransferView.Line(lineNo, r.get("asset_id", UUID.class),
+                            r.get("tag", String.class), r.get("title", String.class), r.get("line_status", String.class),
                             r.get("confirmed_by", UUID.class), at == null ? null : at.toInstant(), r.get("device_id", String.class));
+                    return java.util.Map.entry(header, java.util.Optional.ofNullable(line));
                 })
-                .all();
+                .all().collectList()
+                .flatMap(rows -> rows.isEmpty() ? Mono.error(Problems.notFound("Transfer " + id))
+                        : Mono.just(rows.get(0).getKey().withLines(rows.stream().flatMap(e -> e.getValue().stream()).toList())));
     }
 
     private static TransferView view(Readable t, List<TransferView.Line> lines) {

@@ -54,7 +54,7 @@ public final class ConfirmationBenchmark {
         var db = ctx.getBean(DatabaseClient.class);
         var tokens = ctx.getBean(AccessTokens.class);
         String base = "http://localhost:" + port;
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
 
         UUID agency = party(db, "bench agency", "AGENCY");
         UUID contractor = party(db, "bench contractor", "CONTRACTOR");

@@ -1,6 +1,8 @@
 package jp.azukari.platform.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +33,16 @@ public final class Problems {
 
     public static ErrorResponseException badRequest(String detail) {
         return exception(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    }
+
+    /**
+     * A 400 about one field of the request, shaped like a bean-validation failure: the detail names the field and
+     * the {@code errors} property lists it, so clients handle both the same way.
+     */
+    public static ErrorResponseException invalidField(String field, String message) {
+        ProblemDetail p = detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Field '" + field + "': " + message);
+        p.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, p, null);
     }
 
     public static ErrorResponseException conflict(String slug, String detail) {

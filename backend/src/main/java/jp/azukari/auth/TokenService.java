@@ -1,0 +1,129 @@
+package jp.azukari.auth;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import jp.azukari.common.Actor;
+import jp.azukari.platform.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.ErrorResponseException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Signing in, refreshing and signing out: the three uses of {@code /api/v1/auth}. */
+class TokenService {
+
+    /** What a successful sign-in or refresh hands the client. */
+    record TokenPair(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+    }
+
+    private final Accounts accounts;
+    private final LoginThrottle throttle;
+    private final LoginThrottlePolicy policy;
+    private final RefreshTokens refreshTokens;
+    private final AccessTokens accessTokens;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final String decoyPassword;
+    private final String decoyHash;
+
+    TokenService(Accounts accounts, LoginThrottle throttle, LoginThrottlePolicy policy, RefreshTokens refreshTokens,
+                 AccessTokens accessTokens, PasswordEncoder passwords, Clock clock, SecureRandom random) {
+        this.accounts = accounts;
+        this.throttle = throttle;
+        this.policy = policy;
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
+        this.passwords = passwords;
+        this.clock = clock;
+        // checked instead of a real hash when the user is unknown, so both cases cost one BCrypt verification
+        this.decoyPassword = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        this.decoyHash = passwords.encode(decoyPassword + "-never");
+    }
+
+    Mono<TokenPair> signIn(String rawUsername, String password) {
+        String username = rawUsername.strip().toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        return throttle.admit(username, now)
+                .switchIfEmpty(Mono.defer(() -> lockedOut(username, now)))
+                .flatMap(attempt -> Mono.delay(policy.delayBefore(attempt)).then(verify(username, password)))
+                .flatMap(actor -> throttle.clear(username)
+                        .then(refreshTokens.forgetExpired(actor.userId()))
+                        .then(pair(actor, refreshTokens.start(actor.userId()))));
+    }
+
+    Mono<TokenPair> refresh(String refreshToken) {
+        return refreshTokens.spend(refreshToken)
+                .switchIfEmpty(Mono.defer(() -> refreshTokens.rejection(refreshToken)
+                        .flatMap(rejection -> Mono.error(refreshRefused(rejection)))))
+                .flatMap(spent -> accounts.activeActor(spent.userId())
+                        .switchIfEmpty(Mono.defer(() -> refreshTokens.revokeFamily(spent.familyId())
+                                .then(Mono.error(refreshRefused(RefreshTokens.Rejection.EXPIRED_OR_REVOKED)))))
+                        .flatMap(actor -> pair(actor, refreshTokens.issue(actor.userId(), spent.familyId()))));
+    }
+
+    Mono<Void> signOut(String refreshToken) {
+        return refreshTokens.revokeFamilyOf(refreshToken).then();
+    }
+
+    /** The actor behind these credentials, or an invalid-credentials error that looks the same for every cause. */
+    private Mono<Actor> verify(String username, String password) {
+        return accounts.byUsername(username)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                // BCrypt is deliberately slow: keep it off the event loop
+                .publishOn(Schedulers.boundedElastic())
+                .map(found -> check(found, password))
+                .flatMap(actor -> actor.map(Mono::just).orElseGet(() -> Mono.error(invalidCredentials())));
+    }
+
+    private Optional<Actor> check(Optional<Accounts.Account> found, String password) {
+        if (found.isEmpty() || !PasswordPolicy.fitsBcrypt(password)) {
+            passwords.matches(decoyPassword, decoyHash);
+            return Optional.empty();
+        }
+        Accounts.Account account = found.get();
+        boolean matches = passwords.matches(password, account.passwordHash());
+        return matches && account.active() ? Optional.of(account.actor()) : Optional.empty();
+    }
+
+    private Mono<Integer> lockedOut(String username, Instant now) {
+        return throttle.lockedUntil(username, now)
+                .map(until -> LoginThrottlePolicy.retryAfterSeconds(until, now))
+                .defaultIfEmpty(1L)
+                .flatMap(seconds -> Mono.error(locked(seconds)));
+    }
+
+    private Mono<TokenPair> pair(Actor actor, Mono<RefreshTokens.Issued> refresh) {
+        return Mono.zip(accessTokens.issue(actor), refresh)
+                .map(t -> new TokenPair(t.getT1(), t.getT2().token(), "Bearer", accessTokens.ttl().toSeconds()));
+    }
+
+    private static ErrorResponseException invalidCredentials() {
+        return Problems.exception(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
+                "The username or password is incorrect");
+    }
+
+    private ErrorResponseException locked(long retryAfterSeconds) {
+        long minutes = Math.max(1, (retryAfterSeconds + 59) / 60);
+        ErrorResponseException e = Problems.exception(HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked",
+                "Too many failed sign-ins", "Sign-in for this username is locked after " + policy.maxFailures()
+                        + " failed attempts; try again in " + minutes + (minutes == 1 ? " minute" : " minutes"));
+        e.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return e;
+    }
+
+    private static ErrorResponseException refreshRefused(RefreshTokens.Rejection rejection) {
+        String detail = switch (rejection) {
+            case REUSED -> "The refresh token was already used; every token of this sign-in has been revoked. Sign in again";
+            case EXPIRED_OR_REVOKED -> "The refresh token has expired or was revoked; sign in again";
+            case UNKNOWN -> "The refresh token is not valid; sign in again";
+        };
+        return Problems.exception(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Invalid refresh token", detail);
+    }
+}

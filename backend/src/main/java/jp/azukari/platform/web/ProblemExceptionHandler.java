@@ -1,0 +1,258 @@
+package jp.azukari.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ContentTooLargeException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error of the API answers as an RFC 9457 problem ({@code application/problem+json}) whose detail says
+ * precisely what was wrong with the request — and never what the database or the JVM said about it.
+ *
+ * <p>Spring's own exceptions (415, 405, 404, …) keep their problem bodies from the base class; the overrides
+ * below make request-body, validation and path errors precise, and the handlers for data and unexpected errors
+ * keep SQL and stack traces in the log.
+ */
+@RestControllerAdvice
+class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    private final long bodyLimit;
+
+    ProblemExceptionHandler(@Value("${spring.http.codecs.max-in-memory-size:256KB}") DataSize bodyLimit) {
+        this.bodyLimit = bodyLimit.toBytes();
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (causedBy(ex, DataBufferLimitException.class) != null) {
+            return respond(ex, tooLarge(), exchange);
+        }
+        JacksonException json = causedBy(ex, JacksonException.class);
+        if (json != null) {
+            JsonBodyProblems.Finding finding = JsonBodyProblems.describe(json);
+            ProblemDetail p = Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", finding.detail());
+            if (finding.field() != null) {
+                p.setProperty("errors", List.of(finding.asError()));
+            }
+            return respond(ex, p, exchange);
+        }
+        TypeMismatchException mismatch = causedBy(ex, TypeMismatchException.class);
+        if (mismatch != null) {
+            return respond(ex, Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    typeMismatch(ex.getMethodParameter(), mismatch)), exchange);
+        }
+        String detail;
+        if (ex.getReason() != null && ex.getReason().startsWith("No request body")) {
+            detail = "Request body is missing";
+        } else if (causedBy(ex, DecodingException.class) != null) {
+            detail = "Request body could not be read as JSON";
+        } else {
+            detail = ex.getBody().getDetail() != null ? ex.getBody().getDetail() : "Invalid request";
+        }
+        return respond(ex, Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail), exchange);
+    }
+
+    /** WebFlux reports a body beyond {@code spring.http.codecs.max-in-memory-size} as a 413 ContentTooLargeException. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (ex instanceof ContentTooLargeException || causedBy(ex, DataBufferLimitException.class) != null) {
+            return respond(ex, tooLarge(), exchange);
+        }
+        return super.handleResponseStatusException(ex, headers, status, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ObjectError error : ex.getAllErrors()) {
+            String field = error instanceof FieldError fe ? fe.getField() : "";
+            errors.add(Map.of("field", field, "message", String.valueOf(error.getDefaultMessage())));
+        }
+        return respond(ex, invalid(errors), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(Map.of("field", parameterName(result.getMethodParameter()),
+                        "message", String.valueOf(error.getDefaultMessage())))));
+        ex.getCrossParameterValidationResults().forEach(error ->
+                errors.add(Map.of("field", "", "message", String.valueOf(error.getDefaultMessage()))));
+        return respond(ex, invalid(errors), exchange);
+    }
+
+    /** A body beyond {@code spring.http.codecs.max-in-memory-size} when it surfaces unwrapped. */
+    @ExceptionHandler(DataBufferLimitException.class)
+    Mono<ResponseEntity<Object>> bodyTooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
+        return respond(ex, tooLarge(), exchange);
+    }
+
+    @ExceptionHandler({DataIntegrityViolationException.class, R2dbcDataIntegrityViolationException.class})
+    Mono<ResponseEntity<Object>> dataConflict(Exception ex, ServerWebExchange exchange) {
+        // the database's message names tables and constraints: log it, do not answer with it
+        log.info("Data integrity conflict on {} {}: {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), ex.getMessage());
+        String detail = ex instanceof DuplicateKeyException || isUniqueViolation(ex)
+                ? "A record with the same unique value already exists"
+                : "The request conflicts with data already stored";
+        return respond(ex, Problems.detail(HttpStatus.CONFLICT, "conflict", "Conflict", detail), exchange);
+    }
+
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    Mono<ResponseEntity<Object>> databaseUnavailable(DataAccessResourceFailureException ex, ServerWebExchange exchange) {
+        log.error("Database unavailable on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        ProblemDetail p = Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                "The service cannot reach its database right now; try again shortly");
+        return handleExceptionInternal(ex, p, retryAfter(5), HttpStatus.SERVICE_UNAVAILABLE, exchange);
+    }
+
+    /** Method security and other code may throw these after the security filters; answer as the filters would. */
+    @ExceptionHandler(AccessDeniedException.class)
+    Mono<ResponseEntity<Object>> accessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
+        return respond(ex, Problems.detail(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this"), exchange);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    Mono<ResponseEntity<Object>> unauthenticated(AuthenticationException ex, ServerWebExchange exchange) {
+        HttpHeaders h = new HttpHeaders();
+        h.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return handleExceptionInternal(ex, Problems.detail(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                "A valid access token is required (Authorization: Bearer …)"), h, HttpStatus.UNAUTHORIZED, exchange);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("Unexpected error {} on {} {}", errorId, exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), ex);
+        ProblemDetail p = Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "An unexpected error occurred; it has been logged under id " + errorId);
+        p.setProperty("errorId", errorId);
+        return respond(ex, p, exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> respond(Exception ex, ProblemDetail problem, ServerWebExchange exchange) {
+        return handleExceptionInternal(ex, problem, null, HttpStatusCode.valueOf(problem.getStatus()), exchange);
+    }
+
+    static ProblemDetail invalid(List<Map<String, String>> errors) {
+        StringBuilder detail = new StringBuilder(errors.size() == 1 ? "1 field is invalid: " : errors.size() + " fields are invalid: ");
+        for (int i = 0; i < errors.size(); i++) {
+            Map<String, String> e = errors.get(i);
+            if (i > 0) {
+                detail.append("; ");
+            }
+            detail.append(e.get("field").isEmpty() ? "" : e.get("field") + " ").append(e.get("message"));
+        }
+        ProblemDetail p = Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail.toString());
+        p.setProperty("errors", errors);
+        return p;
+    }
+
+    private ProblemDetail tooLarge() {
+        return Problems.detail(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+                tooLargeDetail(bodyLimit));
+    }
+
+    static String tooLargeDetail(long limitBytes) {
+        String size = limitBytes >= 1024 * 1024 && limitBytes % (1024 * 1024) == 0 ? limitBytes / (1024 * 1024) + " MB"
+                : limitBytes >= 1024 && limitBytes % 1024 == 0 ? limitBytes / 1024 + " KB"
+                : limitBytes + " bytes";
+        return "Request body is larger than this service accepts (at most " + size + ")";
+    }
+
+    private static String typeMismatch(MethodParameter parameter, TypeMismatchException mismatch) {
+        String name = parameter != null ? parameterName(parameter) : mismatch.getPropertyName();
+        String kind = "parameter";
+        if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class)) {
+            kind = "path variable";
+        } else if (parameter != null && parameter.hasParameterAnnotation(RequestParam.class)) {
+            kind = "query parameter";
+        } else if (parameter != null && parameter.hasParameterAnnotation(RequestHeader.class)) {
+            kind = "header";
+        }
+        Class<?> type = mismatch.getRequiredType();
+        String value = String.valueOf(mismatch.getValue());
+        if (value.length() > 80) {
+            value = value.substring(0, 80) + "…";
+        }
+        return "The " + kind + " '" + (name == null ? "?" : name) + "' must be " + JsonBodyProblems.expected(type)
+                + ", not '" + value + "'";
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.value().isEmpty()) {
+            return path.value();
+        }
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.value().isEmpty()) {
+            return param.value();
+        }
+        String name = parameter.getParameterName();
+        return name == null ? "" : name;
+    }
+
+    private static HttpHeaders retryAfter(long seconds) {
+        HttpHeaders h = new HttpHeaders();
+        h.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return h;
+    }
+
+    private static boolean isUniqueViolation(Throwable ex) {
+        R2dbcDataIntegrityViolationException r2dbc = causedBy(ex, R2dbcDataIntegrityViolationException.class);
+        return r2dbc != null && "23505".equals(r2dbc.getSqlState());
+    }
+
+    private static <T extends Throwable> T causedBy(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
