@@ -84,7 +84,7 @@ class SecurityConfiguration {
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/logout").permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/health").permitAll()
-                        .pathMatchers("/api/v1/openapi/**", "/api/v1/openapi", "/api/docs/**", "/api/docs", "/webjars/**").permitAll()
+                        .pathMatchers("/api/v1/openapi/**", "/api/v1/openapi", "/api/docs/**", "/api/docs", "/api/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().permitAll())
                 .exceptionHandling(ex -> ex

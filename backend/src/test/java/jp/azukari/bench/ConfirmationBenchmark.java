@@ -122,14 +122,111 @@ public final class ConfirmationBenchmark {
             System.out.println("note: every open transfer was confirmed before the time ran out; raise -Dbench.assets for a longer run");
         }
 
+        double scanRate = Boolean.parseBoolean(System.getProperty("bench.scans", "true"))
+                ? scanPhase(ctx, http, base, clerk, custodian, contract) : 0;
+
         // verify what was written, then pgbench with the equivalent SQL transaction on the same server
         var verify = get(http, base + "/api/v1/ledger/verify", manager);
         System.out.println("ledger verification after the run: " + field(verify.body(), "verified"));
         double pgbenchRate = pgbench(pg, assets.size());
         System.out.printf("pgbench (same PostgreSQL, %d clients, equivalent transaction): %.0f tps%n", CLIENTS, pgbenchRate);
         System.out.printf("ratio HTTP / pgbench = %.2f (target >= 0.5); p99 %.1f ms (target <= 50 ms)%n", httpRate / pgbenchRate, pct(sorted, 99));
+        if (scanRate > 0) {
+            System.out.printf("scans / single-asset confirmations = %.1f x (target >= 5 x)%n", scanRate / httpRate);
+        }
         ctx.close();
         System.exit(0);
+    }
+
+    static final int SCAN_BATCH = 50;
+
+    /** Confirmations through /scans: each request carries the 50 labels of one 50-asset ISSUE transfer. */
+    static double scanPhase(ConfigurableApplicationContext ctx, HttpClient http, String base, String clerk, String custodian,
+                            String contract) throws Exception {
+        var codec = ctx.getBean(jp.azukari.label.LabelService.class).codec().block();
+        int total = Integer.getInteger("bench.scanAssets", 30_000);
+        List<String[]> assets = new ArrayList<>();
+        while (assets.size() < total) {
+            assets.addAll(registerWithTags(http, base, clerk, contract, Math.min(1000, total - assets.size())));
+        }
+        List<List<String[]>> groups = new ArrayList<>();
+        for (int i = 0; i + SCAN_BATCH <= assets.size(); i += SCAN_BATCH) {
+            groups.add(assets.subList(i, i + SCAN_BATCH));
+        }
+        var ready = new ConcurrentLinkedQueue<String>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            keys.add(String.valueOf(i));
+        }
+        var bodies = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        runConcurrently(16, keys, k -> {
+            List<String[]> g = groups.get(Integer.parseInt(k));
+            StringBuilder ids = new StringBuilder();
+            for (String[] a : g) {
+                ids.append(ids.length() == 0 ? "" : ",").append('"').append(a[0]).append('"');
+            }
+            var r = post(http, base + "/api/v1/transfers", clerk, "{\"kind\":\"ISSUE\",\"assetIds\":[" + ids + "]}");
+            String transfer = field(r.body(), "id");
+            StringBuilder scans = new StringBuilder("{\"deviceId\":\"bench-scanner\",\"scans\":[");
+            for (int j = 0; j < g.size(); j++) {
+                scans.append(j == 0 ? "" : ",").append("{\"scanId\":\"").append(UUID.randomUUID()).append("\",\"payload\":\"")
+                        .append(codec.labelPayload(g.get(j)[1])).append("\",\"scannedAt\":\"").append(java.time.Instant.now())
+                        .append("\",\"purpose\":\"CONFIRM\",\"transferId\":\"").append(transfer).append("\"}");
+            }
+            bodies.put(k, scans.append("]}").toString());
+            ready.add(k);
+        });
+        var confirmed = new AtomicLong();
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            pool.submit(() -> {
+                String k;
+                while (System.nanoTime() < deadline && (k = ready.poll()) != null) {
+                    long s = System.nanoTime();
+                    var r = post(http, base + "/api/v1/scans", custodian, bodies.get(k));
+                    latencies.add(System.nanoTime() - s);
+                    int ok = 0;
+                    var m = java.util.regex.Pattern.compile("\"result\":\"CONFIRMED\"").matcher(r.body());
+                    while (m.find()) {
+                        ok++;
+                    }
+                    confirmed.addAndGet(ok);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(SECONDS + 120L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        double rate = confirmed.get() / elapsed;
+        System.out.printf("/scans confirmations: %,d in %.1f s = %.0f/s (batches of %d, %d clients); request p50 %.1f ms, p99 %.1f ms%n",
+                confirmed.get(), elapsed, rate, SCAN_BATCH, CLIENTS, pct(sorted, 50), pct(sorted, 99));
+        if (ready.isEmpty() && elapsed < SECONDS) {
+            System.out.println("note: every prepared batch was sent before the time ran out; raise -Dbench.scanAssets for a longer run");
+        }
+        return rate;
+    }
+
+    static List<String[]> registerWithTags(HttpClient http, String base, String clerk, String contract, int n) {
+        StringBuilder body = new StringBuilder("{\"assets\":[");
+        for (int i = 0; i < n; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"kind\":\"DOCUMENT\",\"title\":\"調査票 ").append(i)
+                    .append("\",\"sensitivity\":\"PERSONAL_DATA\"}");
+        }
+        var r = post(http, base + "/api/v1/contracts/" + contract + "/assets", clerk, body.append("]}").toString());
+        List<String[]> out = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\",\"tag\":\"([A-Z0-9./-]+)\"").matcher(r.body());
+        while (m.find()) {
+            out.add(new String[] {m.group(1), m.group(2)});
+        }
+        if (out.size() != n) {
+            throw new IllegalStateException("registered " + out.size() + " of " + n + ": " + r.statusCode());
+        }
+        return out;
     }
 
     interface Task {
