@@ -1,0 +1,41 @@
+package jp.azukari.label;
+
+/** Text made safe for XML content and attribute values. */
+final class Xml {
+
+    private Xml() {
+    }
+
+    /**
+     * Escapes the five markup characters and replaces what XML 1.0 cannot hold at all (most control characters,
+     * lone surrogates, U+FFFE and U+FFFF) with U+FFFD.
+     */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (isAllowed(c)) {
+                        out.append(c);
+                    } else {
+                        out.append('\uFFFD');
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAllowed(char c) {
+        return c == '\t' || c == '\n' || c == '\r'
+                || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+    }
+}
