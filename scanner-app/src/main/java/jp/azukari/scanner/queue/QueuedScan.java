@@ -1,0 +1,30 @@
+package jp.azukari.scanner.queue;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One label read, with the id and time it got the moment it was read. {@code transferId} is set for CONFIRM;
+ * {@code source} says where it was read (a file, a line, a frame) for the line shown once the server answers.
+ */
+public record QueuedScan(UUID scanId, String server, String deviceId, String payload, Instant scannedAt, Purpose purpose,
+        UUID transferId, String source) implements QueueItem {
+
+    public QueuedScan {
+        Objects.requireNonNull(scanId, "scanId");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(scannedAt, "scannedAt");
+        Objects.requireNonNull(purpose, "purpose");
+        if (purpose == Purpose.CONFIRM && transferId == null) {
+            throw new IllegalArgumentException("a CONFIRM scan names its transfer");
+        }
+    }
+
+    @Override
+    public UUID id() {
+        return scanId;
+    }
+}
