@@ -13,11 +13,13 @@ import jakarta.validation.constraints.Size;
 import jp.azukari.common.Actor;
 import jp.azukari.custody.domain.TransferKind;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -47,11 +49,14 @@ class TransferController {
     record CancelRequest(@Size(max = 2000) String reason) {
     }
 
+    /** With an {@code Idempotency-Key}, a retry answers the transfer the first request made (200 instead of 201). */
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    Mono<TransferView> open(@AuthenticationPrincipal Actor actor, @Valid @RequestBody OpenTransferRequest body) {
-        return transfers.open(actor, new TransferService.OpenRequest(body.kind(), body.toPartyId(), body.approvalId(),
-                body.assetIds(), body.note()));
+    Mono<ResponseEntity<TransferView>> open(@AuthenticationPrincipal Actor actor,
+                                            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 200) String key,
+                                            @Valid @RequestBody OpenTransferRequest body) {
+        return transfers.openOnce(actor, new TransferService.OpenRequest(body.kind(), body.toPartyId(), body.approvalId(),
+                        body.assetIds(), body.note(), key))
+                .map(o -> ResponseEntity.status(o.replayed() ? HttpStatus.OK : HttpStatus.CREATED).body(o.transfer()));
     }
 
     @GetMapping

@@ -84,8 +84,59 @@ public class TransferService {
         }
     }
 
-    public record OpenRequest(TransferKind kind, UUID toPartyId, UUID approvalId, List<UUID> assetIds, String note) {
+    public record OpenRequest(TransferKind kind, UUID toPartyId, UUID approvalId, List<UUID> assetIds, String note,
+                              String idempotencyKey) {
+
+        public OpenRequest(TransferKind kind, UUID toPartyId, UUID approvalId, List<UUID> assetIds, String note) {
+            this(kind, toPartyId, approvalId, assetIds, note, null);
+        }
     }
+
+    /** A transfer as opened, and whether it was made by an earlier request with the same idempotency key. */
+    public record Opened(TransferView transfer, boolean replayed) {
+    }
+
+    /**
+     * Opens a transfer, or answers the one an earlier request with the same Idempotency-Key made. The key is
+     * claimed first; a concurrent copy of the request waits for the claim to turn into a transfer (or to be
+     * released when the first was refused, and then decides for itself).
+     */
+    public Mono<Opened> openOnce(Actor actor, OpenRequest req) {
+        String key = req.idempotencyKey();
+        if (key == null) {
+            return open(actor, req).map(t -> new Opened(t, false));
+        }
+        return db.sql("""
+                        INSERT INTO transfer_request (user_id, idempotency_key) VALUES (:user, :key)
+                        ON CONFLICT DO NOTHING RETURNING idempotency_key""")
+                .bind("user", actor.userId()).bind("key", key).map(r -> true).one().defaultIfEmpty(false)
+                .flatMap(claimed -> claimed
+                        ? open(actor, req).map(t -> new Opened(t, false))
+                                .onErrorResume(e -> release(actor, key).then(Mono.error(e)))
+                        : awaitEarlier(actor, req, 50));
+    }
+
+    private Mono<Opened> awaitEarlier(Actor actor, OpenRequest req, int triesLeft) {
+        // a claim without a transfer for 30 s was left by a request that died: release it and decide afresh
+        return db.sql("DELETE FROM transfer_request WHERE user_id = :user AND idempotency_key = :key AND transfer_id IS NULL"
+                        + " AND created_at < now() - interval '30 seconds'")
+                .bind("user", actor.userId()).bind("key", req.idempotencyKey()).then()
+                .then(db.sql("SELECT transfer_id FROM transfer_request WHERE user_id = :user AND idempotency_key = :key")
+                        .bind("user", actor.userId()).bind("key", req.idempotencyKey())
+                        .map(r -> java.util.Optional.ofNullable(r.get("transfer_id", UUID.class))).one())
+                .flatMap(made -> made.isPresent() ? find(actor, made.get()).map(t -> new Opened(t, true))
+                        : triesLeft <= 0 ? Mono.error(Problems.conflict("request-in-progress",
+                                "A request with this Idempotency-Key is still being processed; retry shortly"))
+                        : Mono.delay(java.time.Duration.ofMillis(100)).then(awaitEarlier(actor, req, triesLeft - 1)))
+                // the claim was released (the first request was refused): decide this one afresh
+                .switchIfEmpty(Mono.defer(() -> openOnce(actor, req)));
+    }
+
+    private Mono<Void> release(Actor actor, String key) {
+        return db.sql("DELETE FROM transfer_request WHERE user_id = :user AND idempotency_key = :key AND transfer_id IS NULL")
+                .bind("user", actor.userId()).bind("key", key).then();
+    }
+
 
     private record AssetRow(UUID id, String tag, UUID contractId, CustodyState state, UUID holderPartyId, boolean inOpenTransfer) {
 
@@ -143,8 +194,12 @@ public class TransferService {
                         .note(req.kind() + (req.note() == null ? "" : ": " + req.note())).build())
                 .toList();
         UUID[] assetIds = allowed.stream().map(a -> a.asset().id()).toArray(UUID[]::new);
+        Mono<Void> remember = req.idempotencyKey() == null ? Mono.empty()
+                : db.sql("UPDATE transfer_request SET transfer_id = :transfer WHERE user_id = :user AND idempotency_key = :key")
+                .bind("user", actor.userId()).bind("key", req.idempotencyKey()).bind("transfer", transferId).then();
         Mono<Void> write = ledger.appendAll(events)
-                .then(insertTransfer(transferId, actor, req, contract, route, now, assetIds));
+                .then(insertTransfer(transferId, actor, req, contract, route, now, assetIds))
+                .then(remember);
         return tx.transactional(write)
                 .onErrorResume(TransferService::isUniqueViolation, e -> {
                     Refusal r = Refusal.of(RefusalCode.ALREADY_IN_TRANSFER);

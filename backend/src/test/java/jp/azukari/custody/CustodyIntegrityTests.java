@@ -74,6 +74,29 @@ class CustodyIntegrityTests extends ApiTestSupport {
     }
 
     @Test
+    void a_retried_open_with_the_same_idempotency_key_answers_the_first_transfer_even_when_sent_at_once() {
+        var world = new CustodyWorld(this).withContract(LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
+        UUID asset = world.registerAssets(1).get(0).id();
+        String key = UUID.randomUUID().toString();
+        var body = Map.of("kind", "ISSUE", "assetIds", List.of(asset));
+        List<Outcome> outcomes = Flux.merge(postWithKey(world.clerk.token(), key, body), postWithKey(world.clerk.token(), key, body))
+                .collectList().block();
+        assertThat(outcomes).extracting(Outcome::status).containsExactlyInAnyOrder(201, 200);
+        assertThat(outcomes.get(0).body()).contains(outcomes.get(1).body().substring(6, 42));
+        Outcome third = postWithKey(world.clerk.token(), key, body).block();
+        assertThat(third.status()).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM transfer_line WHERE asset_id = '" + asset + "'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM custody_event WHERE asset_id = '" + asset + "' AND type = 'REFUSED'")).isZero();
+    }
+
+    private Mono<Outcome> postWithKey(String token, String key, Object body) {
+        return WebClient.create("http://localhost:" + port).post().uri("/api/v1/transfers")
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchangeToMono(r -> r.bodyToMono(String.class).defaultIfEmpty("").map(b -> new Outcome(r.statusCode().value(), b)));
+    }
+
+    @Test
     void the_application_role_cannot_update_or_delete_ledger_events() throws SQLException {
         var world = new CustodyWorld(this).withContract(LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
         UUID asset = world.registerAssets(1).get(0).id();
