@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.UUID;
 
+import javax.crypto.SecretKey;
+
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
@@ -48,17 +51,30 @@ public class AccessTokens {
         });
     }
 
+    private record Parser(SecretKey key, JwtParser parser) {
+    }
+
+    private volatile Parser parser;
+
+    /** Building a parser looks up its JSON reader through the ServiceLoader: done once per key, not per request. */
+    private JwtParser parserFor(SecretKey key) {
+        Parser p = parser;
+        if (p == null || p.key() != key) {
+            p = new Parser(key, Jwts.parser()
+                    .verifyWith(key)
+                    .requireIssuer(ISSUER)
+                    .clock(() -> Date.from(clock.instant()))
+                    .build());
+            parser = p;
+        }
+        return p.parser();
+    }
+
     /** The actor a token speaks for, or an empty Mono when it is expired, forged, unsigned or malformed. */
     public Mono<Actor> verify(String token) {
         return keys.current().flatMap(key -> {
             try {
-                Claims c = Jwts.parser()
-                        .verifyWith(key)
-                        .requireIssuer(ISSUER)
-                        .clock(() -> Date.from(clock.instant()))
-                        .build()
-                        .parseSignedClaims(token)
-                        .getPayload();
+                Claims c = parserFor(key).parseSignedClaims(token).getPayload();
                 return Mono.just(new Actor(UUID.fromString(c.getSubject()), c.get("name", String.class),
                         Role.valueOf(c.get("role", String.class)), UUID.fromString(c.get("party", String.class))));
             } catch (JwtException | IllegalArgumentException | NullPointerException e) {
