@@ -55,9 +55,7 @@ public class ApprovalService {
         var assetIds = new LinkedHashSet<>(r.assetIds() == null ? List.<UUID>of() : r.assetIds());
         var contract = db.sql("SELECT c.id, c.contractor_party_id, c.status FROM contract c WHERE c.id = :id" + Scope.contract(actor))
                 .bind("id", r.contractId());
-        if (actor.isScopedToParty()) {
-            contract = contract.bind("scope_party", actor.partyId());
-        }
+        contract = Scope.bind(contract, actor);
         UUID id = UUID.randomUUID();
         return contract.map(row -> new Object[] {row.get("contractor_party_id", UUID.class), row.get("status", String.class)}).one()
                 .switchIfEmpty(Mono.error(Problems.notFound("Contract " + r.contractId())))
@@ -141,9 +139,7 @@ public class ApprovalService {
 
     public Mono<ApprovalView> find(Actor actor, UUID id) {
         var spec = db.sql(ApprovalView.SELECT + " WHERE ap.id = :id" + Scope.approval(actor)).bind("id", id);
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(ApprovalView::read).one().switchIfEmpty(Mono.error(Problems.notFound("Approval " + id)));
     }
 
@@ -155,9 +151,7 @@ public class ApprovalService {
                 .bind("limit", limit).bind("offset", offset);
         spec = jp.azukari.platform.db.Binds.nullable(spec, "contract", contractId, UUID.class);
         spec = jp.azukari.platform.db.Binds.nullable(spec, "status", status, String.class);
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(ApprovalView::read).all();
     }
 

@@ -142,9 +142,7 @@ public class AssetService {
 
     public Mono<AssetView> find(Actor actor, UUID id) {
         var spec = db.sql(AssetView.SELECT + " WHERE a.id = :id" + Scope.asset(actor)).bind("id", id);
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(AssetView::read).one().switchIfEmpty(Mono.error(Problems.notFound("Asset " + id)));
     }
 
@@ -163,18 +161,14 @@ public class AssetService {
         spec = jp.azukari.platform.db.Binds.nullable(spec, "state", f.custodyState(), String.class);
         spec = jp.azukari.platform.db.Binds.nullable(spec, "holder", f.holderPartyId(), UUID.class);
         spec = jp.azukari.platform.db.Binds.nullable(spec, "tag", f.tag(), String.class);
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(AssetView::read).all();
     }
 
     /** A contract's assets; a contract the caller may not see answers 404, not an empty list. */
     public Flux<AssetView> listOfContract(Actor actor, UUID contractId, int limit, int offset) {
         var contract = db.sql("SELECT c.id FROM contract c WHERE c.id = :id" + Scope.contract(actor)).bind("id", contractId);
-        if (actor.isScopedToParty()) {
-            contract = contract.bind("scope_party", actor.partyId());
-        }
+        contract = Scope.bind(contract, actor);
         return contract.map(r -> r.get("id", UUID.class)).one()
                 .switchIfEmpty(Mono.error(Problems.notFound("Contract " + contractId)))
                 .flatMapMany(id -> list(actor, new Filter(id, null, null, null), limit, offset));

@@ -55,9 +55,7 @@ public class ContractService {
 
     public Mono<ContractView> find(Actor actor, UUID id) {
         var spec = db.sql(ContractView.SELECT + " WHERE c.id = :id" + Scope.contract(actor)).bind("id", id);
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(ContractView::read).one().switchIfEmpty(Mono.error(Problems.notFound("Contract " + id)));
     }
 
@@ -66,9 +64,7 @@ public class ContractService {
                 + " ORDER BY c.ends_on, c.number LIMIT :limit OFFSET :offset";
         var spec = db.sql(sql).bind("limit", limit).bind("offset", offset);
         spec = status == null ? spec.bindNull("status", String.class) : spec.bind("status", status);
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(ContractView::read).all();
     }
 }

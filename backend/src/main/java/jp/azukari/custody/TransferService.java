@@ -343,9 +343,7 @@ public class TransferService {
                           JOIN asset a ON a.id = l.asset_id
                          WHERE t.id = :id""" + Scope.transfer(actor) + " ORDER BY a.id FOR UPDATE OF t, l, a")
                 .bind("id", id).bind("assets", assetIds.toArray(UUID[]::new));
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(r -> new Object[] {transferRow(r), new LineRow(r.get("asset_id", UUID.class), r.get("tag", String.class),
                         LineStatus.valueOf(r.get("line_status", String.class)), Ledger.Head.from(r, "asset_id"))})
                 .all().collectList()
@@ -362,9 +360,7 @@ public class TransferService {
                           FROM transfer t JOIN contract c ON c.id = t.contract_id
                          WHERE t.id = :id""" + Scope.transfer(actor) + " FOR UPDATE OF t")
                 .bind("id", id);
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(TransferService::transferRow).one()
                 .switchIfEmpty(Mono.error(Problems.notFound("Transfer " + id)));
     }
@@ -471,9 +467,7 @@ public class TransferService {
                                EXISTS (SELECT 1 FROM transfer_line l WHERE l.asset_id = a.id AND l.status = 'PENDING') AS in_open
                           FROM asset a WHERE a.id = ANY(:ids)""" + Scope.asset(actor) + " ORDER BY a.id")
                 .bind("ids", ids.toArray(UUID[]::new));
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(r -> new AssetRow(r.get("id", UUID.class), r.get("tag", String.class), r.get("contract_id", UUID.class),
                         CustodyState.valueOf(r.get("custody_state", String.class)), r.get("holder_party_id", UUID.class),
                         Boolean.TRUE.equals(r.get("in_open", Boolean.class))))
@@ -522,9 +516,7 @@ public class TransferService {
                           LEFT JOIN transfer_line l ON l.transfer_id = t.id LEFT JOIN asset a ON a.id = l.asset_id
                          WHERE t.id = :id""" + Scope.transfer(actor) + " ORDER BY l.line_no")
                 .bind("id", id);
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(r -> {
                     TransferView header = view(r, List.of());
                     Integer lineNo = r.get("line_no", Integer.class);
@@ -568,9 +560,7 @@ public class TransferService {
         spec = jp.azukari.platform.db.Binds.nullable(spec, "contract", contractId, UUID.class);
         spec = jp.azukari.platform.db.Binds.nullable(spec, "status", status, String.class);
         spec = jp.azukari.platform.db.Binds.nullable(spec, "kind", kind, String.class);
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(r -> new Summary(r.get("id", UUID.class), r.get("kind", String.class), r.get("status", String.class),
                 r.get("contract_id", UUID.class), r.get("contract_number", String.class), r.get("from_party_id", UUID.class),
                 r.get("from_name", String.class), r.get("to_party_id", UUID.class), r.get("to_name", String.class),

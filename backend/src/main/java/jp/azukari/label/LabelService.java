@@ -64,18 +64,14 @@ public class LabelService {
 
     public Mono<LabelledAsset> asset(Actor actor, UUID id) {
         var spec = db.sql(SELECT + " WHERE a.id = :id" + Scope.asset(actor)).bind("id", id);
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(LabelService::read).one().switchIfEmpty(Mono.error(Problems.notFound("Asset " + id)));
     }
 
     /** Assets by tag, within the caller's scope. */
     public reactor.core.publisher.Flux<LabelledAsset> byTags(Actor actor, List<String> tags) {
         var spec = db.sql(SELECT + " WHERE a.tag = ANY(:tags)" + Scope.asset(actor)).bind("tags", tags.toArray(String[]::new));
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(LabelService::read).all();
     }
 
@@ -102,9 +98,7 @@ public class LabelService {
             return Mono.error(Problems.badRequest("A label PDF holds between 1 and " + MAX_LABELS_PER_PDF + " labels"));
         }
         var spec = db.sql(SELECT + " WHERE a.id = ANY(:ids)" + Scope.asset(actor) + " ORDER BY a.tag").bind("ids", assetIds.toArray(UUID[]::new));
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(LabelService::read).all().collectList()
                 .flatMap(found -> found.size() == new java.util.HashSet<>(assetIds).size() ? Mono.just(found)
                         : Mono.error(Problems.notFound("Some of the assets")))
@@ -118,9 +112,7 @@ public class LabelService {
     public Mono<List<UUID>> assetsOfContract(Actor actor, UUID contractId) {
         var spec = db.sql("SELECT a.id FROM asset a WHERE a.contract_id = :c" + Scope.asset(actor) + " ORDER BY a.tag LIMIT " + (MAX_LABELS_PER_PDF + 1))
                 .bind("c", contractId);
-        if (actor.isScopedToParty()) {
-            spec = spec.bind("scope_party", actor.partyId());
-        }
+        spec = Scope.bind(spec, actor);
         return spec.map(r -> r.get("id", UUID.class)).all().collectList()
                 .flatMap(ids -> ids.isEmpty() ? Mono.error(Problems.notFound("Assets of contract " + contractId)) : Mono.just(ids));
     }

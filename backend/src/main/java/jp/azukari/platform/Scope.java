@@ -11,6 +11,12 @@ public final class Scope {
     private Scope() {
     }
 
+    /** Binds {@code :scope_party} when the conditions above added it. */
+    public static org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec bind(
+            org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec spec, Actor actor) {
+        return actor.isScopedToParty() ? spec.bind("scope_party", actor.partyId()) : spec;
+    }
+
     /** An asset row aliased {@code a}. */
     public static String asset(Actor actor) {
         return actor.isScopedToParty()
