@@ -17,5 +17,7 @@ public enum EventType {
     BROUGHT_BACK,
     LOST,
     SCANNED_UNEXPECTED,
-    REFUSED
+    REFUSED,
+    /** An incident was reported about the asset (art. 8); a LOSS or THEFT records LOST instead. */
+    INCIDENT_REPORTED
 }

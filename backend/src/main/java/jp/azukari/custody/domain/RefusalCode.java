@@ -18,7 +18,14 @@ public enum RefusalCode {
     TRANSFER_NOT_OPEN(409, null, "The transfer is no longer open"),
     ALREADY_CONFIRMED(409, null, "This line was already confirmed"),
     NOT_ON_TRANSFER(409, null, "The asset is not on this transfer"),
-    TRAINING_REQUIRED(403, "3", "Taking custody requires a current information security training record");
+    TRAINING_REQUIRED(403, "3", "Taking custody requires a current information security training record"),
+    DISPOSAL_NOT_APPROVED(403, "6", "Disposal instead of return needs an APPROVED DISPOSE_INSTEAD_OF_RETURN approval covering the asset"),
+    DISPOSAL_APPROVAL_EXPIRED(403, "6", "The DISPOSE_INSTEAD_OF_RETURN approval covering the asset has expired"),
+    COPY_NOT_APPROVED(403, "2.3", "Copying an asset needs an APPROVED COPY approval covering it"),
+    COPY_APPROVAL_EXPIRED(403, "2.3", "The COPY approval covering the asset has expired"),
+    TAKE_OUT_NOT_APPROVED(403, "2.3", "Taking an asset off the premises needs an APPROVED TAKE_OUT approval covering it"),
+    TAKE_OUT_APPROVAL_EXPIRED(403, "2.3", "The TAKE_OUT approval covering the asset has expired"),
+    OUTSTANDING_ASSETS(409, "6", "The contract cannot close while assets are outstanding");
 
     private final int httpStatus;
     private final String article;

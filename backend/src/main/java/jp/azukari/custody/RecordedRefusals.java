@@ -1,0 +1,54 @@
+package jp.azukari.custody;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jp.azukari.common.Actor;
+import jp.azukari.custody.CustodyRefusedException.RefusedAsset;
+import jp.azukari.custody.domain.Refusal;
+import jp.azukari.ledger.EventType;
+import jp.azukari.ledger.Ledger;
+import jp.azukari.ledger.NewEvent;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refusals are evidence (SPEC §4): writes one REFUSED event per refused asset, in a transaction of its own so it
+ * stays when the refused action's own work is rolled back, then answers with the refusal.
+ */
+public class RecordedRefusals {
+
+    private final Ledger ledger;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    public RecordedRefusals(Ledger ledger, TransactionalOperator tx, Clock clock) {
+        this.ledger = ledger;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** What was refused, for the ledger note and the links of the events. */
+    public record Attempt(String action, UUID contractId, UUID approvalId, UUID transferId) {
+    }
+
+    public <T> Mono<T> refuse(Actor actor, Attempt attempt, Refusal first, List<RefusedAsset> refused) {
+        Instant now = clock.instant();
+        Mono<Void> record = Flux.fromIterable(refused)
+                .filter(r -> r.assetId() != null)
+                .sort(Comparator.comparing(RefusedAsset::assetId))
+                .concatMap(r -> ledger.append(NewEvent.of(r.assetId(), attempt.contractId(), EventType.REFUSED, actor.userId(), now)
+                        .transfer(attempt.transferId()).approval(attempt.approvalId()).refusal(r.code(), r.article())
+                        .note(attempt.action() + " refused: " + r.detail()).build()))
+                .then();
+        return tx.transactional(record).then(Mono.error(new CustodyRefusedException(first, refused)));
+    }
+
+    public <T> Mono<T> refuse(Actor actor, Attempt attempt, UUID assetId, String tag, Refusal refusal) {
+        return refuse(actor, attempt, refusal, List.of(RefusedAsset.of(assetId, tag, refusal)));
+    }
+}
