@@ -397,7 +397,11 @@ public class TransferService {
                             UPDATE transfer_line SET status = 'CONFIRMED', confirmed_by = :by, confirmed_at = :at, device_id = :device
                              WHERE transfer_id = :transfer AND asset_id = ANY(:assets) AND status = 'PENDING'),
                         moved AS (
-                            UPDATE asset a SET custody_state = :state, holder_party_id = :holder, due_on = :due,
+                            -- the completion date is read here, not from the earlier lock query, so a contract marked
+                            -- COMPLETED meanwhile still makes what is confirmed now due from that day (art. 6)
+                            UPDATE asset a SET custody_state = :state, holder_party_id = :holder,
+                                   due_on = CASE WHEN CAST(:due AS date) IS NULL THEN NULL
+                                                 ELSE LEAST(CAST(:due AS date), (SELECT c.completed_on FROM contract c WHERE c.id = :contract)) END,
                                    last_seq = u.seq, last_hash = decode(u.hash, 'hex')
                               FROM unnest(CAST(:assets AS uuid[]), CAST(:seqs AS int[]), CAST(:hashes AS text[])) AS u(id, seq, hash)
                              WHERE a.id = u.id)
@@ -409,7 +413,7 @@ public class TransferService {
                 .bind("assets", entries.stream().map(jp.azukari.ledger.LedgerEntry::assetId).toArray(UUID[]::new))
                 .bind("seqs", entries.stream().map(jp.azukari.ledger.LedgerEntry::seq).toArray(Integer[]::new))
                 .bind("hashes", entries.stream().map(e -> hex.formatHex(e.hash())).toArray(String[]::new))
-                .bind("state", after.state().name()).bind("holder", after.holderPartyId());
+                .bind("state", after.state().name()).bind("holder", after.holderPartyId()).bind("contract", t.contractId());
         spec = jp.azukari.platform.db.Binds.nullable(spec, "device", ctx.deviceId(), String.class);
         spec = jp.azukari.platform.db.Binds.nullable(spec, "due", after.dueOn(), LocalDate.class);
         return ledger.insertAll(entries).then(spec.then());
