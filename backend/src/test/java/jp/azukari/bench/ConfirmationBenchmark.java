@@ -196,7 +196,7 @@ public final class ConfirmationBenchmark {
                 "local i = 0",
                 "request = function()",
                 "  i = i + 1",
-                "  local half = math.floor(#list / math.max(threads, 1))",
+                "  local half = math.floor(#list / " + Math.min(2, CLIENTS) + ")",
                 "  local index = (slice or 0) * half + ((i - 1) % half) + 1",
                 "  local transfer, asset = list[index]:match('(%S+) (%S+)')",
                 "  return wrk.format('POST', '/api/v1/transfers/' .. transfer .. '/confirm',",
