@@ -113,6 +113,8 @@ public class TransferService {
                 .flatMap(claimed -> claimed
                         ? open(actor, req).map(t -> new Opened(t, false))
                                 .onErrorResume(e -> release(actor, key).then(Mono.error(e)))
+                                // the client hung up: the work was rolled back, so free the key for its retry now
+                                .doOnCancel(() -> release(actor, key).subscribe())
                         : awaitEarlier(actor, req, 50));
     }
 

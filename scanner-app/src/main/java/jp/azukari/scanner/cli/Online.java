@@ -11,6 +11,7 @@ import jp.azukari.scanner.client.Api;
 import jp.azukari.scanner.client.CredentialStore;
 import jp.azukari.scanner.client.Credentials;
 import jp.azukari.scanner.client.HttpApi;
+import jp.azukari.scanner.client.ScanBatch;
 import jp.azukari.scanner.client.Session;
 import jp.azukari.scanner.counter.Courier;
 import jp.azukari.scanner.counter.Deliverer;
@@ -40,13 +41,19 @@ final class Online implements AutoCloseable {
 
     /** Empty credentials mean "not logged in"; the caller says so and stops before reading anything. */
     static Online open(Run run, Credentials credentials, ConnectionOptions connection) throws QueueException {
+        return open(run, credentials, connection, ScanBatch.MAX_SCANS);
+    }
+
+    /** {@code batchSize}: scans per request when delivering the queue, at most {@link ScanBatch#MAX_SCANS}. */
+    static Online open(Run run, Credentials credentials, ConnectionOptions connection, int batchSize)
+            throws QueueException {
         ScanQueue queue = ScanQueue.open(run.home.queue(), run.json);
         HttpApi http = new HttpApi(HttpApi.client(connection.connect()), URI.create(credentials.server()),
                 connection.request(), run.json);
         Api api = new Session(http, new CredentialStore(run.home.config(), run.json), run.environment.clock());
         Station station = new Station(credentials.server(), deviceId(connection, run.environment));
         Consumer<Outcome> outcomes = run.outcomes();
-        Courier courier = new Courier(queue, api, station.server(), outcomes, run.progress());
+        Courier courier = new Courier(queue, api, station.server(), outcomes, run.progress(), batchSize);
         Deliverer deliverer = new Deliverer(courier, run.environment.clock(), BACKOFF, outcomes);
         Online online = new Online(api, queue, station, deliverer);
         online.reportQueueState(outcomes);

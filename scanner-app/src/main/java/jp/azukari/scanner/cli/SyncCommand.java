@@ -4,10 +4,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import jp.azukari.scanner.client.CredentialStore;
 import jp.azukari.scanner.client.Credentials;
+import jp.azukari.scanner.client.ScanBatch;
 import jp.azukari.scanner.counter.Courier;
 import jp.azukari.scanner.queue.QueueException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "sync", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Deliver what is waiting in the local queue, in the order it was scanned, with the original times.",
@@ -18,6 +20,10 @@ import picocli.CommandLine.Mixin;
 final class SyncCommand implements Callable<Integer> {
 
     private final Environment environment;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "500",
+            description = "Send at most N scans per request (1 to 500), e.g. over a slow connection. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
 
     @Mixin
     ConnectionOptions connection;
@@ -32,11 +38,14 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Run run = new Run(environment, common);
+        if (batchSize < 1 || batchSize > ScanBatch.MAX_SCANS) {
+            return run.fail(ExitCode.USAGE, "error.batchSize", batchSize, ScanBatch.MAX_SCANS);
+        }
         Optional<Credentials> credentials = new CredentialStore(run.home.config(), run.json).load();
         if (credentials.isEmpty()) {
             return run.fail(ExitCode.LOGIN_NEEDED, "error.notLoggedIn");
         }
-        try (Online online = Online.open(run, credentials.get(), connection)) {
+        try (Online online = Online.open(run, credentials.get(), connection, batchSize)) {
             boolean waiting = online.queue.pending().stream()
                     .anyMatch(item -> item.server().equals(online.station.server()));
             if (!waiting) {

@@ -22,9 +22,10 @@ import jp.azukari.scanner.queue.QueuedTransfer;
 import jp.azukari.scanner.queue.ScanQueue;
 
 /**
- * Delivers the queue to the server in the order things were read: consecutive scans go in batches of at most 500
- * with their original scan ids and times; a transfer request goes in its place. An item leaves the queue only when
- * the server has answered it. When the server cannot be used, delivery stops and everything from there on waits.
+ * Delivers the queue to the server in the order things were read: consecutive scans go in batches of at most 500 (or
+ * the batch size asked for) with their original scan ids and times; a transfer request goes in its place. An item
+ * leaves the queue only when the server has answered it. When the server cannot be used, delivery stops and
+ * everything from there on waits.
  */
 public final class Courier {
 
@@ -33,13 +34,23 @@ public final class Courier {
     private final String server;
     private final Consumer<Outcome> outcomes;
     private final Progress progress;
+    private final int batchSize;
 
     public Courier(ScanQueue queue, Api api, String server, Consumer<Outcome> outcomes, Progress progress) {
+        this(queue, api, server, outcomes, progress, ScanBatch.MAX_SCANS);
+    }
+
+    /** {@code batchSize} scans at most per request, 1 to {@link ScanBatch#MAX_SCANS}. */
+    public Courier(ScanQueue queue, Api api, String server, Consumer<Outcome> outcomes, Progress progress, int batchSize) {
+        if (batchSize < 1 || batchSize > ScanBatch.MAX_SCANS) {
+            throw new IllegalArgumentException("a batch holds 1 to " + ScanBatch.MAX_SCANS + " scans, not " + batchSize);
+        }
         this.queue = queue;
         this.api = api;
         this.server = server;
         this.outcomes = outcomes;
         this.progress = progress;
+        this.batchSize = batchSize;
     }
 
     /** What a delivery round came to: {@code stopped} is null when everything for this server was delivered. */
@@ -73,11 +84,11 @@ public final class Courier {
         }
     }
 
-    /** Scans from one device, in a row, up to the batch limit; a transfer request ends the batch. */
-    private static List<QueuedScan> batchFrom(List<QueueItem> items, int start) {
+    /** Scans from one device, in a row, up to the batch size; a transfer request ends the batch. */
+    private List<QueuedScan> batchFrom(List<QueueItem> items, int start) {
         List<QueuedScan> batch = new ArrayList<>();
         String device = items.get(start).deviceId();
-        for (int i = start; i < items.size() && batch.size() < ScanBatch.MAX_SCANS; i++) {
+        for (int i = start; i < items.size() && batch.size() < batchSize; i++) {
             if (!(items.get(i) instanceof QueuedScan scan) || !scan.deviceId().equals(device)) {
                 break;
             }
@@ -155,6 +166,11 @@ public final class Courier {
     private Outcome.TransferLabel resolve(QueuedTransfer.LabelScan label) throws ApiException {
         try {
             ResolvedLabel asset = api.resolve(label.payload());
+            if (asset.assetId() == null) {
+                // Starting a transfer of "null" helps no one; the request waits for a server that names its assets.
+                throw new ApiException.Unavailable(ApiException.Unavailable.Why.BAD_ANSWER,
+                        "the label's asset has no id in the server's answer", null);
+            }
             return new Outcome.TransferLabel(label, asset, null);
         } catch (ApiException.Refused refused) {
             if (retryLater(refused.problem())) {
@@ -164,8 +180,12 @@ public final class Courier {
         }
     }
 
-    /** "Too many requests" is a no for now, not for good. */
+    /**
+     * A no for now, not for good: "too many requests", and a transfer request whose earlier copy (sent before a lost
+     * answer) the server is still deciding: asked again later, its Idempotency-Key gets that transfer.
+     */
     private static boolean retryLater(Problem problem) {
-        return problem.status() == 429;
+        return problem.status() == 429
+                || problem.status() == 409 && problem.type() != null && problem.type().endsWith("/request-in-progress");
     }
 }

@@ -4,12 +4,16 @@ import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
+import com.google.zxing.ResultPoint;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
+import com.google.zxing.multi.qrcode.detector.MultiFinderPatternFinder;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,6 +41,17 @@ enum Attempt {
 
     boolean multi() {
         return multi;
+    }
+
+    /** Everything in the source that looks like a finder pattern (the three squares in a QR code's corners). */
+    static List<ResultPoint> finderPatterns(LuminanceSource source) {
+        List<ResultPoint> points = new ArrayList<>();
+        try {
+            new MultiFinderPatternFinder(new HybridBinarizer(source).getBlackMatrix(), points::add).findMulti(HINTS);
+        } catch (NotFoundException fewerThanThree) {
+            // The points seen are still reported.
+        }
+        return points;
     }
 
     List<Result> run(LuminanceSource source) {

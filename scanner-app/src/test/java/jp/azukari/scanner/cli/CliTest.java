@@ -116,6 +116,15 @@ class CliTest {
         assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "501"})
+    void aBatchSizeOutsideOneTo500IsAUsageError(String size) throws Exception {
+        CliRunner.Result result = new CliRunner(home).loggedInTo(Ports.closedServer()).run("sync", "--batch-size", size);
+
+        assertThat(result.out()).contains("--batch-size must be between 1 and 500, not " + size);
+        assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
+    }
+
     @Test
     void confirmingWithoutASessionSaysToLogInAndReadsNothing() throws Exception {
         CliRunner.Result result = new CliRunner(home).stdin(LABEL + "\n").run("confirm", TRANSFER, "--stdin");

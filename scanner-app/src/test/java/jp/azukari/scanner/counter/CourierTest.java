@@ -107,6 +107,59 @@ class CourierTest {
     }
 
     @Test
+    void aSmallerBatchSizeSendsTheSameScansInMoreRequests() throws Exception {
+        List<QueuedScan> scans = scans("counter-1", 5);
+        try (ScanQueue queue = queueWith(scans)) {
+            assertThat(new Courier(queue, server, SERVER, outcomes::add, Progress.NONE, 2).deliver().complete()).isTrue();
+
+            assertThat(server.batches).extracting(batch -> batch.scans().size()).containsExactly(2, 2, 1);
+            assertThat(server.batches).flatExtracting(ScanBatch::scans).extracting(ScanBatch.Scan::scanId)
+                    .containsExactlyElementsOf(ids(scans));
+        }
+    }
+
+    @Test
+    void aTransferRequestTheServerIsStillDecidingWaitsAndIsAskedAgain() throws Exception {
+        server.refuseTransfers = new Problem("https://azukari.jp/problems/request-in-progress", "Conflict", 409,
+                "A request with this Idempotency-Key is still being processed; retry shortly", null, null);
+        QueuedTransfer request = transfer(UUID.randomUUID(), null, "A-1");
+        try (ScanQueue queue = queueWith(List.of(request))) {
+            assertThat(courier(queue).deliver().complete()).isFalse();
+            assertThat(queue.pending()).containsExactly(request);
+
+            server.refuseTransfers = null;
+            assertThat(courier(queue).deliver().complete()).isTrue();
+            assertThat(outcomes).last().isInstanceOf(Outcome.TransferStarted.class);
+            assertThat(queue.pending()).isEmpty();
+        }
+    }
+
+    @Test
+    void aResolvedLabelWithoutAnAssetIdIsNotAnAnswerAndNothingIsStarted() throws Exception {
+        server.resolveWithoutAssetId = true;
+        try (ScanQueue queue = queueWith(List.of(transfer(UUID.randomUUID(), null, "A-1")))) {
+            Courier.Result result = courier(queue).deliver();
+
+            assertThat(result.stopped()).isInstanceOfSatisfying(ApiException.Unavailable.class,
+                    unavailable -> assertThat(unavailable.why()).isEqualTo(ApiException.Unavailable.Why.BAD_ANSWER));
+            assertThat(server.transfers).isEmpty();
+            assertThat(queue.pending()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anyOtherConflictIsAnAnswerAndTheRequestLeavesTheQueue() throws Exception {
+        server.refuseTransfers = new Problem("https://azukari.jp/problems/custody-refused", "Refused", 409,
+                "The asset is already in an open transfer", "ALREADY_IN_TRANSFER", null);
+        try (ScanQueue queue = queueWith(List.of(transfer(UUID.randomUUID(), null, "A-1")))) {
+            assertThat(courier(queue).deliver().complete()).isTrue();
+
+            assertThat(outcomes).last().isInstanceOf(Outcome.TransferNotStarted.class);
+            assertThat(queue.pending()).isEmpty();
+        }
+    }
+
+    @Test
     void scansOfTwoDevicesGoInSeparateBatchesStillInOrder() throws Exception {
         List<QueuedScan> scans = new ArrayList<>(scans("counter-1", 2));
         scans.addAll(scans("counter-2", 1));

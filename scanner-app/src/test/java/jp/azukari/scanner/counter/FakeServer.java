@@ -31,6 +31,9 @@ final class FakeServer implements Api {
     /** Record the batch, then lose the answer, as a connection dropped mid-response would. */
     boolean loseAnswers;
     Problem refuseBatches;
+    Problem refuseTransfers;
+    /** Resolve labels to assets without an id, as an answer in a shape the client does not know would. */
+    boolean resolveWithoutAssetId;
     UUID transferId = UUID.randomUUID();
     List<Transfer.Line> lines = List.of();
 
@@ -62,7 +65,10 @@ final class FakeServer implements Api {
     }
 
     @Override
-    public Transfer createTransfer(NewTransfer transfer, UUID requestId) {
+    public Transfer createTransfer(NewTransfer transfer, UUID requestId) throws ApiException {
+        if (refuseTransfers != null) {
+            throw new ApiException.Refused(refuseTransfers);
+        }
         transfers.add(transfer);
         return new Transfer(transferId, transfer.kind(), "OPEN", UUID.randomUUID(), UUID.randomUUID(),
                 transfer.toPartyId(), List.of());
@@ -74,7 +80,7 @@ final class FakeServer implements Api {
         if (forged.contains(tag)) {
             throw new ApiException.Refused(new Problem(null, "Forged label", 422, "MAC mismatch", "LABEL_FORGED", null));
         }
-        return new ResolvedLabel(assetId(tag), tag, "資料 " + tag, UUID.randomUUID(), "C-2026-01", "WITH_CONTRACTOR",
+        return new ResolvedLabel(resolveWithoutAssetId ? null : assetId(tag), tag, "資料 " + tag, UUID.randomUUID(), "C-2026-01", "WITH_CONTRACTOR",
                 UUID.randomUUID(), "株式会社テスト");
     }
 

@@ -73,19 +73,31 @@ public final class LabelPictures {
      * makes it look photographed: light falling off towards one corner, sensor noise, and a soft focus.
      */
     public static BufferedImage composite(List<String> texts, long seed) {
+        return photo(texts.stream().map(text -> qr(text, 5)).toList(), 0.75, 1.25, 300, seed);
+    }
+
+    /**
+     * The same for whole pictures, e.g. labels as the backend renders them for printing: each turned by a random
+     * angle and scaled by {@code minScale}–{@code maxScale}, on a grid of cells large enough for any turn.
+     */
+    public static BufferedImage photo(List<BufferedImage> pictures, double minScale, double maxScale, long seed) {
+        double largest = pictures.stream().mapToDouble(p -> Math.hypot(p.getWidth(), p.getHeight())).max().orElse(1);
+        return photo(pictures, minScale, maxScale, (int) Math.ceil(largest * maxScale * 1.05), seed);
+    }
+
+    private static BufferedImage photo(List<BufferedImage> pictures, double minScale, double maxScale, int cell, long seed) {
         Random random = new Random(seed);
-        int columns = (int) Math.ceil(Math.sqrt(texts.size() * 4 / 3.0));
-        int rows = (int) Math.ceil(texts.size() / (double) columns);
-        int cell = 300;
+        int columns = (int) Math.ceil(Math.sqrt(pictures.size() * 4 / 3.0));
+        int rows = (int) Math.ceil(pictures.size() / (double) columns);
         BufferedImage canvas = new BufferedImage(columns * cell, rows * cell, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
         g.setColor(new Color(225, 222, 215));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        for (int i = 0; i < texts.size(); i++) {
-            BufferedImage code = qr(texts.get(i), 5);
-            double scale = 0.75 + random.nextDouble() * 0.5;
+        for (int i = 0; i < pictures.size(); i++) {
+            BufferedImage picture = pictures.get(i);
+            double scale = minScale + random.nextDouble() * (maxScale - minScale);
             double angle = random.nextDouble() * 2 * Math.PI;
             double cx = (i % columns + 0.5) * cell;
             double cy = (i / columns + 0.5) * cell;
@@ -93,8 +105,8 @@ public final class LabelPictures {
             placement.translate(cx, cy);
             placement.rotate(angle);
             placement.scale(scale, scale);
-            placement.translate(-code.getWidth() / 2.0, -code.getHeight() / 2.0);
-            g.drawImage(code, placement, null);
+            placement.translate(-picture.getWidth() / 2.0, -picture.getHeight() / 2.0);
+            g.drawImage(picture, placement, null);
         }
         g.dispose();
         return blurred(photographed(canvas, random), 3);
