@@ -163,6 +163,14 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "A valid access token is required (Authorization: Bearer …)"), h, HttpStatus.UNAUTHORIZED, exchange);
     }
 
+    /** The client went away before the answer could be written: nobody to answer, nothing went wrong here. */
+    @ExceptionHandler(reactor.netty.channel.AbortedException.class)
+    Mono<ResponseEntity<Object>> clientGone(reactor.netty.channel.AbortedException ex, ServerWebExchange exchange) {
+        log.debug("Client closed the connection on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                ex.getMessage());
+        return Mono.empty();
+    }
+
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
         String errorId = UUID.randomUUID().toString();
