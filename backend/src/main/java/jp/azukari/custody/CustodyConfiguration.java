@@ -52,6 +52,7 @@ class CustodyConfiguration {
     @Bean
     TransferService transferService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, ApprovalService approvals,
                                     ObjectProvider<TrainingGate> training, Clock clock, AgencyTimeZone zone) {
-        return new TransferService(db, tx, ledger, approvals, training.getIfAvailable(TrainingGate::notRequired), clock, zone);
+        return new TransferService(db, tx, ledger, approvals, training.getIfAvailable(TrainingGate::notRequired),
+                new RecordedRefusals(ledger, tx, clock), clock, zone);
     }
 }

@@ -2,7 +2,6 @@ package jp.azukari.custody;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +12,6 @@ import jp.azukari.ledger.EventType;
 import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.NewEvent;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,15 +35,21 @@ public class RecordedRefusals {
     }
 
     public <T> Mono<T> refuse(Actor actor, Attempt attempt, Refusal first, List<RefusedAsset> refused) {
+        return refuse(actor, attempt, first, refused, TransferService.ConfirmContext.api(null, null));
+    }
+
+    /** As above, with the device, place and scanned labels of the attempt kept on each event. */
+    public <T> Mono<T> refuse(Actor actor, Attempt attempt, Refusal first, List<RefusedAsset> refused,
+                              TransferService.ConfirmContext ctx) {
         Instant now = clock.instant();
-        Mono<Void> record = Flux.fromIterable(refused)
+        List<NewEvent> events = refused.stream()
                 .filter(r -> r.assetId() != null)
-                .sort(Comparator.comparing(RefusedAsset::assetId))
-                .concatMap(r -> ledger.append(NewEvent.of(r.assetId(), attempt.contractId(), EventType.REFUSED, actor.userId(), now)
+                .map(r -> NewEvent.of(r.assetId(), attempt.contractId(), EventType.REFUSED, actor.userId(), now)
                         .transfer(attempt.transferId()).approval(attempt.approvalId()).refusal(r.code(), r.article())
-                        .note(attempt.action() + " refused: " + r.detail()).build()))
-                .then();
-        return tx.transactional(record).then(Mono.error(new CustodyRefusedException(first, refused)));
+                        .device(ctx.deviceId(), ctx.location()).scanned(ctx.scannedPayloads().get(r.assetId()))
+                        .note(attempt.action() + " refused: " + r.detail()).build())
+                .toList();
+        return tx.transactional(ledger.appendAll(events)).then(Mono.error(new CustodyRefusedException(first, refused)));
     }
 
     public <T> Mono<T> refuse(Actor actor, Attempt attempt, UUID assetId, String tag, Refusal refusal) {

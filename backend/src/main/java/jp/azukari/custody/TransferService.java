@@ -62,16 +62,18 @@ public class TransferService {
     private final Ledger ledger;
     private final ApprovalService approvals;
     private final TrainingGate training;
+    private final RecordedRefusals refusals;
     private final Clock clock;
     private final AgencyTimeZone zone;
 
     public TransferService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, ApprovalService approvals,
-                           TrainingGate training, Clock clock, AgencyTimeZone zone) {
+                           TrainingGate training, RecordedRefusals refusals, Clock clock, AgencyTimeZone zone) {
         this.db = db;
         this.tx = tx;
         this.ledger = ledger;
         this.approvals = approvals;
         this.training = training;
+        this.refusals = refusals;
         this.clock = clock;
         this.zone = zone;
     }
@@ -450,19 +452,16 @@ public class TransferService {
 
     // ---------------------------------------------------------------- refusals
 
-    /** Writes one REFUSED event per refused asset (its own transaction) and answers with the refusal. */
+    /**
+     * Writes one REFUSED event per refused asset (its own transaction) and answers with the refusal. Assets without
+     * a tag were never found on the transfer and get no event here.
+     */
     private <T> Mono<T> refuse(Actor actor, UUID contractId, TransferKind kind, UUID transferId, UUID approvalId,
                                Refusal first, List<RefusedAsset> refused, ConfirmContext ctx) {
-        Instant now = clock.instant();
-        List<NewEvent> events = refused.stream()
-                .filter(r -> r.assetId() != null && r.tag() != null)
-                .map(r -> NewEvent.of(r.assetId(), contractId, EventType.REFUSED, actor.userId(), now)
-                        .transfer(transferId).approval(approvalId).refusal(r.code(), r.article())
-                        .device(ctx.deviceId(), ctx.location()).scanned(ctx.scannedPayloads().get(r.assetId()))
-                        .note(kind + " refused: " + r.detail()).build())
-                .toList();
-        Mono<Void> record = ledger.appendAll(events).then();
-        return tx.transactional(record).then(Mono.error(new CustodyRefusedException(first, refused)));
+        var attempt = new RecordedRefusals.Attempt(kind.name(), contractId, approvalId, transferId);
+        List<RefusedAsset> known = refused.stream().filter(r -> r.tag() != null).toList();
+        return refusals.<T>refuse(actor, attempt, first, known, ctx)
+                .onErrorMap(CustodyRefusedException.class, e -> new CustodyRefusedException(first, refused));
     }
 
     // ---------------------------------------------------------------- reads
@@ -596,16 +595,15 @@ public class TransferService {
             if (t.status() != TransferStatus.OPEN) {
                 return Mono.error(Problems.conflict("transfer-not-open", "Transfer " + transferId + " is " + t.status()));
             }
-            return db.sql("""
-                            SELECT a.id AS asset_id, a.last_seq, a.last_hash FROM transfer_line l JOIN asset a ON a.id = l.asset_id
-                             WHERE l.transfer_id = :id AND l.status = 'PENDING' ORDER BY a.id FOR UPDATE OF a""")
-                    .bind("id", transferId).map(r -> Ledger.Head.from(r, "asset_id")).all()
-                    .concatMap(head -> ledger.appendAfter(head, NewEvent.of(head.assetId(), t.contractId(), EventType.MARKED_MISSING,
-                                    actor.userId(), now).parties(t.fromPartyId(), t.toPartyId()).transfer(t.id())
-                                    .note(t.kind() + " line never confirmed" + (reason == null ? "" : ": " + reason)).build())
-                            .flatMap(e -> db.sql("UPDATE asset SET last_seq = :seq, last_hash = :hash WHERE id = :id")
-                                    .bind("seq", e.seq()).bind("hash", e.hash()).bind("id", e.assetId()).then().thenReturn(e.assetId())))
+            return db.sql("SELECT asset_id FROM transfer_line WHERE transfer_id = :id AND status = 'PENDING' ORDER BY asset_id")
+                    .bind("id", transferId).map(r -> r.get("asset_id", UUID.class)).all()
                     .collectList()
+                    .flatMap(pending -> ledger.appendAll(pending.stream()
+                                    .map(asset -> NewEvent.of(asset, t.contractId(), EventType.MARKED_MISSING, actor.userId(), now)
+                                            .parties(t.fromPartyId(), t.toPartyId()).transfer(t.id())
+                                            .note(t.kind() + " line never confirmed" + (reason == null ? "" : ": " + reason)).build())
+                                    .toList())
+                            .thenReturn(pending))
                     .flatMap(missing -> db.sql("UPDATE transfer_line SET status = 'MISSING' WHERE transfer_id = :id AND status = 'PENDING'")
                             .bind("id", transferId).then()
                             .then(db.sql("UPDATE transfer SET status = 'COMPLETED', closed_at = :at WHERE id = :id")

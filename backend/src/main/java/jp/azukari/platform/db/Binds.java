@@ -11,8 +11,4 @@ public final class Binds {
     public static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
-
-    public static String enumName(Enum<?> e) {
-        return e == null ? null : e.name();
-    }
 }
