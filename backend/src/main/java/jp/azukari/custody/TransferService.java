@@ -42,6 +42,7 @@ import jp.azukari.platform.Scope;
 import jp.azukari.platform.web.Problems;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -250,13 +251,13 @@ public class TransferService {
         }
         LocalDate today = zone.today(clock);
         Instant now = clock.instant();
-        Mono<Object> work = lockForConfirm(actor, transferId, ids)
-                .flatMap(locked -> decide(actor, locked, ids, today).flatMap(d -> {
+        Mono<Object> work = lockAndDecide(actor, transferId, ids, today)
+                .flatMap(d -> {
                     if (!d.refused().isEmpty()) {
-                        return Mono.just((Object) new Refused(locked.transfer(), d.first(), d.refused()));
+                        return Mono.just((Object) new Refused(d.transfer(), d.first(), d.refused()));
                     }
-                    return confirmLines(actor, locked.transfer(), d.allowed(), d.after(), ctx, now).thenReturn((Object) locked.transfer());
-                }));
+                    return confirmLines(actor, d.transfer(), d.allowed(), d.after(), ctx, now).map(view -> (Object) view);
+                });
         return tx.transactional(work)
                 .flatMap(result -> {
                     if (result instanceof Refused r) {
@@ -264,45 +265,55 @@ public class TransferService {
                         return this.<TransferView>refuse(actor, r.transfer().contractId(), r.transfer().kind(), r.transfer().id(),
                                 r.transfer().approvalId(), r.first(), r.refused(), ctx);
                     }
-                    return find(actor, transferId);
+                    return Mono.just((TransferView) result);
                 });
     }
 
     private record Refused(TransferRow transfer, Refusal first, List<RefusedAsset> refused) {
     }
 
-    private record LineDecisions(List<LineRow> allowed, List<RefusedAsset> refused, Refusal first, Custody after) {
+    private record LineDecisions(TransferRow transfer, List<LineRow> allowed, List<RefusedAsset> refused, Refusal first,
+                                 Custody after) {
     }
 
-    /** Decides each requested line by the rules; nothing is written. */
-    private Mono<LineDecisions> decide(Actor actor, Locked locked, java.util.Set<UUID> ids, LocalDate today) {
+    /**
+     * Locks the transfer and the requested lines and decides each line by the rules; nothing is written. The
+     * training check does not depend on the lock, so it is sent alongside it rather than after it.
+     */
+    private Mono<LineDecisions> lockAndDecide(Actor actor, UUID transferId, java.util.Set<UUID> ids, LocalDate today) {
+        return Mono.zip(lockForConfirm(actor, transferId, ids), training.current(actor, today))
+                .flatMap(z -> approvalFacts(z.getT1().transfer().approvalId())
+                        .map(approval -> decide(actor, z.getT1(), ids, today, approval.orElse(null), z.getT2())));
+    }
+
+    /** Decides each requested line by the rules; pure. */
+    private static LineDecisions decide(Actor actor, Locked locked, java.util.Set<UUID> ids, LocalDate today, ApprovalFacts approval,
+                                        TrainingGate.Status trained) {
         TransferRow t = locked.transfer();
-        return Mono.zip(approvalFacts(t.approvalId()), training.current(actor, today)).map(z -> {
-            ApprovalFacts approval = z.getT1().orElse(null);
-            TrainingGate.Status trained = z.getT2();
-            List<LineRow> allowed = new ArrayList<>();
-            List<RefusedAsset> refused = new ArrayList<>();
-            Refusal first = null;
-            for (UUID id : ids) {
-                LineRow line = locked.lines().stream().filter(l -> l.assetId().equals(id)).findFirst().orElse(null);
-                Refusal r;
-                if (line == null) {
-                    r = Refusal.of(RefusalCode.NOT_ON_TRANSFER);
-                } else {
-                    Decision d = CustodyRules.confirm(new ConfirmRequest(t.kind(), actor, t.status(), t.toPartyId(),
-                            line.status(), approval, today, trained.required(), trained.current()));
-                    r = d instanceof Decision.Refused refusedDecision ? refusedDecision.refusal() : null;
-                }
-                if (r != null) {
-                    first = first == null ? r : first;
-                    refused.add(RefusedAsset.of(id, line == null ? null : line.tag(), r));
-                } else {
-                    allowed.add(line);
-                }
+        List<LineRow> allowed = new ArrayList<>();
+        List<RefusedAsset> refused = new ArrayList<>();
+        Refusal first = null;
+        Map<UUID, LineRow> byAsset = new java.util.HashMap<>();
+        locked.lines().forEach(l -> byAsset.put(l.assetId(), l));
+        for (UUID id : ids) {
+            LineRow line = byAsset.get(id);
+            Refusal r;
+            if (line == null) {
+                r = Refusal.of(RefusalCode.NOT_ON_TRANSFER);
+            } else {
+                Decision d = CustodyRules.confirm(new ConfirmRequest(t.kind(), actor, t.status(), t.toPartyId(),
+                        line.status(), approval, today, trained.required(), trained.current()));
+                r = d instanceof Decision.Refused refusedDecision ? refusedDecision.refusal() : null;
             }
-            Custody after = CustodyRules.afterConfirmation(t.kind(), t.contract(), approval, t.toPartyId());
-            return new LineDecisions(allowed, refused, first, after);
-        });
+            if (r != null) {
+                first = first == null ? r : first;
+                refused.add(RefusedAsset.of(id, line == null ? null : line.tag(), r));
+            } else {
+                allowed.add(line);
+            }
+        }
+        Custody after = CustodyRules.afterConfirmation(t.kind(), t.contract(), approval, t.toPartyId());
+        return new LineDecisions(t, allowed, refused, first, after);
     }
 
     /** What became of one line in {@link #confirmEach}: confirmed, or refused with the rule. */
@@ -317,9 +328,9 @@ public class TransferService {
         var ids = new LinkedHashSet<>(assetIds);
         LocalDate today = zone.today(clock);
         Instant now = clock.instant();
-        return lockForConfirm(actor, transferId, ids)
-                .flatMap(locked -> decide(actor, locked, ids, today).flatMap(d -> {
-                    TransferRow t = locked.transfer();
+        return lockAndDecide(actor, transferId, ids, today)
+                .flatMap(d -> {
+                    TransferRow t = d.transfer();
                     List<NewEvent> refusals = d.refused().stream()
                             .filter(r -> r.tag() != null)
                             .map(r -> NewEvent.of(r.assetId(), t.contractId(), EventType.REFUSED, actor.userId(), now)
@@ -327,12 +338,12 @@ public class TransferService {
                                     .device(ctx.deviceId(), ctx.location()).scanned(ctx.scannedPayloads().get(r.assetId()))
                                     .note(t.kind() + " confirmation refused: " + r.detail()).build())
                             .toList();
-                    Mono<Void> moved = d.allowed().isEmpty() ? Mono.empty() : confirmLines(actor, t, d.allowed(), d.after(), ctx, now);
+                    Mono<?> moved = d.allowed().isEmpty() ? Mono.empty() : confirmLines(actor, t, d.allowed(), d.after(), ctx, now);
                     List<LineOutcome> outcomes = new ArrayList<>();
                     d.allowed().forEach(l -> outcomes.add(new LineOutcome(l.assetId(), true, null)));
                     d.refused().forEach(r -> outcomes.add(new LineOutcome(r.assetId(), false, r)));
                     return moved.then(ledger.appendAll(refusals)).thenReturn(List.copyOf(outcomes));
-                }));
+                });
     }
 
     private record Locked(TransferRow transfer, List<LineRow> lines) {
@@ -379,7 +390,12 @@ public class TransferService {
                         r.get("completed_on", LocalDate.class)));
     }
 
-    private Mono<Void> confirmLines(Actor actor, TransferRow t, List<LineRow> lines, Custody after, ConfirmContext ctx, Instant now) {
+    /**
+     * Writes a confirmation in one statement: the ledger events, the lines, the assets (custody and chain heads) and,
+     * when no line is left pending, the transfer; it answers the transfer as it now reads. The caller holds the locks.
+     */
+    private Mono<TransferView> confirmLines(Actor actor, TransferRow t, List<LineRow> lines, Custody after, ConfirmContext ctx,
+                                            Instant now) {
         EventType type = switch (t.kind()) {
             case ISSUE -> EventType.ISSUED;
             case HANDOFF -> EventType.HANDED_OFF;
@@ -395,32 +411,67 @@ public class TransferService {
                     .device(ctx.deviceId(), ctx.location()).scanned(ctx.scannedPayloads().get(line.assetId())).build());
         }
         List<jp.azukari.ledger.LedgerEntry> entries = ledger.chain(heads, events);
-        java.util.HexFormat hex = java.util.HexFormat.of();
-        var spec = db.sql("""
-                        WITH lines AS (
+        Ledger.Insertion appended = ledger.insertion(entries);
+        // One line (a single-asset confirmation, the common case at a counter) is written with plain values so that
+        // PostgreSQL keeps one generic plan for the statement; with arrays it re-plans it on every call (measured:
+        // planning took longer than running it). What the statement changed is read from the RETURNING of its parts:
+        // its other reads see the rows as they were before it.
+        boolean one = entries.size() == 1;
+        String theseLines = one ? "asset_id = :asset" : "asset_id = ANY(:assets)";
+        String otherLines = one ? "asset_id <> :asset" : "asset_id <> ALL(:assets)";
+        String newHeads = one ? "last_seq = :seq, last_hash = :hash FROM (SELECT CAST(:asset AS uuid) AS id) AS u"
+                : "last_seq = u.seq, last_hash = decode(u.hash, 'hex')"
+                + " FROM unnest(CAST(:assets AS uuid[]), CAST(:seqs AS int[]), CAST(:hashes AS text[])) AS u(id, seq, hash)";
+        var spec = db.sql("WITH appended AS (" + appended.sql() + """
+                        ),
+                        confirmed AS (
                             UPDATE transfer_line SET status = 'CONFIRMED', confirmed_by = :by, confirmed_at = :at, device_id = :device
-                             WHERE transfer_id = :transfer AND asset_id = ANY(:assets) AND status = 'PENDING'),
+                             WHERE transfer_id = :transfer AND %s AND status = 'PENDING'
+                            RETURNING asset_id, status, confirmed_by, confirmed_at, device_id),
                         moved AS (
                             -- the completion date is read here, not from the earlier lock query, so a contract marked
                             -- COMPLETED meanwhile still makes what is confirmed now due from that day (art. 6)
                             UPDATE asset a SET custody_state = :state, holder_party_id = :holder,
                                    due_on = CASE WHEN CAST(:due AS date) IS NULL THEN NULL
                                                  ELSE LEAST(CAST(:due AS date), (SELECT c.completed_on FROM contract c WHERE c.id = :contract)) END,
-                                   last_seq = u.seq, last_hash = decode(u.hash, 'hex')
-                              FROM unnest(CAST(:assets AS uuid[]), CAST(:seqs AS int[]), CAST(:hashes AS text[])) AS u(id, seq, hash)
-                             WHERE a.id = u.id)
-                        UPDATE transfer SET status = 'COMPLETED', closed_at = :at
-                         WHERE id = :transfer AND status = 'OPEN'
-                           AND NOT EXISTS (SELECT 1 FROM transfer_line WHERE transfer_id = :transfer AND status = 'PENDING'
-                                              AND asset_id <> ALL(:assets))""")
+                                   %s
+                             WHERE a.id = u.id),
+                        completed AS (
+                            UPDATE transfer SET status = 'COMPLETED', closed_at = :at
+                             WHERE id = :transfer AND status = 'OPEN'
+                               AND NOT EXISTS (SELECT 1 FROM transfer_line WHERE transfer_id = :transfer AND status = 'PENDING'
+                                                  AND %s)
+                            RETURNING id, status, closed_at)
+                        SELECT t.id, t.kind, coalesce(d.status, t.status) AS status, t.contract_id, t.from_party_id,
+                               t.to_party_id, t.approval_id, t.started_by, t.started_at,
+                               coalesce(d.closed_at, t.closed_at) AS closed_at,
+                               c.number AS contract_number, fp.name AS from_name, tp.name AS to_name,
+                               l.line_no, l.asset_id, coalesce(n.status, l.status) AS line_status,
+                               coalesce(n.confirmed_by, l.confirmed_by) AS confirmed_by,
+                               coalesce(n.confirmed_at, l.confirmed_at) AS confirmed_at,
+                               coalesce(n.device_id, l.device_id) AS device_id, a.tag, a.title
+                          FROM transfer t JOIN contract c ON c.id = t.contract_id
+                          JOIN party fp ON fp.id = t.from_party_id JOIN party tp ON tp.id = t.to_party_id
+                          LEFT JOIN completed d ON d.id = t.id
+                          LEFT JOIN transfer_line l ON l.transfer_id = t.id
+                          LEFT JOIN confirmed n ON n.asset_id = l.asset_id
+                          LEFT JOIN asset a ON a.id = l.asset_id
+                         WHERE t.id = :transfer ORDER BY l.line_no""".formatted(theseLines, newHeads, otherLines))
                 .bind("by", actor.userId()).bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).bind("transfer", t.id())
-                .bind("assets", entries.stream().map(jp.azukari.ledger.LedgerEntry::assetId).toArray(UUID[]::new))
-                .bind("seqs", entries.stream().map(jp.azukari.ledger.LedgerEntry::seq).toArray(Integer[]::new))
-                .bind("hashes", entries.stream().map(e -> hex.formatHex(e.hash())).toArray(String[]::new))
                 .bind("state", after.state().name()).bind("holder", after.holderPartyId()).bind("contract", t.contractId());
+        if (one) {
+            jp.azukari.ledger.LedgerEntry e = entries.get(0);
+            spec = spec.bind("asset", e.assetId()).bind("seq", e.seq()).bind("hash", e.hash());
+        } else {
+            java.util.HexFormat hex = java.util.HexFormat.of();
+            spec = spec.bind("assets", entries.stream().map(jp.azukari.ledger.LedgerEntry::assetId).toArray(UUID[]::new))
+                    .bind("seqs", entries.stream().map(jp.azukari.ledger.LedgerEntry::seq).toArray(Integer[]::new))
+                    .bind("hashes", entries.stream().map(e -> hex.formatHex(e.hash())).toArray(String[]::new));
+        }
+        spec = appended.bind(spec);
         spec = jp.azukari.platform.db.Binds.nullable(spec, "device", ctx.deviceId(), String.class);
         spec = jp.azukari.platform.db.Binds.nullable(spec, "due", after.dueOn(), LocalDate.class);
-        return ledger.insertAll(entries).then(spec.then());
+        return readView(spec, t.id());
     }
 
     // ---------------------------------------------------------------- cancel
@@ -522,6 +573,11 @@ public class TransferService {
                          WHERE t.id = :id""" + Scope.transfer(actor) + " ORDER BY l.line_no")
                 .bind("id", id);
         spec = Scope.bind(spec, actor);
+        return readView(spec, id);
+    }
+
+    /** A transfer from rows of its header joined with each of its lines (as {@link #find} selects them). */
+    private static Mono<TransferView> readView(GenericExecuteSpec spec, UUID id) {
         return spec.map(r -> {
                     TransferView header = view(r, List.of());
                     Integer lineNo = r.get("line_no", Integer.class);

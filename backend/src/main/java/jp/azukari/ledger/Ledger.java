@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,14 +25,6 @@ import static jp.azukari.platform.db.Binds.nullable;
  * lock of that one asset, so appends for unrelated assets never wait for each other.
  */
 public class Ledger {
-
-    private static final String INSERT = """
-            INSERT INTO custody_event (asset_id, seq, id, contract_id, type, from_party_id, to_party_id, actor_user_id,
-                device_id, location, occurred_at, transfer_id, approval_id, incident_id, scanned_payload, refusal_code,
-                article, note, prev_hash, hash)
-            VALUES (:asset_id, :seq, :id, :contract_id, :type, :from_party_id, :to_party_id, :actor_user_id,
-                :device_id, :location, :occurred_at, :transfer_id, :approval_id, :incident_id, :scanned_payload,
-                :refusal_code, :article, :note, :prev_hash, :hash)""";
 
     private final DatabaseClient db;
 
@@ -133,9 +126,69 @@ public class Ledger {
 
     /** Inserts entries in one statement. */
     public Mono<Void> insertAll(List<LedgerEntry> entries) {
-        if (entries.size() == 1) {
-            return insert(entries.get(0));
+        Insertion insertion = insertion(entries);
+        return insertion.bind(db.sql(insertion.sql())).then();
+    }
+
+    private Mono<Void> insert(LedgerEntry e) {
+        return insertAll(List.of(e));
+    }
+
+    /**
+     * The INSERT of some entries as SQL text and the values it needs, for a caller that writes more in the same
+     * statement (as a data-modifying {@code WITH} query). Its bind parameters all start with {@code ev_}.
+     */
+    public record Insertion(String sql, UnaryOperator<GenericExecuteSpec> binds) {
+
+        public GenericExecuteSpec bind(GenericExecuteSpec spec) {
+            return binds.apply(spec);
         }
+    }
+
+    public Insertion insertion(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("nothing to insert");
+        }
+        return entries.size() == 1 ? single(entries.get(0)) : many(entries);
+    }
+
+    private static final String COLUMNS = """
+            INSERT INTO custody_event (asset_id, seq, id, contract_id, type, from_party_id, to_party_id, actor_user_id,
+                device_id, location, occurred_at, transfer_id, approval_id, incident_id, scanned_payload, refusal_code,
+                article, note, prev_hash, hash)
+            """;
+
+    private static Insertion single(LedgerEntry e) {
+        return new Insertion(COLUMNS + """
+                VALUES (:ev_asset_id, :ev_seq, :ev_id, :ev_contract_id, :ev_type, :ev_from_party_id, :ev_to_party_id,
+                    :ev_actor_user_id, :ev_device_id, :ev_location, :ev_occurred_at, :ev_transfer_id, :ev_approval_id,
+                    :ev_incident_id, :ev_scanned_payload, :ev_refusal_code, :ev_article, :ev_note, :ev_prev_hash, :ev_hash)""",
+                spec -> {
+                    spec = spec.bind("ev_asset_id", e.assetId())
+                            .bind("ev_seq", e.seq())
+                            .bind("ev_id", e.id())
+                            .bind("ev_contract_id", e.contractId())
+                            .bind("ev_type", e.type().name())
+                            .bind("ev_occurred_at", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
+                            .bind("ev_prev_hash", e.prevHash())
+                            .bind("ev_hash", e.hash());
+                    spec = nullable(spec, "ev_from_party_id", e.fromPartyId(), UUID.class);
+                    spec = nullable(spec, "ev_to_party_id", e.toPartyId(), UUID.class);
+                    spec = nullable(spec, "ev_actor_user_id", e.actorUserId(), UUID.class);
+                    spec = nullable(spec, "ev_device_id", e.deviceId(), String.class);
+                    spec = nullable(spec, "ev_location", e.location(), String.class);
+                    spec = nullable(spec, "ev_transfer_id", e.transferId(), UUID.class);
+                    spec = nullable(spec, "ev_approval_id", e.approvalId(), UUID.class);
+                    spec = nullable(spec, "ev_incident_id", e.incidentId(), UUID.class);
+                    spec = nullable(spec, "ev_scanned_payload", e.scannedPayload(), String.class);
+                    spec = nullable(spec, "ev_refusal_code", e.refusalCode(), String.class);
+                    spec = nullable(spec, "ev_article", e.article(), String.class);
+                    return nullable(spec, "ev_note", e.note(), String.class);
+                });
+    }
+
+    /** Any number of entries as parallel arrays, one bind parameter per column whatever their number. */
+    private static Insertion many(List<LedgerEntry> entries) {
         int n = entries.size();
         HexFormat hex = HexFormat.of();
         String[][] cols = new String[18][n];
@@ -151,52 +204,26 @@ public class Ledger {
             }
             cols[17][i] = hex.formatHex(e.prevHash()) + ":" + hex.formatHex(e.hash());
         }
-        return db.sql("""
-                        INSERT INTO custody_event (asset_id, seq, id, contract_id, type, from_party_id, to_party_id, actor_user_id,
-                            device_id, location, occurred_at, transfer_id, approval_id, incident_id, scanned_payload, refusal_code,
-                            article, note, prev_hash, hash)
-                        SELECT CAST(u.asset_id AS uuid), u.seq, CAST(u.id AS uuid), CAST(u.contract_id AS uuid), u.type,
-                               CAST(u.from_party AS uuid), CAST(u.to_party AS uuid), CAST(u.actor AS uuid), u.device, u.location,
-                               CAST(u.occurred_at AS timestamptz), CAST(u.transfer AS uuid), CAST(u.approval AS uuid),
-                               CAST(u.incident AS uuid), u.payload, u.code, u.article, u.note,
-                               decode(split_part(u.hashes, ':', 1), 'hex'), decode(split_part(u.hashes, ':', 2), 'hex')
-                          FROM unnest(CAST(:c0 AS text[]), CAST(:seqs AS int[]), CAST(:c1 AS text[]), CAST(:c2 AS text[]),
-                                      CAST(:c3 AS text[]), CAST(:c4 AS text[]), CAST(:c5 AS text[]), CAST(:c6 AS text[]),
-                                      CAST(:c7 AS text[]), CAST(:c8 AS text[]), CAST(:c9 AS text[]), CAST(:c10 AS text[]),
-                                      CAST(:c11 AS text[]), CAST(:c12 AS text[]), CAST(:c13 AS text[]), CAST(:c14 AS text[]),
-                                      CAST(:c15 AS text[]), CAST(:c16 AS text[]), CAST(:c17 AS text[]))
-                               AS u(asset_id, seq, id, contract_id, type, from_party, to_party, actor, device, location,
-                                    occurred_at, transfer, approval, incident, payload, code, article, note, hashes)""")
-                .bind("c0", cols[0]).bind("seqs", seqs).bind("c1", cols[1]).bind("c2", cols[2]).bind("c3", cols[3])
-                .bind("c4", cols[4]).bind("c5", cols[5]).bind("c6", cols[6]).bind("c7", cols[7]).bind("c8", cols[8])
-                .bind("c9", cols[9]).bind("c10", cols[10]).bind("c11", cols[11]).bind("c12", cols[12]).bind("c13", cols[13])
-                .bind("c14", cols[14]).bind("c15", cols[15]).bind("c16", cols[16]).bind("c17", cols[17])
-                .then();
-    }
-
-    private Mono<Void> insert(LedgerEntry e) {
-        GenericExecuteSpec spec = db.sql(INSERT)
-                .bind("asset_id", e.assetId())
-                .bind("seq", e.seq())
-                .bind("id", e.id())
-                .bind("contract_id", e.contractId())
-                .bind("type", e.type().name())
-                .bind("occurred_at", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
-                .bind("prev_hash", e.prevHash())
-                .bind("hash", e.hash());
-        spec = nullable(spec, "from_party_id", e.fromPartyId(), UUID.class);
-        spec = nullable(spec, "to_party_id", e.toPartyId(), UUID.class);
-        spec = nullable(spec, "actor_user_id", e.actorUserId(), UUID.class);
-        spec = nullable(spec, "device_id", e.deviceId(), String.class);
-        spec = nullable(spec, "location", e.location(), String.class);
-        spec = nullable(spec, "transfer_id", e.transferId(), UUID.class);
-        spec = nullable(spec, "approval_id", e.approvalId(), UUID.class);
-        spec = nullable(spec, "incident_id", e.incidentId(), UUID.class);
-        spec = nullable(spec, "scanned_payload", e.scannedPayload(), String.class);
-        spec = nullable(spec, "refusal_code", e.refusalCode(), String.class);
-        spec = nullable(spec, "article", e.article(), String.class);
-        spec = nullable(spec, "note", e.note(), String.class);
-        return spec.then();
+        return new Insertion(COLUMNS + """
+                SELECT CAST(u.asset_id AS uuid), u.seq, CAST(u.id AS uuid), CAST(u.contract_id AS uuid), u.type,
+                       CAST(u.from_party AS uuid), CAST(u.to_party AS uuid), CAST(u.actor AS uuid), u.device, u.location,
+                       CAST(u.occurred_at AS timestamptz), CAST(u.transfer AS uuid), CAST(u.approval AS uuid),
+                       CAST(u.incident AS uuid), u.payload, u.code, u.article, u.note,
+                       decode(split_part(u.hashes, ':', 1), 'hex'), decode(split_part(u.hashes, ':', 2), 'hex')
+                  FROM unnest(CAST(:ev_c0 AS text[]), CAST(:ev_seqs AS int[]), CAST(:ev_c1 AS text[]), CAST(:ev_c2 AS text[]),
+                              CAST(:ev_c3 AS text[]), CAST(:ev_c4 AS text[]), CAST(:ev_c5 AS text[]), CAST(:ev_c6 AS text[]),
+                              CAST(:ev_c7 AS text[]), CAST(:ev_c8 AS text[]), CAST(:ev_c9 AS text[]), CAST(:ev_c10 AS text[]),
+                              CAST(:ev_c11 AS text[]), CAST(:ev_c12 AS text[]), CAST(:ev_c13 AS text[]), CAST(:ev_c14 AS text[]),
+                              CAST(:ev_c15 AS text[]), CAST(:ev_c16 AS text[]), CAST(:ev_c17 AS text[]))
+                       AS u(asset_id, seq, id, contract_id, type, from_party, to_party, actor, device, location,
+                            occurred_at, transfer, approval, incident, payload, code, article, note, hashes)""",
+                spec -> {
+                    spec = spec.bind("ev_seqs", seqs);
+                    for (int c = 0; c < cols.length; c++) {
+                        spec = spec.bind("ev_c" + c, cols[c]);
+                    }
+                    return spec;
+                });
     }
 
     static LedgerEntry read(Readable row) {
