@@ -136,6 +136,7 @@ public final class ConfirmationBenchmark {
             if (flat == 2) {
                 break;
             }
+            awaitCompilerQueue();
         }
         double[] measured = useWrk ? wrkPhase(base, custodian, measuredSlice, SECONDS, "measured")
                 : javaPhase(http, base, custodian, measuredSlice, SECONDS, "measured");
@@ -155,6 +156,31 @@ public final class ConfirmationBenchmark {
         }
         ctx.close();
         System.exit(0);
+    }
+
+    /**
+     * Between warm-up rounds, lets the JIT finish what the round queued: under full load on two cores the compiler
+     * threads get only part of a core, and the backend kept speeding up for minutes (in one run 300/s for three rounds,
+     * then 650/s). Waits until the compilation time stops growing for a second, at most 30 s.
+     */
+    static void awaitCompilerQueue() throws InterruptedException {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            Thread.sleep(5_000);
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long before = jit.getTotalCompilationTime();
+        long start = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            long now = jit.getTotalCompilationTime();
+            if (now == before) {
+                break;
+            }
+            before = now;
+        }
+        System.out.printf("(compiler caught up in %.1f s)%n", (System.nanoTime() - start) / 1e9);
     }
 
     static boolean onPath(String command) {
