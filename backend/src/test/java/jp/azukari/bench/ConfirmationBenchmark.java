@@ -47,22 +47,22 @@ public final class ConfirmationBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("azukari-bench");
         DatabaseCoordinates pg = EmbeddedDatabase.start(dir.resolve("pg"), 0);
+        // the backend under test is the product's own jar in a JVM of its own, as ./run starts it; this process keeps
+        // a Spring context without a web server only to set up data and sign tokens with the installation's key
+        Process server = startServer(pg, dir);
         System.setProperty("azukari.db.host", pg.host());
         System.setProperty("azukari.db.port", String.valueOf(pg.port()));
         System.setProperty("azukari.db.username", pg.appUser());
         System.setProperty("azukari.db.owner-username", pg.ownerUser());
-        System.setProperty("server.port", "0");
+        System.setProperty("spring.main.web-application-type", "none");
+        System.setProperty("azukari.reminders.enabled", "false");
         System.setProperty("logging.level.root", "WARN");
         // the run outlasts the usual ten-minute access token on a slow machine
         System.setProperty("azukari.auth.access-token-ttl", "2h");
-        if (System.getProperty("bench.pool") != null) {
-            System.setProperty("spring.r2dbc.pool.max-size", System.getProperty("bench.pool"));
-        }
         ConfigurableApplicationContext ctx = SpringApplication.run(AzukariApplication.class);
-        int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
         var db = ctx.getBean(DatabaseClient.class);
         var tokens = ctx.getBean(AccessTokens.class);
-        String base = "http://localhost:" + port;
+        String base = "http://localhost:" + SERVER_PORT;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
 
         UUID agency = party(db, "bench agency", "AGENCY");
@@ -136,7 +136,7 @@ public final class ConfirmationBenchmark {
             if (flat == 2) {
                 break;
             }
-            awaitCompilerQueue();
+            pauseForCompiler();
         }
         double[] measured = useWrk ? wrkPhase(base, custodian, measuredSlice, SECONDS, "measured")
                 : javaPhase(http, base, custodian, measuredSlice, SECONDS, "measured");
@@ -155,32 +155,65 @@ public final class ConfirmationBenchmark {
             System.out.printf("scans / single-asset confirmations = %.1f x (target >= 5 x)%n", scanRate / httpRate);
         }
         ctx.close();
+        server.destroy();
+        server.waitFor(30, TimeUnit.SECONDS);
         System.exit(0);
     }
 
     /**
-     * Between warm-up rounds, lets the JIT finish what the round queued: under full load on two cores the compiler
-     * threads get only part of a core, and the backend kept speeding up for minutes (in one run 300/s for three rounds,
-     * then 650/s). Waits until the compilation time stops growing for a second, at most 30 s.
+     * Between warm-up rounds the backend gets a few idle seconds: under full load on two cores its compiler threads
+     * get only part of a core, and it kept speeding up for minutes.
      */
-    static void awaitCompilerQueue() throws InterruptedException {
-        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-            Thread.sleep(5_000);
-            return;
+    static void pauseForCompiler() throws InterruptedException {
+        Thread.sleep(Integer.getInteger("bench.warmupPause", 5) * 1000L);
+    }
+
+    static final int SERVER_PORT = Integer.getInteger("bench.port", 18080);
+
+    /** Starts backend/target/azukari-backend-*-exec.jar on the benchmark's database and waits until it answers. */
+    static Process startServer(DatabaseCoordinates pg, Path dir) throws IOException, InterruptedException {
+        Path target = Path.of("target").toAbsolutePath();
+        if (!Files.isDirectory(target)) {
+            target = Path.of("backend", "target").toAbsolutePath();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        long before = jit.getTotalCompilationTime();
-        long start = System.nanoTime();
+        Path jar;
+        try (var files = Files.list(target)) {
+            jar = files.filter(f -> f.getFileName().toString().matches("azukari-backend-.*-exec\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no backend jar in " + Path.of("target").toAbsolutePath()
+                            + ": run ./mvnw -q -pl backend -am package -DskipTests first (the README's benchmark command does)"));
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "--server.port=" + SERVER_PORT, "--azukari.db.host=" + pg.host(), "--azukari.db.port=" + pg.port(),
+                "--azukari.db.username=" + pg.appUser(), "--azukari.db.owner-username=" + pg.ownerUser(),
+                "--azukari.auth.access-token-ttl=2h", "--azukari.reminders.enabled=false", "--logging.level.root=WARN"));
+        if (System.getProperty("bench.pool") != null) {
+            command.add("--spring.r2dbc.pool.max-size=" + System.getProperty("bench.pool"));
+        }
+        Path log = dir.resolve("server.log");
+        var pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("AZUKARI_ADMIN_PASSWORD", UUID.randomUUID().toString());
+        Process server = pb.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::destroy));
+        HttpClient probe = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            long now = jit.getTotalCompilationTime();
-            if (now == before) {
-                break;
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the backend stopped; its log:\n" + Files.readString(log));
             }
-            before = now;
+            try {
+                var r = probe.send(HttpRequest.newBuilder(URI.create("http://localhost:" + SERVER_PORT + "/actuator/health/liveness")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    System.out.println("backend " + jar.getFileName() + " running on port " + SERVER_PORT + " (log " + log + ")");
+                    return server;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
         }
-        System.out.printf("(compiler caught up in %.1f s)%n", (System.nanoTime() - start) / 1e9);
+        server.destroy();
+        throw new IllegalStateException("the backend did not answer within 120 s; its log:\n" + Files.readString(log));
     }
 
     static boolean onPath(String command) {
