@@ -60,7 +60,7 @@ public class Ledger {
         byte[] prev = head.lastSeq() == 0 ? EventHashing.GENESIS : head.lastHash();
         LedgerEntry entry = LedgerEntry.chain(event, head.lastSeq() + 1, UUID.randomUUID(),
                 event.occurredAt().truncatedTo(ChronoUnit.MICROS), prev);
-        return insert(entry).thenReturn(entry);
+        return insertAll(List.of(entry)).thenReturn(entry);
     }
 
     /** Appends the first event of assets the caller has just created (their chains start here), in one statement. */
@@ -128,10 +128,6 @@ public class Ledger {
     public Mono<Void> insertAll(List<LedgerEntry> entries) {
         Insertion insertion = insertion(entries);
         return insertion.bind(db.sql(insertion.sql())).then();
-    }
-
-    private Mono<Void> insert(LedgerEntry e) {
-        return insertAll(List.of(e));
     }
 
     /**
