@@ -9,6 +9,7 @@ import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.LedgerVerifier;
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -51,8 +52,9 @@ class CustodyConfiguration {
 
     @Bean
     TransferService transferService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, ApprovalService approvals,
-                                    ObjectProvider<TrainingGate> training, Clock clock, AgencyTimeZone zone) {
+                                    ObjectProvider<TrainingGate> training, Clock clock, AgencyTimeZone zone,
+                                    @Value("${azukari.confirm.groups-in-flight:2}") int groupsInFlight) {
         return new TransferService(db, tx, ledger, approvals, training.getIfAvailable(TrainingGate::notRequired),
-                new RecordedRefusals(ledger, tx, clock), clock, zone);
+                new RecordedRefusals(ledger, tx, clock), clock, zone, groupsInFlight);
     }
 }

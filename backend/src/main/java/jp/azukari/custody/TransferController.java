@@ -75,7 +75,7 @@ class TransferController {
 
     @PostMapping("/{id}/confirm")
     Mono<TransferView> confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @Valid @RequestBody ConfirmRequest body) {
-        return transfers.confirm(actor, id, body.assetIds(), TransferService.ConfirmContext.api(body.deviceId(), body.location()));
+        return transfers.confirmGrouped(actor, id, body.assetIds(), TransferService.ConfirmContext.api(body.deviceId(), body.location()));
     }
 
     @PostMapping("/{id}/cancel")

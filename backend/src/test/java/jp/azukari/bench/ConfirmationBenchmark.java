@@ -37,12 +37,12 @@ public final class ConfirmationBenchmark {
 
     static final int CLIENTS = Integer.getInteger("bench.clients", 64);
     static final int SECONDS = Integer.getInteger("bench.seconds", 20);
-    static final int ASSETS = Integer.getInteger("bench.assets", 250_000);
+    static final int ASSETS = Integer.getInteger("bench.assets", 500_000);
     /** Transfers kept for the measured phase; the rest feed the warm-up rounds. */
     static final int MEASURED_TRANSFERS = Integer.getInteger("bench.measuredTransfers", 60_000);
     /** Warm-up: rounds of this many seconds, each on transfers of its own, until the rate stops rising. */
-    static final int WARMUP_ROUND_SECONDS = Integer.getInteger("bench.warmupRound", 20);
-    static final int WARMUP_ROUNDS_MAX = Integer.getInteger("bench.warmupRounds", 12);
+    static final int WARMUP_ROUND_SECONDS = Integer.getInteger("bench.warmupRound", 15);
+    static final int WARMUP_ROUNDS_MAX = Integer.getInteger("bench.warmupRounds", 10);
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("azukari-bench");
