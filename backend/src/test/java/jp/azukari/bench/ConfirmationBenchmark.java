@@ -46,7 +46,12 @@ public final class ConfirmationBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("azukari-bench");
-        DatabaseCoordinates pg = EmbeddedDatabase.start(dir.resolve("pg"), 0);
+        DatabaseCoordinates pg = EmbeddedDatabase.start(dir.resolve("pg"), 0, STATEMENTS
+                ? java.util.Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track_planning", "on")
+                : java.util.Map.of());
+        if (STATEMENTS) {
+            psql(pg, "CREATE EXTENSION pg_stat_statements");
+        }
         // the backend under test is the product's own jar in a JVM of its own, as ./run starts it; this process keeps
         // a Spring context without a web server only to set up data and sign tokens with the installation's key
         Process server = startServer(pg, dir);
@@ -110,6 +115,9 @@ public final class ConfirmationBenchmark {
                 .bind("contract", contract).bind("agency", agency).bind("contractor", contractor)
                 .map(r -> new String[] {r.get("transfer_id", UUID.class).toString(), r.get("asset_id", UUID.class).toString()})
                 .all().doOnNext(pending::add).then().block();
+        // after a bulk load, as after any: without fresh statistics the planner took the 500,000 lines just written for
+        // a few and looked lines up by a full index scan (80 ms a query) until autovacuum's ANALYZE came round
+        psql(pg, "ANALYZE");
         System.out.printf("%,d open single-asset ISSUE transfers ready%n", pending.size());
 
         // timed phase: CLIENTS connections confirm as fast as the server answers, for SECONDS (or until none is left).
@@ -138,12 +146,14 @@ public final class ConfirmationBenchmark {
             }
             pauseForCompiler();
         }
+        statementsReset(pg);
         double[] measured = useWrk ? wrkPhase(base, custodian, measuredSlice, SECONDS, "measured")
                 : javaPhase(http, base, custodian, measuredSlice, SECONDS, "measured");
+        statementsReport(pg, "single-asset confirmations");
         double httpRate = measured[0];
 
         double scanRate = Boolean.parseBoolean(System.getProperty("bench.scans", "true"))
-                ? scanPhase(ctx, http, base, clerk, custodian, contract) : 0;
+                ? scanPhase(ctx, http, base, clerk, custodian, contract, pg) : 0;
 
         // verify what was written, then pgbench with the equivalent SQL transaction on the same server
         var verify = get(http, base + "/api/v1/ledger/verify", manager);
@@ -188,6 +198,9 @@ public final class ConfirmationBenchmark {
                 "--azukari.auth.access-token-ttl=2h", "--azukari.reminders.enabled=false", "--logging.level.root=WARN"));
         if (System.getProperty("bench.pool") != null) {
             command.add("--spring.r2dbc.pool.max-size=" + System.getProperty("bench.pool"));
+        }
+        if (System.getProperty("bench.groups") != null) {
+            command.add("--azukari.confirm.groups-in-flight=" + System.getProperty("bench.groups"));
         }
         Path log = dir.resolve("server.log");
         var pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -327,9 +340,23 @@ public final class ConfirmationBenchmark {
 
     static final int SCAN_BATCH = 50;
 
-    /** Confirmations through /scans: each request carries the 50 labels of one 50-asset ISSUE transfer. */
+    /**
+     * Confirmations through /scans: each request carries the 50 labels of one 50-asset ISSUE transfer. Warm-up rounds
+     * on transfers of their own come first, as for single confirmations, so both rates are of a compiled request path.
+     */
     static double scanPhase(ConfigurableApplicationContext ctx, HttpClient http, String base, String clerk, String custodian,
-                            String contract) throws Exception {
+                            String contract, DatabaseCoordinates pg) throws Exception {
+        for (int round = 1; round <= Integer.getInteger("bench.scanWarmups", 3); round++) {
+            scanRound(ctx, http, base, clerk, custodian, contract, "warm-up " + round + ", not counted", null);
+            pauseForCompiler();
+        }
+        double rate = scanRound(ctx, http, base, clerk, custodian, contract, "measured", pg);
+        statementsReport(pg, "/scans");
+        return rate;
+    }
+
+    static double scanRound(ConfigurableApplicationContext ctx, HttpClient http, String base, String clerk, String custodian,
+                            String contract, String label, DatabaseCoordinates statementsOf) throws Exception {
         var codec = ctx.getBean(jp.azukari.label.LabelService.class).codec().block();
         int total = Integer.getInteger("bench.scanAssets", 30_000);
         List<String[]> assets = new ArrayList<>();
@@ -363,6 +390,9 @@ public final class ConfirmationBenchmark {
             bodies.put(k, scans.append("]}").toString());
             ready.add(k);
         });
+        if (statementsOf != null) {
+            statementsReset(statementsOf);
+        }
         var confirmed = new AtomicLong();
         var latencies = new ConcurrentLinkedQueue<Long>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
@@ -390,8 +420,8 @@ public final class ConfirmationBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double rate = confirmed.get() / elapsed;
-        System.out.printf("/scans confirmations: %,d in %.1f s = %.0f/s (batches of %d, %d clients); request p50 %.1f ms, p99 %.1f ms%n",
-                confirmed.get(), elapsed, rate, SCAN_BATCH, CLIENTS, pct(sorted, 50), pct(sorted, 99));
+        System.out.printf("/scans confirmations, %s: %,d in %.1f s = %.0f/s (batches of %d, %d clients); request p50 %.1f ms, p99 %.1f ms%n",
+                label, confirmed.get(), elapsed, rate, SCAN_BATCH, CLIENTS, pct(sorted, 50), pct(sorted, 99));
         if (ready.isEmpty() && elapsed < SECONDS) {
             System.out.println("note: every prepared batch was sent before the time ran out; raise -Dbench.scanAssets for a longer run");
         }
@@ -468,9 +498,29 @@ public final class ConfirmationBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
+    /** -Dbench.statements=1: PostgreSQL's own account of each measured phase (pg_stat_statements), top statements. */
+    static final boolean STATEMENTS = System.getProperty("bench.statements") != null;
+
+    static void statementsReset(DatabaseCoordinates pg) throws IOException, InterruptedException {
+        if (STATEMENTS) {
+            psql(pg, "SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    static void statementsReport(DatabaseCoordinates pg, String phase) throws IOException, InterruptedException {
+        if (STATEMENTS) {
+            System.out.println("PostgreSQL's time in the " + phase + " phase, by statement (ms):");
+            psql(pg, """
+                    SELECT calls, plans, round(total_plan_time::numeric, 0) AS plan_total, round(total_exec_time::numeric, 0) AS exec_total,
+                           round(mean_exec_time::numeric, 3) AS exec_mean, rows,
+                           left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+                      FROM pg_stat_statements ORDER BY total_plan_time + total_exec_time DESC LIMIT 15""");
+        }
+    }
+
     static void psql(DatabaseCoordinates pg, String sql) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("psql", "-q", "-h", pg.host(), "-p", String.valueOf(pg.port()), "-U", "postgres",
-                "-d", pg.database(), "-v", "ON_ERROR_STOP=1", "-c", sql).inheritIO().start();
+                "-d", pg.database(), "-v", "ON_ERROR_STOP=1", "-P", "pager=off", "-c", sql).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("psql failed: " + sql);
         }

@@ -29,16 +29,22 @@ public final class EmbeddedDatabase {
     }
 
     public static synchronized DatabaseCoordinates start(Path dataDir, int port) {
+        return start(dataDir, port, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, int)}, with more server settings (a benchmark loads pg_stat_statements this way). */
+    public static synchronized DatabaseCoordinates start(Path dataDir, int port, java.util.Map<String, String> serverConfig) {
         try {
             if (running == null) {
                 Files.createDirectories(dataDir.toAbsolutePath().getParent());
-                running = EmbeddedPostgres.builder()
+                var builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir.toAbsolutePath())
                         .setCleanDataDirectory(false)
                         .setPort(port)
                         .setServerConfig("max_connections", "200")
-                        .setServerConfig("timezone", "UTC")
-                        .start();
+                        .setServerConfig("timezone", "UTC");
+                serverConfig.forEach(builder::setServerConfig);
+                running = builder.start();
                 log.info("Embedded PostgreSQL running on port {} with data in {}", running.getPort(), dataDir.toAbsolutePath());
                 prepare(running);
                 Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-postgres-stop"));
