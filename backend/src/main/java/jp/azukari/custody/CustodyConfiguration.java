@@ -31,8 +31,8 @@ class CustodyConfiguration {
     }
 
     @Bean
-    LedgerVerifier ledgerVerifier(DatabaseClient db) {
-        return new LedgerVerifier(db);
+    LedgerVerifier ledgerVerifier(DatabaseClient db, ReactiveTransactionManager tm) {
+        return new LedgerVerifier(db, tm);
     }
 
     @Bean

@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,9 +25,19 @@ public class LedgerVerifier {
     static final int MAX_REPORTED = 100;
 
     private final DatabaseClient db;
+    private final TransactionalOperator snapshot;
 
-    public LedgerVerifier(DatabaseClient db) {
+    /**
+     * The events and the chain heads are read in one read-only REPEATABLE READ transaction, so both come from one
+     * snapshot: read apart, a confirmation committed between the two reads showed as a head ahead of its chain — a
+     * break that was not there (seen while confirmations ran).
+     */
+    public LedgerVerifier(DatabaseClient db, ReactiveTransactionManager tm) {
         this.db = db;
+        var definition = new DefaultTransactionDefinition();
+        definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        definition.setReadOnly(true);
+        this.snapshot = TransactionalOperator.create(tm, definition);
     }
 
     public record BrokenLink(UUID assetId, String tag, int seq, String reason) {
@@ -87,13 +101,14 @@ public class LedgerVerifier {
         }
         var walk = new Walk();
         var tags = new HashMap<UUID, String>();
-        return events.map(Ledger::read).all()
+        Mono<Void> read = events.map(Ledger::read).all()
                 .doOnNext(walk::accept)
                 .then(heads.map(row -> {
                     UUID id = row.get("id", UUID.class);
                     tags.put(id, row.get("tag", String.class));
                     return new Ledger.Head(id, row.get("last_seq", Integer.class), row.get("last_hash", byte[].class));
-                }).all().doOnNext(head -> checkHead(walk, head)).then())
+                }).all().doOnNext(head -> checkHead(walk, head)).then());
+        return snapshot.transactional(read)
                 .then(Mono.fromSupplier(() -> {
                     List<BrokenLink> named = walk.broken_.stream()
                             .map(b -> new BrokenLink(b.assetId(), tags.get(b.assetId()), b.seq(), b.reason()))

@@ -29,6 +29,9 @@ class GroupedConfirmationTests extends ApiTestSupport {
     @Autowired
     TransferService transfers;
 
+    @Autowired
+    jp.azukari.ledger.LedgerVerifier verifier;
+
     /** What one confirmation came to: the transfer's status, or the refusal's code, or the HTTP status of an error. */
     private static Mono<String> outcome(Mono<TransferView> confirmation) {
         return confirmation.map(t -> "CONFIRMED " + t.status())
@@ -119,6 +122,29 @@ class GroupedConfirmationTests extends ApiTestSupport {
         assertThat(outcomes).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(count("SELECT count(*) FROM custody_event WHERE type = 'ISSUED' AND transfer_id = ANY(ARRAY["
                 + quoted(transferIds) + "]::uuid[])")).isEqualTo(6);
+    }
+
+    @Test
+    void verification_while_confirmations_are_written_reads_one_consistent_snapshot() {
+        var world = new CustodyWorld(this).withContract(LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
+        List<UUID> assets = world.registerAssets(120).stream().map(Asset::id).toList();
+        List<UUID> transferIds = new ArrayList<>();
+        for (UUID asset : assets) {
+            transferIds.add(world.open(world.clerk, "ISSUE", null, null, List.of(asset)).id());
+        }
+        List<Mono<String>> confirmations = new ArrayList<>();
+        for (int i = 0; i < assets.size(); i++) {
+            // spread over time, so that groups commit while the ledger is being read
+            confirmations.add(outcome(Mono.delay(java.time.Duration.ofMillis(i * 3L))
+                    .then(transfers.confirmGrouped(world.contractorCustodian.actor(), transferIds.get(i), List.of(assets.get(i)),
+                            TransferService.ConfirmContext.api(null, null)))));
+        }
+        var verifications = Flux.range(0, 12).concatMap(i -> verifier.verify(null)).collectList();
+        var both = Mono.zip(Flux.merge(confirmations).collectList(), verifications).block();
+
+        assertThat(both.getT1()).hasSize(assets.size()).allMatch(o -> o.equals("CONFIRMED COMPLETED"));
+        assertThat(both.getT2()).allSatisfy(report -> assertThat(report.brokenLinks()).isEmpty());
+        assertThat(verifier.verify(world.contractId).block().verified()).isTrue();
     }
 
     private static String quoted(List<UUID> ids) {
