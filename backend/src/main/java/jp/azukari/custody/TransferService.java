@@ -544,9 +544,11 @@ public class TransferService {
         return confirm(call.actor(), call.transferId(), List.copyOf(call.assetIds()), call.ctx());
     }
 
-    private Mono<Void> confirmTogether(List<Batching.Request<ConfirmCall, TransferView>> batch) {
+    private Mono<Runnable> confirmTogether(List<Batching.Request<ConfirmCall, TransferView>> batch) {
         if (batch.size() == 1) {
-            return batch.get(0).answerWith(confirmAlone(batch.get(0).value()));
+            var request = batch.get(0);
+            return confirmAlone(request.value()).<Runnable>map(view -> () -> request.answer(view))
+                    .onErrorResume(e -> Mono.just(() -> request.fail(e)));
         }
         LocalDate today = zone.today(clock);
         Instant now = clock.instant();
@@ -568,14 +570,14 @@ public class TransferService {
                     LOG.warn("{} confirmations written together failed ({}); each is tried alone", batch.size(), e.toString());
                     return Mono.just(Map.of());
                 })
-                .flatMap(views -> Flux.fromIterable(batch).flatMap(r -> {
+                .map(views -> () -> batch.forEach(r -> {
                     TransferView written = views.get(r.value().transferId());
                     if (written != null) {
                         r.answer(written);
-                        return Mono.empty();
+                    } else {
+                        r.answerWith(confirmAlone(r.value())).subscribe();
                     }
-                    return r.answerWith(confirmAlone(r.value()));
-                }).then());
+                }));
     }
 
     /** Locks and decides each call as {@link #lockAndDecide} does, for all of them in three round trips; null where nothing was found. */

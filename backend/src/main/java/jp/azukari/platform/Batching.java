@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
@@ -24,10 +25,15 @@ import reactor.core.publisher.MonoSink;
  */
 public final class Batching<T, R> {
 
-    /** Does one batch; answers each of its requests (possibly after the returned Mono completes). */
+    /**
+     * Does one batch. The Mono completes when the batch's shared work is done (its transaction committed, say) and
+     * may give what answers the requests: that runs after the batch's place went to the next batch, so answering
+     * (encoding, writing to the network) does not hold up the next batch's work. Requests still unanswered when the
+     * Mono ends without it fail.
+     */
     @FunctionalInterface
     public interface Worker<T, R> {
-        Mono<Void> work(List<Request<T, R>> batch);
+        Mono<Runnable> work(List<Request<T, R>> batch);
     }
 
     /** One caller's request and the means to answer it. */
@@ -116,22 +122,36 @@ public final class Batching<T, R> {
                 inFlight.decrementAndGet();
                 continue;
             }
-            Mono<Void> work;
+            Mono<Runnable> work;
             try {
                 work = worker.work(batch);
             } catch (RuntimeException e) {
                 work = Mono.error(e);
             }
-            work.onErrorResume(e -> {
+            var answers = new AtomicReference<Runnable>();
+            work.doOnNext(answers::set)
+                    .onErrorResume(e -> {
                         batch.forEach(r -> r.fail(e));
                         return Mono.empty();
                     })
                     .doFinally(signal -> {
-                        batch.forEach(r -> r.fail(new IllegalStateException("the batch ended without answering this request")));
                         inFlight.decrementAndGet();
                         drain();
+                        answer(batch, answers.get());
                     })
                     .subscribe();
+        }
+    }
+
+    private static <T, R> void answer(List<Request<T, R>> batch, Runnable answers) {
+        if (answers != null) {
+            try {
+                answers.run();
+            } catch (RuntimeException e) {
+                batch.forEach(r -> r.fail(e));
+            }
+        } else {
+            batch.forEach(r -> r.fail(new IllegalStateException("the batch ended without answering this request")));
         }
     }
 

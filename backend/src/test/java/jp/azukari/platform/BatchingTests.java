@@ -21,12 +21,12 @@ class BatchingTests {
         final List<Sinks.Empty<Void>> finishes = new CopyOnWriteArrayList<>();
 
         @Override
-        public Mono<Void> work(List<Batching.Request<String, String>> batch) {
+        public Mono<Runnable> work(List<Batching.Request<String, String>> batch) {
             batches.add(batch.stream().map(Batching.Request::value).toList());
             Sinks.Empty<Void> done = Sinks.empty();
             finishes.add(done);
             batch.forEach(r -> r.answer("done " + r.value()));
-            return done.asMono();
+            return done.asMono().then(Mono.empty());
         }
 
         void finish(int batch) {
@@ -97,11 +97,31 @@ class BatchingTests {
                 throw new IllegalArgumentException("broken");
             }
             batch.forEach(r -> r.answer("ok"));
-            return Mono.empty();
+            return Mono.<Runnable>empty();
         });
         assertThatThrownBy(() -> batching.submit("bad").block()).hasMessage("broken");
         assertThat(batching.submit("good").block()).isEqualTo("ok");
         assertThat(seen).containsExactly(List.of("bad"), List.of("good"));
+    }
+
+    @Test
+    void answers_go_out_after_the_next_batch_has_started() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        Sinks.Empty<Void> firstDone = Sinks.empty();
+        var batching = new Batching<String, String>(10, 1, v -> v, batch -> {
+            order.add("start " + batch.get(0).value());
+            Runnable answers = () -> batch.forEach(r -> {
+                order.add("answer " + r.value());
+                r.answer(r.value());
+            });
+            return batch.get(0).value().equals("a") ? firstDone.asMono().thenReturn(answers) : Mono.just(answers);
+        });
+        List<String> answered = new CopyOnWriteArrayList<>();
+        batching.submit("a").subscribe(answered::add);
+        batching.submit("b").subscribe(answered::add);
+        firstDone.tryEmitEmpty();
+        assertThat(order).containsExactly("start a", "start b", "answer b", "answer a");
+        assertThat(answered).containsExactlyInAnyOrder("a", "b");
     }
 
     @Test
