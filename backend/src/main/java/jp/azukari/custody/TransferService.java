@@ -71,11 +71,6 @@ public class TransferService {
     private final AgencyTimeZone zone;
     private final Batching<ConfirmCall, TransferView> grouped;
 
-    public TransferService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, ApprovalService approvals,
-                           TrainingGate training, RecordedRefusals refusals, Clock clock, AgencyTimeZone zone) {
-        this(db, tx, ledger, approvals, training, refusals, clock, zone, 2);
-    }
-
     /** @param groupsInFlight how many groups of confirmations are written at once (see {@link #confirmGrouped}) */
     public TransferService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, ApprovalService approvals,
                            TrainingGate training, RecordedRefusals refusals, Clock clock, AgencyTimeZone zone, int groupsInFlight) {
@@ -361,22 +356,11 @@ public class TransferService {
     }
 
     private Mono<Locked> lockForConfirm(Actor actor, UUID id, java.util.Set<UUID> assetIds) {
-        var spec = db.sql("""
-                        SELECT t.*, c.agency_party_id, c.contractor_party_id, c.status AS contract_status, c.return_due_on,
-                               c.completed_on, l.status AS line_status, a.id AS asset_id, a.tag, a.last_seq, a.last_hash
-                          FROM transfer t JOIN contract c ON c.id = t.contract_id
-                          JOIN transfer_line l ON l.transfer_id = t.id AND l.asset_id = ANY(:assets)
-                          JOIN asset a ON a.id = l.asset_id
-                         WHERE t.id = :id""" + Scope.transfer(actor) + " ORDER BY a.id FOR UPDATE OF t, l, a")
-                .bind("id", id).bind("assets", assetIds.toArray(UUID[]::new));
-        spec = Scope.bind(spec, actor);
-        return spec.map(r -> new Object[] {transferRow(r), new LineRow(r.get("asset_id", UUID.class), r.get("tag", String.class),
-                        LineStatus.valueOf(r.get("line_status", String.class)), Ledger.Head.from(r, "asset_id"))})
-                .all().collectList()
-                .flatMap(rows -> rows.isEmpty()
+        return lockForConfirmAll(List.of(new ConfirmCall(actor, id, assetIds, null)))
+                .flatMap(locked -> locked.get(0) == null
                         // none of the assets is on the transfer: still lock it, to tell 404 from NOT_ON_TRANSFER
                         ? lockTransfer(actor, id).map(t -> new Locked(t, List.of()))
-                        : Mono.just(new Locked((TransferRow) rows.get(0)[0], rows.stream().map(r -> (LineRow) r[1]).toList())));
+                        : Mono.just(locked.get(0)));
     }
 
     private Mono<TransferRow> lockTransfer(Actor actor, UUID id) {
@@ -580,13 +564,11 @@ public class TransferService {
                 }));
     }
 
-    /** Locks and decides each call as {@link #lockAndDecide} does, for all of them in three round trips; null where nothing was found. */
+    /** Locks and decides each call as {@link #lockAndDecide} does, for all of them together; null where nothing was found. */
     private Mono<List<LineDecisions>> lockAndDecideAll(List<ConfirmCall> calls, LocalDate today) {
         Map<UUID, Actor> actors = new java.util.LinkedHashMap<>();
         calls.forEach(c -> actors.putIfAbsent(c.actor().userId(), c.actor()));
-        Mono<Map<UUID, TrainingGate.Status>> trained = Flux.fromIterable(actors.values())
-                .concatMap(a -> training.current(a, today).map(s -> Map.entry(a.userId(), s)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        Mono<Map<UUID, TrainingGate.Status>> trained = training.current(actors.values(), today);
         return Mono.zip(lockForConfirmAll(calls), trained).flatMap(z -> {
             List<Locked> locked = z.getT1();
             List<UUID> approvalIds = locked.stream().filter(java.util.Objects::nonNull).map(l -> l.transfer().approvalId())
@@ -608,8 +590,8 @@ public class TransferService {
     }
 
     /**
-     * Locks, for each call, its transfer and the requested lines and assets (all calls' rows in transfer, then asset
-     * order, as {@link #lockForConfirm} does for one); null for a call none of whose lines were found.
+     * Locks, for each call, its transfer and the requested lines and assets, all calls' rows in transfer, then asset
+     * order (the order every confirmation locks in); null for a call none of whose lines were found.
      */
     private Mono<List<Locked>> lockForConfirmAll(List<ConfirmCall> calls) {
         List<Integer> callNos = new ArrayList<>();

@@ -6,10 +6,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import jp.azukari.common.Role;
+import jp.azukari.custody.CustodyRefusedException;
+import jp.azukari.custody.TransferService;
 import jp.azukari.support.ClockedApiTestSupport;
 import jp.azukari.support.CustodyWorld;
 import jp.azukari.support.CustodyWorld.Asset;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrainingRequirementTests extends ClockedApiTestSupport {
 
     static final LocalDate TODAY = LocalDate.of(2031, 7, 1);
+
+    @Autowired
+    TransferService transfers;
 
     @Test
     void with_the_setting_on_an_untrained_or_lapsed_custodian_cannot_confirm_receipt_and_a_trained_one_can() {
@@ -44,6 +52,35 @@ class TrainingRequirementTests extends ClockedApiTestSupport {
             train(world, world.contractorCustodian.id(), TODAY.minusDays(10), TODAY);
             var done = world.confirm(world.contractorCustodian, issue.id(), ids);
             assertThat(done.status()).isEqualTo("COMPLETED");
+        } finally {
+            as(admin).put().uri("/api/v1/settings/training").bodyValue(Map.of("required", false)).exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void confirmations_written_together_check_each_custodians_own_training() {
+        clock.setDay(TODAY);
+        var world = new CustodyWorld(this).withContract(TODAY.minusMonths(1), TODAY.plusMonths(3));
+        var admin = user(Role.ADMIN, world.agency);
+        var untrained = user(Role.CUSTODIAN, world.contractor);
+        train(world, world.contractorCustodian.id(), TODAY.minusDays(10), TODAY.plusYears(1));
+        List<UUID> ids = world.registerAssets(12).stream().map(Asset::id).toList();
+        List<UUID> transferIds = ids.stream().map(a -> world.open(world.clerk, "ISSUE", null, null, List.of(a)).id()).toList();
+        as(admin).put().uri("/api/v1/settings/training").bodyValue(Map.of("required", true)).exchange().expectStatus().isOk();
+        try {
+            List<Mono<String>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                boolean trained = i % 2 == 0;
+                var who = trained ? world.contractorCustodian : untrained;
+                calls.add(transfers.confirmGrouped(who.actor(), transferIds.get(i), List.of(ids.get(i)),
+                                TransferService.ConfirmContext.api(null, null))
+                        .map(t -> (trained ? "trained " : "untrained ") + t.status())
+                        .onErrorResume(CustodyRefusedException.class, e -> Mono.just("refused " + e.first().code())));
+            }
+            List<String> outcomes = Flux.merge(calls).collectList().block();
+            assertThat(outcomes).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                    java.util.Collections.nCopies(6, "trained COMPLETED").stream(),
+                    java.util.Collections.nCopies(6, "refused TRAINING_REQUIRED").stream()).toList());
         } finally {
             as(admin).put().uri("/api/v1/settings/training").bodyValue(Map.of("required", false)).exchange().expectStatus().isOk();
         }
