@@ -7,8 +7,7 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import jp.azukari.common.Actor;
 import jp.azukari.platform.Scope;
-import jp.azukari.platform.web.Problems;
-import org.springframework.http.HttpStatus;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -121,21 +120,16 @@ public class LabelService {
     public enum Classification { LABEL_MALFORMED, LABEL_FOREIGN, LABEL_FORGED, LABEL_UNKNOWN }
 
     /** A payload that is not a real, visible label: the classification and a sentence for the person who scanned it. */
-    public static final class LabelRejected extends org.springframework.web.ErrorResponseException {
+    public static final class LabelRejected extends jp.azukari.platform.problem.ProblemException {
 
         private final Classification classification;
 
         LabelRejected(Classification c, String detail) {
-            super(c == Classification.LABEL_UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT,
-                    problem(c, detail), null);
-            this.classification = c;
-        }
-
-        private static org.springframework.http.ProblemDetail problem(Classification c, String detail) {
-            var p = Problems.detail(c == Classification.LABEL_UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT,
+            super(c == Classification.LABEL_UNKNOWN ? jp.azukari.platform.problem.ProblemKind.NOT_FOUND
+                            : jp.azukari.platform.problem.ProblemKind.UNPROCESSABLE_CONTENT,
                     c.name().toLowerCase().replace('_', '-'), "Label not accepted: " + c.name(), detail);
-            p.setProperty("code", c.name());
-            return p;
+            this.classification = c;
+            with("code", c.name());
         }
 
         public Classification classification() {
