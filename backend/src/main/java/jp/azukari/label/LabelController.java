@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.core.label.CounterInput;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
