@@ -46,8 +46,9 @@ class CustodyConfiguration {
     }
 
     @Bean
-    ApprovalService approvalService(DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
-        return new ApprovalService(db, tx, clock, zone);
+    ApprovalService approvalService(DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone,
+                                    jp.azukari.evidence.EvidenceLog evidence) {
+        return new ApprovalService(db, tx, clock, zone, evidence);
     }
 
     @Bean
