@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
+
 import jp.azukari.platform.problem.ProblemException;
 import jp.azukari.platform.problem.ProblemKind;
 import jp.azukari.platform.problem.Problems;
@@ -47,13 +48,14 @@ class TokenService {
         this.decoyHash = passwords.encode(decoyPassword + "-never");
     }
 
-    Mono<TokenPair> signIn(String rawUsername, String password) {
+    /** Signing in from {@code source} (the client's address): failures count per username and source. */
+    Mono<TokenPair> signIn(String rawUsername, String password, String source) {
         String username = rawUsername.strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        return throttle.admit(username, now)
-                .switchIfEmpty(Mono.defer(() -> lockedOut(username, now)))
-                .flatMap(attempt -> Mono.delay(policy.delayBefore(attempt)).then(verify(username, password)))
-                .flatMap(account -> throttle.clear(username)
+        return throttle.admit(username, source, now)
+                .switchIfEmpty(Mono.defer(() -> lockedOut(username, source, now)))
+                .flatMap(attempt -> Mono.delay(policy.delayBefore(attempt.accountFailures())).then(verify(username, password)))
+                .flatMap(account -> throttle.clear(username, source, now)
                         .then(refreshTokens.forgetExpired(account.actor().userId()))
                         .then(pair(account, refreshTokens.start(account.actor().userId()))));
     }
@@ -93,8 +95,8 @@ class TokenService {
         return matches && account.active() ? Optional.of(account) : Optional.empty();
     }
 
-    private Mono<Integer> lockedOut(String username, Instant now) {
-        return throttle.lockedUntil(username, now)
+    private Mono<LoginThrottle.Admitted> lockedOut(String username, String source, Instant now) {
+        return throttle.lockedUntil(username, source, now)
                 .map(until -> LoginThrottlePolicy.retryAfterSeconds(until, now))
                 .defaultIfEmpty(1L)
                 .flatMap(seconds -> Mono.error(locked(seconds)));
@@ -113,7 +115,7 @@ class TokenService {
     private ProblemException locked(long retryAfterSeconds) {
         long minutes = Math.max(1, (retryAfterSeconds + 59) / 60);
         return Problems.exception(ProblemKind.TOO_MANY_REQUESTS, "sign-in-locked",
-                "Too many failed sign-ins", "Sign-in for this username is locked after " + policy.maxFailures()
+                "Too many failed sign-ins", "Sign-in for this username from your address is locked after " + policy.maxFailures()
                         + " failed attempts; try again in " + minutes + (minutes == 1 ? " minute" : " minutes"))
                 .with(ProblemException.RETRY_AFTER, retryAfterSeconds);
     }

@@ -29,7 +29,8 @@ public enum RefusalCode {
     CONTRACT_NOT_COMPLETED(Grounds.NOT_NOW, "6", "Only a COMPLETED contract can be closed"),
     ALREADY_BROUGHT_BACK(Grounds.NOT_NOW, "2.3", "The take-out was already brought back"),
     INCIDENT_STEP_NOT_ALLOWED(Grounds.NOT_NOW, "8", "An incident moves OPEN → INVESTIGATING → CLOSED, one step at a time"),
-    INCIDENT_CLOSED(Grounds.NOT_NOW, "8", "The incident is CLOSED");
+    INCIDENT_CLOSED(Grounds.NOT_NOW, "8", "The incident is CLOSED"),
+    SELF_APPROVAL(Grounds.NOT_ALLOWED, "2.3", "Whoever asked for an approval may not decide it: another MANAGER must (separation of duties)");
 
     /** On what grounds an action is refused. */
     public enum Grounds {

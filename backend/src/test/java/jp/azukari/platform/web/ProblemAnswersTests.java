@@ -273,6 +273,11 @@ class ProblemAnswersTests extends ClockedApiTestSupport {
         record("approval.already-decided", as(w.manager).post().uri("/api/v1/approvals/{id}/decision", approval).bodyValue(Map.of("decision", "REJECTED")));
         record("approval.decide-forbidden", as(w.clerk).post().uri("/api/v1/approvals/{id}/decision", approval).bodyValue(Map.of("decision", "REJECTED")));
         record("approval.not-found", as(w.manager).get().uri("/api/v1/approvals/{id}", UUID.randomUUID()));
+        Map<?, ?> own = as(w.manager).post().uri("/api/v1/approvals").bodyValue(Map.of("contractId", w.contractId, "kind", "COPY",
+                "assetIds", List.of(asset), "validUntil", TODAY.plusDays(3).toString(), "reason", "x"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        record("approval.self-approval", as(w.manager).post().uri("/api/v1/approvals/{id}/decision", own.get("id"))
+                .bodyValue(Map.of("decision", "APPROVED")));
 
         record("user.not-found", as(admin).get().uri("/api/v1/users/{id}", UUID.randomUUID()));
         record("user.username-taken", as(admin).post().uri("/api/v1/users").bodyValue(Map.of("username", w.clerk.username(),
