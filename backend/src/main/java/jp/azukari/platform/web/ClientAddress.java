@@ -1,4 +1,4 @@
-package jp.azukari.auth;
+package jp.azukari.platform.web;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -12,15 +12,15 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * X-Forwarded-For} that is not itself a trusted proxy. A header from anyone else is ignored, so a client cannot
  * choose its own source and slip past the per-source lock.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private final Set<String> trustedProxies;
 
-    ClientAddress(List<String> trustedProxies) {
+    public ClientAddress(List<String> trustedProxies) {
         this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 
-    String of(ServerHttpRequest request) {
+    public String of(ServerHttpRequest request) {
         InetSocketAddress peer = request.getRemoteAddress();
         String address = peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress();
         if (!trustedProxies.contains(address)) {
