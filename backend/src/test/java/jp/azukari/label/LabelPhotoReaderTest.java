@@ -7,8 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 
+import jp.azukari.platform.problem.ProblemException;
+import jp.azukari.platform.problem.ProblemKind;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.ErrorResponseException;
 
 /** The console's photo and camera modes read printed labels with the scanner app's decoder. */
 class LabelPhotoReaderTest {
@@ -36,6 +37,6 @@ class LabelPhotoReaderTest {
         ByteArrayOutputStream notAPicture = new ByteArrayOutputStream();
         notAPicture.write("not a picture at all".getBytes());
         assertThatThrownBy(() -> reader.photo(notAPicture.toByteArray()).block())
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.BAD_REQUEST));
     }
 }
