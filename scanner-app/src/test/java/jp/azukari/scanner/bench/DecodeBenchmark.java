@@ -68,7 +68,8 @@ class DecodeBenchmark {
             assertThat(real.read).as("real photos read at four rotations").isGreaterThanOrEqualTo(668);
         }
         assertThat(tray.misreads()).as("misreads in the tray photos").isZero();
-        assertThat(tray.foundShare()).as("share of tray labels found").isGreaterThanOrEqualTo(TrayPhotoDecodingTest.FLOOR);
+        // the tests hold the decoder to 98 % on their 8 trays; over other trays the benchmark fails below 96 %
+        assertThat(tray.foundShare()).as("share of tray labels found").isGreaterThanOrEqualTo(0.96);
     }
 
     private record Real(int read, int decodes, int threshold, int misreads, double median) {
