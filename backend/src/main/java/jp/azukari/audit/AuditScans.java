@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jp.azukari.common.Actor;
+import jp.azukari.core.scan.ScanResultCode;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -33,7 +34,7 @@ public class AuditScans {
     }
 
     /** The answer; {@code kept} is false when nothing was recorded (closed or unknown audit). */
-    public record Answer(String result, String code, String message, boolean kept) {
+    public record Answer(ScanResultCode result, String code, String message, boolean kept) {
     }
 
     private record Audit(UUID id, UUID partyId, String partyName, String status) {
@@ -66,18 +67,18 @@ public class AuditScans {
         for (Scan s : scans) {
             Audit a = s.auditId() == null ? null : audits.get(s.auditId());
             if (s.auditId() == null) {
-                answers.put(s.scanId(), new Answer("INVALID", null, "An AUDIT scan names its auditId", false));
+                answers.put(s.scanId(), new Answer(ScanResultCode.INVALID, null, "An AUDIT scan names its auditId", false));
             } else if (a == null || !AuditRules.mayAudit(actor, a.partyId())) {
-                answers.put(s.scanId(), new Answer("NOT_ALLOWED", "AUDIT_NOT_FOUND", "No such audit for you", false));
+                answers.put(s.scanId(), new Answer(ScanResultCode.NOT_ALLOWED, "AUDIT_NOT_FOUND", "No such audit for you", false));
             } else if (!"OPEN".equals(a.status())) {
-                answers.put(s.scanId(), new Answer("REFUSED", "AUDIT_CLOSED", "This audit is closed: its result is fixed", false));
+                answers.put(s.scanId(), new Answer(ScanResultCode.REFUSED, "AUDIT_CLOSED", "This audit is closed: its result is fixed", false));
             } else {
                 boolean isExpected = expected.contains(a.id() + "/" + s.assetId());
                 kept.add(s);
                 keptExpected.add(isExpected);
                 answers.put(s.scanId(), isExpected
-                        ? new Answer("FOUND", null, "Expected at " + a.partyName() + ": found", true)
-                        : new Answer("UNEXPECTED", "NOT_EXPECTED_HERE", "Not expected at " + a.partyName() + ": the ledger places it at "
+                        ? new Answer(ScanResultCode.FOUND, null, "Expected at " + a.partyName() + ": found", true)
+                        : new Answer(ScanResultCode.UNEXPECTED, "NOT_EXPECTED_HERE", "Not expected at " + a.partyName() + ": the ledger places it at "
                         + s.holderName() + " (" + s.custodyState() + ")", true));
             }
         }
