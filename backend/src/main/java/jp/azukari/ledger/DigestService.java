@@ -157,6 +157,17 @@ public class DigestService {
                 .map(r -> r.get("leaves", byte[].class)).all().collectList().map(DigestLeaves::new);
     }
 
+    /** The chain heads a digest covered, in tree order. */
+    public Flux<ChainHead> heads(UUID digestId) {
+        return leaves(digestId).flatMapIterable(l -> {
+            List<ChainHead> out = new ArrayList<>(l.count());
+            for (int i = 0; i < l.count(); i++) {
+                out.add(l.get(i));
+            }
+            return out;
+        });
+    }
+
     /** Whether every chain the digest covered still holds exactly those events up to its head then. */
     public Mono<Verification> verify(Actor actor, Map<String, String> fields) {
         return mayInspect(actor).then(ours(fields)).flatMap(d -> leaves(d.id()).flatMap(leaves -> {
