@@ -61,6 +61,10 @@ public final class SafeZip implements AutoCloseable {
                 if (e.getSize() > limits.maxEntryBytes()) {
                     throw new Refused("entry \"" + e.getName() + "\" declares " + e.getSize() + " bytes (at most " + limits.maxEntryBytes() + ")");
                 }
+                if (e.getSize() > allowed(e)) {
+                    throw new Refused("entry \"" + e.getName() + "\" declares " + e.getSize() + " bytes from " + e.getCompressedSize()
+                            + " compressed: a ZIP bomb");
+                }
                 if (!e.isDirectory()) {
                     entries.put(e.getName(), e);
                 }
@@ -69,6 +73,12 @@ public final class SafeZip implements AutoCloseable {
             zip.close();
             throw e;
         }
+    }
+
+    /** What an entry may inflate to: its compressed size times the ratio limit (at least 1 MiB), within the entry limit. */
+    private long allowed(ZipEntry e) {
+        long compressed = Math.max(e.getCompressedSize(), 1);
+        return Math.min(limits.maxEntryBytes(), Math.max(1L << 20, compressed * limits.maxRatio()));
     }
 
     static String unsafe(String name) {
@@ -106,7 +116,7 @@ public final class SafeZip implements AutoCloseable {
             throw new Refused("missing entry " + name);
         }
         long compressed = Math.max(e.getCompressedSize(), 1);
-        long allowed = Math.min(limits.maxEntryBytes(), Math.max(1L << 20, compressed * limits.maxRatio()));
+        long allowed = allowed(e);
         return new FilterInputStream(zip.getInputStream(e)) {
             long read;
 
