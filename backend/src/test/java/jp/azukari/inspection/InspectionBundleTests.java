@@ -179,7 +179,7 @@ class InspectionBundleTests extends ApiTestSupport {
                 assertThat(text).contains(a.tag());
             }
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 80);
-            Path images = docs().resolve("images");
+            Path images = ComplianceTableTest.docs().resolve("images");
             Files.createDirectories(images);
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(page, "png", png);
@@ -189,16 +189,5 @@ class InspectionBundleTests extends ApiTestSupport {
                 .expectHeader().contentType(MediaType.APPLICATION_PDF);
         as(world.contractorCustodian).get().uri("/api/v1/contracts/{id}/inspection", world.contractId).exchange().expectStatus().isForbidden();
         as(world.auditor).get().uri("/api/v1/contracts/{id}/inspection", UUID.randomUUID()).exchange().expectStatus().isNotFound();
-    }
-
-    static Path docs() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no docs/ folder above " + Path.of("").toAbsolutePath());
-        }
-        return dir.resolve("docs");
     }
 }
