@@ -17,8 +17,8 @@ import jp.azukari.custody.RecordedRefusals;
 import jp.azukari.custody.domain.Refusal;
 import jp.azukari.custody.domain.RefusalCode;
 import jp.azukari.platform.AgencyTimeZone;
-import jp.azukari.platform.web.Access;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.Access;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -106,8 +106,7 @@ public class CloseOutService {
                 .toList();
         return refusals.<ContractView>refuse(actor, new RecordedRefusals.Attempt("CLOSE", contractId, null, null), first, refused)
                 .onErrorMap(CustodyRefusedException.class, e -> {
-                    e.getBody().setProperty("article", article);
-                    e.getBody().setProperty("outstanding", outstanding);
+                    e.with("article", article).with("outstanding", outstanding);
                     return e;
                 });
     }

@@ -5,7 +5,7 @@ import java.util.UUID;
 import jp.azukari.custody.domain.Decision;
 import jp.azukari.custody.domain.RefusalCode;
 import jp.azukari.custody.persistence.TransferRow;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import reactor.core.publisher.Mono;
 
 /** How cancelling and closing with missing lines answer a refusal of their rules. */

@@ -18,9 +18,9 @@ import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.NewEvent;
 import jp.azukari.platform.Scope;
 import jp.azukari.platform.db.Binds;
-import jp.azukari.platform.web.Access;
-import jp.azukari.platform.web.Problems;
-import org.springframework.http.HttpStatus;
+import jp.azukari.platform.Access;
+import jp.azukari.platform.problem.ProblemKind;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -73,7 +73,7 @@ public class IncidentService {
                 return Mono.error(Problems.notFound("Assets " + missing));
             }
             if (assets.stream().map(AssetRow::contractId).distinct().count() != 1) {
-                return Mono.error(Problems.exception(HttpStatus.UNPROCESSABLE_CONTENT, "mixed-contracts", "Assets of several contracts",
+                return Mono.error(Problems.exception(ProblemKind.UNPROCESSABLE_CONTENT, "mixed-contracts", "Assets of several contracts",
                         "One incident concerns assets of one contract; report one per contract"));
             }
             if (r.kind().marksLost()) {
