@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-import jp.azukari.common.Actor;
-import jp.azukari.platform.problem.Problems;
-import org.springframework.security.crypto.password.PasswordEncoder;
+
 import jp.azukari.platform.problem.ProblemException;
 import jp.azukari.platform.problem.ProblemKind;
+import jp.azukari.platform.problem.Problems;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

@@ -33,6 +33,15 @@ public class CustodyRefusedException extends ProblemException {
         with("refusals", this.refused);
     }
 
+    /**
+     * A refusal answered with a problem type of its own rather than {@code custody-refused} (those refusals name no
+     * asset): the same {@code code} and {@code article}, with the given slug and title.
+     */
+    public static ProblemException answer(String slug, String title, Refusal refusal) {
+        return new ProblemException(kind(refusal.code()), slug, title, refusal.detail())
+                .with("code", refusal.code().name()).with("article", refusal.article());
+    }
+
     static ProblemKind kind(RefusalCode code) {
         return switch (code.grounds()) {
             case NOT_ALLOWED -> ProblemKind.FORBIDDEN;

@@ -26,6 +26,10 @@ public enum RefusalCode {
     TAKE_OUT_NOT_APPROVED(Grounds.NOT_ALLOWED, "2.3", "Taking an asset off the premises needs an APPROVED TAKE_OUT approval covering it"),
     TAKE_OUT_APPROVAL_EXPIRED(Grounds.NOT_ALLOWED, "2.3", "The TAKE_OUT approval covering the asset has expired"),
     OUTSTANDING_ASSETS(Grounds.NOT_NOW, "6", "The contract cannot close while assets are outstanding"),
+    CONTRACT_NOT_COMPLETED(Grounds.NOT_NOW, "6", "Only a COMPLETED contract can be closed"),
+    ALREADY_BROUGHT_BACK(Grounds.NOT_NOW, "2.3", "The take-out was already brought back"),
+    INCIDENT_STEP_NOT_ALLOWED(Grounds.NOT_NOW, "8", "An incident moves OPEN → INVESTIGATING → CLOSED, one step at a time"),
+    INCIDENT_CLOSED(Grounds.NOT_NOW, "8", "The incident is CLOSED"),
     SELF_APPROVAL(Grounds.NOT_ALLOWED, "2.3", "Whoever asked for an approval may not decide it: another MANAGER must (separation of duties)");
 
     /** On what grounds an action is refused. */

@@ -35,7 +35,14 @@ public final class Problems {
         return exception(ProblemKind.CONFLICT, slug, "Conflict", detail);
     }
 
+    /**
+     * The code of a refusal by role: the name of {@code custody.domain.RefusalCode.ROLE_NOT_PERMITTED}, written out
+     * here so the toolbox does not depend on a feature ({@code ProblemsTests} checks the two agree).
+     */
+    public static final String ROLE_NOT_PERMITTED = "ROLE_NOT_PERMITTED";
+
+    /** The caller's role (or party) may not do this: a refusal, with its code. */
     public static ProblemException forbidden(String detail) {
-        return exception(ProblemKind.FORBIDDEN, "forbidden", "Forbidden", detail);
+        return exception(ProblemKind.FORBIDDEN, "forbidden", "Forbidden", detail).with("code", ROLE_NOT_PERMITTED);
     }
 }

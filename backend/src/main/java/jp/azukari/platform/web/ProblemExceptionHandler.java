@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import jp.azukari.platform.problem.ProblemException;
-import jp.azukari.platform.problem.ProblemKind;
-import jp.azukari.platform.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -72,7 +70,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         JacksonException json = causedBy(ex, JacksonException.class);
         if (json != null) {
             JsonBodyProblems.Finding finding = JsonBodyProblems.describe(json);
-            ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", finding.detail());
+            ProblemDetail p = ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", finding.detail());
             if (finding.field() != null) {
                 p.setProperty("errors", List.of(finding.asError()));
             }
@@ -80,7 +78,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         }
         TypeMismatchException mismatch = causedBy(ex, TypeMismatchException.class);
         if (mismatch != null) {
-            return respond(ex, problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            return respond(ex, ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     typeMismatch(ex.getMethodParameter(), mismatch)), exchange);
         }
         String detail;
@@ -91,7 +89,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         } else {
             detail = ex.getBody().getDetail() != null ? ex.getBody().getDetail() : "Invalid request";
         }
-        return respond(ex, problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail), exchange);
+        return respond(ex, ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail), exchange);
     }
 
     /** WebFlux reports a body beyond {@code spring.http.codecs.max-in-memory-size} as a 413 ContentTooLargeException. */
@@ -130,8 +128,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     /** The application's problems (domain types) answered here, at the edge, as RFC 9457. */
     @ExceptionHandler(ProblemException.class)
     Mono<ResponseEntity<Object>> applicationProblem(ProblemException ex, ServerWebExchange exchange) {
-        HttpStatus status = status(ex.kind());
-        ProblemDetail p = problem(status, ex.slug(), ex.title(), ex.detail());
+        HttpStatus status = ProblemAnswers.status(ex.kind());
+        ProblemDetail p = ProblemAnswers.problem(status, ex.slug(), ex.title(), ex.detail());
         HttpHeaders headers = null;
         for (Map.Entry<String, Object> member : ex.properties().entrySet()) {
             if (ProblemException.RETRY_AFTER.equals(member.getKey())) {
@@ -141,28 +139,6 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return handleExceptionInternal(ex, p, headers, status, exchange);
-    }
-
-    static HttpStatus status(ProblemKind kind) {
-        return switch (kind) {
-            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case CONTENT_TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case UNPROCESSABLE_CONTENT -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
-            case SERVICE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
-    }
-
-    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(java.net.URI.create(Problems.TYPE_BASE + slug));
-        p.setTitle(title);
-        return p;
     }
 
     /** A body beyond {@code spring.http.codecs.max-in-memory-size} when it surfaces unwrapped. */
@@ -179,13 +155,13 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         String detail = ex instanceof DuplicateKeyException || isUniqueViolation(ex)
                 ? "A record with the same unique value already exists"
                 : "The request conflicts with data already stored";
-        return respond(ex, problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail), exchange);
+        return respond(ex, ProblemAnswers.problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail), exchange);
     }
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
     Mono<ResponseEntity<Object>> databaseUnavailable(DataAccessResourceFailureException ex, ServerWebExchange exchange) {
         log.error("Database unavailable on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+        ProblemDetail p = ProblemAnswers.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
                 "The service cannot reach its database right now; try again shortly");
         return handleExceptionInternal(ex, p, retryAfter(5), HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
@@ -193,14 +169,16 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     /** Method security and other code may throw these after the security filters; answer as the filters would. */
     @ExceptionHandler(AccessDeniedException.class)
     Mono<ResponseEntity<Object>> accessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
-        return respond(ex, problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this"), exchange);
+        ProblemDetail p = ProblemAnswers.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this");
+        p.setProperty("code", jp.azukari.platform.problem.Problems.ROLE_NOT_PERMITTED);
+        return respond(ex, p, exchange);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     Mono<ResponseEntity<Object>> unauthenticated(AuthenticationException ex, ServerWebExchange exchange) {
         HttpHeaders h = new HttpHeaders();
         h.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return handleExceptionInternal(ex, problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+        return handleExceptionInternal(ex, ProblemAnswers.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                 "A valid access token is required (Authorization: Bearer …)"), h, HttpStatus.UNAUTHORIZED, exchange);
     }
 
@@ -217,7 +195,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {} {}", errorId, exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), ex);
-        ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        ProblemDetail p = ProblemAnswers.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "An unexpected error occurred; it has been logged under id " + errorId);
         p.setProperty("errorId", errorId);
         return respond(ex, p, exchange);
@@ -236,13 +214,13 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             }
             detail.append(e.get("field").isEmpty() ? "" : e.get("field") + " ").append(e.get("message"));
         }
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail.toString());
+        ProblemDetail p = ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail.toString());
         p.setProperty("errors", errors);
         return p;
     }
 
     private ProblemDetail tooLarge() {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+        return ProblemAnswers.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
                 tooLargeDetail(bodyLimit));
     }
 
