@@ -17,7 +17,8 @@ class ScanConfiguration {
 
     @Bean
     ScanService scanService(DatabaseClient db, TransactionalOperator tx, LabelService labels, TransferService transfers,
-                            Ledger ledger, JsonMapper json, Clock clock, LabelGuessing guessing) {
-        return new ScanService(db, tx, labels, transfers, ledger, json, clock, guessing);
+                            Ledger ledger, JsonMapper json, Clock clock, LabelGuessing guessing,
+                            jp.azukari.audit.AuditScans audits) {
+        return new ScanService(db, tx, labels, transfers, ledger, json, clock, guessing, audits);
     }
 }

@@ -31,7 +31,8 @@ class ScanController {
                        @NotNull Instant scannedAt,
                        @NotNull ScanService.Purpose purpose,
                        UUID transferId,
-                       @Size(max = 200) String location) {
+                       @Size(max = 200) String location,
+                       UUID auditId) {
     }
 
     record BatchRequest(@NotBlank @Size(max = 100) String deviceId,
@@ -44,7 +45,7 @@ class ScanController {
     @PostMapping("/api/v1/scans")
     Mono<BatchResponse> scan(@AuthenticationPrincipal Actor actor, @Valid @RequestBody BatchRequest body) {
         return scans.process(actor, body.deviceId().strip(), body.scans().stream()
-                        .map(s -> new ScanService.Scan(s.scanId(), s.payload(), s.scannedAt(), s.purpose(), s.transferId(), s.location()))
+                        .map(s -> new ScanService.Scan(s.scanId(), s.payload(), s.scannedAt(), s.purpose(), s.transferId(), s.location(), s.auditId()))
                         .toList())
                 .map(BatchResponse::new);
     }
