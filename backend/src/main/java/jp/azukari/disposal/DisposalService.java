@@ -26,13 +26,10 @@ import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.Scope;
 import jp.azukari.platform.db.Binds;
 import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.web.UploadedFiles;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -98,26 +95,8 @@ public class DisposalService {
     }
 
     private Mono<byte[]> certificate(Upload upload) {
-        var typeProblem = CertificateRules.checkType(upload.contentType());
-        if (typeProblem.isPresent()) {
-            return Mono.error(problem(typeProblem.get()));
-        }
-        return DataBufferUtils.join(upload.content(), (int) Math.min(Integer.MAX_VALUE, maxCertificateBytes))
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> problem(CertificateRules.tooLarge(maxCertificateBytes)))
-                .flatMap(bytes -> CertificateRules.check(upload.contentType(), bytes, maxCertificateBytes)
-                        .<Mono<byte[]>>map(f -> Mono.error(problem(f))).orElseGet(() -> Mono.just(bytes)));
-    }
-
-    private static ErrorResponseException problem(CertificateRules.Finding f) {
-        HttpStatus status = HttpStatus.valueOf(f.problem().status());
-        return Problems.exception(status, "invalid-certificate", "Invalid disposal certificate", f.detail());
+        return UploadedFiles.read(upload.content(), upload.contentType(), maxCertificateBytes, "invalid-certificate",
+                "Invalid disposal certificate");
     }
 
     /** Writes the disposal after re-reading the asset under its lock, so a concurrent transfer cannot slip between. */
