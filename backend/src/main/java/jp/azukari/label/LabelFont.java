@@ -15,7 +15,7 @@ import java.text.Normalizer;
  * IPA Font License), so a label looks the same on every machine and never depends on a system font.
  * Loaded once; its bytes feed PDFBox, its AWT form draws PNGs and measures text for every format.
  */
-final class LabelFont {
+public final class LabelFont {
 
     static final String RESOURCE = "/fonts/ipaexg.ttf";
     /** The family name the font declares, first in the SVG fallback list. */
@@ -41,7 +41,7 @@ final class LabelFont {
         this.descent = metrics.getDescent() / MEASURE_SIZE;
     }
 
-    static LabelFont shared() {
+    public static LabelFont shared() {
         return Shared.FONT;
     }
 
@@ -61,7 +61,7 @@ final class LabelFont {
     }
 
     /** The TrueType file itself. Callers read it and never write to it. */
-    byte[] ttfBytes() {
+    public byte[] ttfBytes() {
         return ttf;
     }
 
