@@ -91,15 +91,19 @@ public class PublicationService {
     }
 
     public Mono<PublicationView> find(Actor actor, UUID incidentId) {
-        return incidents.find(actor, incidentId).flatMap(i -> db.sql("SELECT * FROM incident_publication WHERE incident_id = :id")
-                        .bind("id", incidentId)
-                        .map(r -> new PublicationView(r.get("id", UUID.class), i.id(), i.contractId(), i.contractNumber(), i.kind(),
-                                i.occurredAt(), r.get("summary", String.class), r.get("written_by", UUID.class),
-                                r.get("written_at", OffsetDateTime.class).toInstant(), r.get("approved_by", UUID.class),
-                                instant(r.get("approved_at", OffsetDateTime.class)),
-                                r.get("approved_at", OffsetDateTime.class) == null ? "DRAFT" : "APPROVED"))
-                        .one())
+        return incidents.find(actor, incidentId).flatMap(this::of)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Publication of incident " + incidentId)));
+    }
+
+    /** The publication of an incident already read in scope, or empty (also used by the compliance report). */
+    public Mono<PublicationView> of(IncidentView i) {
+        return db.sql("SELECT * FROM incident_publication WHERE incident_id = :id").bind("id", i.id())
+                .map(r -> new PublicationView(r.get("id", UUID.class), i.id(), i.contractId(), i.contractNumber(), i.kind(),
+                        i.occurredAt(), r.get("summary", String.class), r.get("written_by", UUID.class),
+                        r.get("written_at", OffsetDateTime.class).toInstant(), r.get("approved_by", UUID.class),
+                        instant(r.get("approved_at", OffsetDateTime.class)),
+                        r.get("approved_at", OffsetDateTime.class) == null ? "DRAFT" : "APPROVED"))
+                .one();
     }
 
     private static java.time.Instant instant(OffsetDateTime t) {
