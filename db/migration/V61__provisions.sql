@@ -26,6 +26,8 @@ CREATE INDEX connected_device_by_contract ON connected_device (contract_id, regi
 -- every change of a device's standing, and every refused connection check, with who and why
 CREATE TABLE device_event (
     id          uuid        PRIMARY KEY,
+    -- the order events were written in (several may share a timestamp)
+    no          bigint      GENERATED ALWAYS AS IDENTITY UNIQUE,
     device_id   uuid        NOT NULL REFERENCES connected_device (id),
     kind        text        NOT NULL CHECK (kind IN ('REGISTERED', 'SUSPENDED', 'RESUMED', 'DISCONNECTED', 'CHECKED', 'REFUSED')),
     code        text,
@@ -149,6 +151,7 @@ BEGIN
                         contract_instruction TO %I', '${app_role}');
         EXECUTE format('GRANT SELECT, INSERT ON device_event, evidence_file, report_answer, report_attachment,
                         incident_instruction_ack, certification TO %I', '${app_role}');
+        EXECUTE format('GRANT USAGE ON SEQUENCE device_event_no_seq TO %I', '${app_role}');
     END IF;
 END
 $$;

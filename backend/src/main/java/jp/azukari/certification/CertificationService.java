@@ -50,6 +50,9 @@ public class CertificationService {
 
     public Mono<CertificationView> register(Actor actor, NewCertification c, Multipart.Upload certificate) {
         UUID party = actor.is(Role.CUSTODIAN) ? actor.partyId() : c.partyId();
+        if (!actor.is(Role.CUSTODIAN) && !actor.is(Role.MANAGER) && !actor.is(Role.ADMIN)) {
+            return Mono.error(Problems.forbidden("Only a CUSTODIAN (for its own party), a MANAGER or an ADMIN may register a certification"));
+        }
         if (party == null) {
             return Mono.error(Problems.invalidField("partyId", "is required when the agency registers a certification"));
         }

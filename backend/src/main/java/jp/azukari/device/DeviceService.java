@@ -106,7 +106,7 @@ public class DeviceService {
         var spec = Scope.bind(db.sql(DeviceView.SELECT + " WHERE d.id = :id" + scope(actor)).bind("id", id), actor);
         var events = db.sql("""
                         SELECT e.*, u.username FROM device_event e LEFT JOIN app_user u ON u.id = e.actor_id
-                         WHERE e.device_id = :id ORDER BY e.at, e.id""").bind("id", id)
+                         WHERE e.device_id = :id ORDER BY e.no""").bind("id", id)
                 .map(r -> new DeviceView.Event(r.get("kind", String.class), r.get("code", String.class), r.get("reason", String.class),
                         r.get("actor_id", UUID.class), r.get("username", String.class), r.get("at", OffsetDateTime.class).toInstant()))
                 .all().collectList();
