@@ -18,6 +18,7 @@ import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.custody.TransferService;
 import jp.azukari.custody.TransferService.ConfirmContext;
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import jp.azukari.custody.TransferService.LineOutcome;
 import jp.azukari.label.LabelPayloadCodec;
 import jp.azukari.label.LabelService;
@@ -63,7 +64,16 @@ public class ScanService {
 
     public enum Purpose { CONFIRM, LOOKUP }
 
-    public record Scan(UUID scanId, String payload, Instant scannedAt, Purpose purpose, UUID transferId, String location) {
+    public record Scan(UUID scanId, String payload, Instant scannedAt, Purpose purpose, UUID transferId, String location,
+                       HandlingAcknowledgement handling) {
+
+        public Scan {
+            handling = handling == null ? HandlingAcknowledgement.NONE : handling;
+        }
+
+        public Scan(UUID scanId, String payload, Instant scannedAt, Purpose purpose, UUID transferId, String location) {
+            this(scanId, payload, scannedAt, purpose, transferId, location, HandlingAcknowledgement.NONE);
+        }
     }
 
     private record Stored(byte[] payloadHash, UUID userId, String answer) {
@@ -190,7 +200,10 @@ public class ScanService {
             }
         }
         String location = scans.get(0).scan.location();
-        var ctx = new ConfirmContext(deviceId, location, payloads);
+        // art. 2.2: the transfer's acknowledgement, given once with any of its scans (a digest over a plain yes)
+        HandlingAcknowledgement handling = scans.stream().map(w -> w.scan.handling())
+                .reduce(HandlingAcknowledgement.NONE, (a, b) -> b.digest() != null || (b.acknowledged() && a.digest() == null) ? b : a);
+        var ctx = new ConfirmContext(deviceId, location, payloads, handling);
         return transfers.confirmEach(actor, transferId, new ArrayList<>(firstByAsset.keySet()), ctx)
                 .flatMap(outcomes -> {
                     Map<UUID, LineOutcome> byAsset = new HashMap<>();

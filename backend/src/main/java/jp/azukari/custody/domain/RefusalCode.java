@@ -19,6 +19,8 @@ public enum RefusalCode {
     ALREADY_CONFIRMED(409, null, "This line was already confirmed"),
     NOT_ON_TRANSFER(409, null, "The asset is not on this transfer"),
     TRAINING_REQUIRED(403, "3", "Taking custody requires a current information security training record"),
+    HANDLING_NOT_ACKNOWLEDGED(403, "2.2", "Taking custody of an asset with handling requirements needs the receiver's acknowledgement of them"),
+    HANDLING_ACK_MISMATCH(409, "2.2", "The handling acknowledgement is not for this transfer's requirements"),
     DISPOSAL_NOT_APPROVED(403, "6", "Disposal instead of return needs an APPROVED DISPOSE_INSTEAD_OF_RETURN approval covering the asset"),
     DISPOSAL_APPROVAL_EXPIRED(403, "6", "The DISPOSE_INSTEAD_OF_RETURN approval covering the asset has expired"),
     COPY_NOT_APPROVED(403, "2.3", "Copying an asset needs an APPROVED COPY approval covering it"),
