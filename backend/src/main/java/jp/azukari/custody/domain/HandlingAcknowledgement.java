@@ -11,6 +11,7 @@ import java.util.Optional;
 public record HandlingAcknowledgement(boolean acknowledged, String digest) {
 
     public static final HandlingAcknowledgement NONE = new HandlingAcknowledgement(false, null);
+    public static final HandlingAcknowledgement ACKNOWLEDGED = new HandlingAcknowledgement(true, null);
 
     public HandlingAcknowledgement {
         digest = digest == null || digest.isBlank() ? null : digest.strip().toLowerCase(Locale.ROOT);
