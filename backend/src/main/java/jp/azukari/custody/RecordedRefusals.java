@@ -8,7 +8,7 @@ import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.custody.CustodyRefusedException.RefusedAsset;
 import jp.azukari.custody.domain.Refusal;
-import jp.azukari.custody.domain.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.ledger.EventType;
 import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.NewEvent;

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import jp.azukari.common.Actor;
 import jp.azukari.custody.CustodyRefusedException.RefusedAsset;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.custody.domain.HandlingAcknowledgement;
-import jp.azukari.custody.domain.TransferKind;
 import jp.azukari.custody.persistence.ConfirmationStatement;
 import jp.azukari.custody.persistence.TransferQueries;
 import reactor.core.publisher.Flux;

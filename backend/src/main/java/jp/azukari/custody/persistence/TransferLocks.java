@@ -12,7 +12,7 @@ import jp.azukari.common.Actor;
 import jp.azukari.custody.domain.ContractFacts;
 import jp.azukari.custody.domain.ContractStatus;
 import jp.azukari.custody.domain.LineStatus;
-import jp.azukari.custody.domain.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.custody.domain.TransferStatus;
 import jp.azukari.ledger.Ledger;
 import jp.azukari.platform.Scope;

@@ -3,7 +3,7 @@ package jp.azukari.custody.persistence;
 import java.util.UUID;
 
 import jp.azukari.custody.domain.ContractFacts;
-import jp.azukari.custody.domain.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.custody.domain.TransferStatus;
 
 /** A transfer as its row reads, with the facts of its contract, as the custody rules need them. */

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import jp.azukari.custody.domain.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.custody.domain.TransferStatus;
 import jp.azukari.custody.domain.LineStatus;
 import jp.azukari.platform.db.Binds;
