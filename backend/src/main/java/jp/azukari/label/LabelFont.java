@@ -13,7 +13,8 @@ import java.text.Normalizer;
 /**
  * The one font every label is drawn and measured with: IPAex Gothic, shipped in the jar ({@code fonts/ipaexg.ttf},
  * IPA Font License), so a label looks the same on every machine and never depends on a system font.
- * Loaded once; its bytes feed PDFBox, its AWT form draws PNGs and measures text for every format.
+ * Loaded once; its bytes feed PDFBox, its AWT form draws PNGs and measures text for every format. The handover
+ * receipt ({@code jp.azukari.receipt}) is set in it too.
  */
 public final class LabelFont {
 
@@ -87,7 +88,7 @@ public final class LabelFont {
      * The text as a label can print it: NFC, one line, single spaces, and every character the font lacks shown as
      * {@code ?} (a combining or format character it lacks is dropped), so no renderer ever meets a missing glyph.
      */
-    String printable(String text) {
+    public String printable(String text) {
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(normalised.length());
         normalised.codePoints().forEach(cp -> {

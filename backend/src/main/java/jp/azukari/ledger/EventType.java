@@ -19,5 +19,7 @@ public enum EventType {
     SCANNED_UNEXPECTED,
     REFUSED,
     /** An incident was reported about the asset (art. 8); a LOSS or THEFT records LOST instead. */
-    INCIDENT_REPORTED
+    INCIDENT_REPORTED,
+    /** An audit (inventory) saw the asset: where, by whom, and whether it was expected there (art. 9). */
+    AUDIT_SEEN
 }

@@ -222,7 +222,7 @@ public class Ledger {
                 });
     }
 
-    static LedgerEntry read(Readable row) {
+    public static LedgerEntry read(Readable row) {
         return new LedgerEntry(row.get("asset_id", UUID.class), row.get("seq", Integer.class), row.get("id", UUID.class),
                 row.get("contract_id", UUID.class), EventType.valueOf(row.get("type", String.class)),
                 row.get("from_party_id", UUID.class), row.get("to_party_id", UUID.class), row.get("actor_user_id", UUID.class),

@@ -16,6 +16,13 @@ public record LedgerEntry(UUID assetId, int seq, UUID id, UUID contractId, Event
         return unsealed.withHash(EventHashing.hash(unsealed));
     }
 
+    /** The event as the core module's canonical encoding and verifiers see it. */
+    public jp.azukari.core.ledger.LedgerEvent event() {
+        return new jp.azukari.core.ledger.LedgerEvent(assetId, seq, id, contractId, type.name(), fromPartyId, toPartyId,
+                actorUserId, deviceId, location, occurredAt, transferId, approvalId, incidentId, scannedPayload, refusalCode,
+                article, note, prevHash, hash);
+    }
+
     LedgerEntry withHash(byte[] h) {
         return new LedgerEntry(assetId, seq, id, contractId, type, fromPartyId, toPartyId, actorUserId, deviceId,
                 location, occurredAt, transferId, approvalId, incidentId, scannedPayload, refusalCode, article, note,

@@ -1,13 +1,12 @@
 package jp.azukari.ledger;
 
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.r2dbc.spi.Readable;
+import jp.azukari.core.ledger.Chain;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -16,21 +15,22 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Mono;
 
 /**
- * Recomputes every chain from its first event: sequence without gaps, each {@code prev_hash} equal to the hash
- * before it, each hash equal to SHA-256 of the canonical encoding, and the asset's recorded head equal to the
- * last event (so a deleted tail shows too). Names the first broken link of each broken chain.
+ * Recomputes every chain from its first event with the core module's {@link Chain} (the rule the offline verifier
+ * uses too): sequence without gaps, each {@code prev_hash} equal to the hash before it, each hash equal to SHA-256 of
+ * the canonical encoding, and the asset's recorded head equal to the last event (so a deleted tail shows too). Names
+ * the first broken link of each broken chain.
  */
 public class LedgerVerifier {
 
     static final int MAX_REPORTED = 100;
+    static final int FETCH = 2000;
 
     private final DatabaseClient db;
     private final TransactionalOperator snapshot;
 
     /**
-     * The events and the chain heads are read in one read-only REPEATABLE READ transaction, so both come from one
-     * snapshot: read apart, a confirmation committed between the two reads showed as a head ahead of its chain — a
-     * break that was not there (seen while confirmations ran).
+     * Events and chain heads come from one query, so from one snapshot: read apart, a confirmation committed between
+     * two reads showed as a head ahead of its chain — a break that was not there (seen while confirmations ran).
      */
     public LedgerVerifier(DatabaseClient db, ReactiveTransactionManager tm) {
         this.db = db;
@@ -47,89 +47,77 @@ public class LedgerVerifier {
                          List<BrokenLink> brokenLinks) {
     }
 
+    /** Walks rows of (head, event) in asset then sequence order; an asset with no event comes as one row of nulls. */
     private static final class Walk {
-        UUID asset;
-        int lastSeq;
-        byte[] lastHash = EventHashing.GENESIS;
-        boolean broken;
+        Chain chain;
+        int headSeq;
+        byte[] headHash;
         long assets;
         long events;
-        final Map<UUID, Integer> lastSeqByAsset = new HashMap<>();
-        final Map<UUID, byte[]> lastHashByAsset = new HashMap<>();
-        final List<BrokenLink> broken_ = new ArrayList<>();
+        long brokenCount;
+        final List<Chain.Break> broken = new ArrayList<>();
 
-        void accept(LedgerEntry e) {
-            events++;
-            if (!e.assetId().equals(asset)) {
-                asset = e.assetId();
-                lastSeq = 0;
-                lastHash = EventHashing.GENESIS;
-                broken = false;
+        void accept(Readable row) {
+            UUID asset = row.get("head_id", UUID.class);
+            if (chain == null || !chain.assetId().equals(asset)) {
+                finish();
+                chain = new Chain(asset);
+                headSeq = row.get("last_seq", Integer.class);
+                headHash = row.get("last_hash", byte[].class);
                 assets++;
             }
-            if (broken) {
+            if (row.get("seq", Integer.class) != null) {
+                events++;
+                chain.append(Ledger.read(row).event());
+            }
+        }
+
+        void finish() {
+            if (chain == null) {
                 return;
             }
-            String reason = null;
-            if (e.seq() != lastSeq + 1) {
-                reason = "sequence jumps from " + lastSeq + " to " + e.seq();
-            } else if (!MessageDigest.isEqual(e.prevHash(), lastHash)) {
-                reason = "prev_hash does not match the hash of event " + lastSeq;
-            } else if (!MessageDigest.isEqual(EventHashing.hash(e), e.hash())) {
-                reason = "hash does not match the event's content";
+            Chain.Break b = chain.against(headSeq, headHash, "the asset's chain head");
+            if (b != null) {
+                brokenCount++;
+                if (broken.size() < MAX_REPORTED) {
+                    broken.add(b);
+                }
             }
-            if (reason != null) {
-                broken = true;
-                broken_.add(new BrokenLink(e.assetId(), null, reason.startsWith("sequence") ? lastSeq + 1 : e.seq(), reason));
-                return;
-            }
-            lastSeq = e.seq();
-            lastHash = e.hash();
-            lastSeqByAsset.put(asset, lastSeq);
-            lastHashByAsset.put(asset, lastHash);
+            chain = null;
         }
     }
 
     /** Verifies every chain, or only those of one contract when {@code contractId} is given. */
     public Mono<Report> verify(UUID contractId) {
-        String where = contractId == null ? "" : " WHERE contract_id = :contract";
-        var events = db.sql("SELECT * FROM custody_event" + where + " ORDER BY asset_id, seq");
-        var heads = db.sql("SELECT id, tag, last_seq, last_hash FROM asset" + (contractId == null ? "" : " WHERE contract_id = :contract"));
+        var query = db.sql("""
+                SELECT a.id AS head_id, a.last_seq, a.last_hash, e.*
+                  FROM asset a LEFT JOIN custody_event e ON e.asset_id = a.id
+                """ + (contractId == null ? "" : " WHERE a.contract_id = :contract") + " ORDER BY a.id, e.seq");
         if (contractId != null) {
-            events = events.bind("contract", contractId);
-            heads = heads.bind("contract", contractId);
+            query = query.bind("contract", contractId);
         }
         var walk = new Walk();
-        var tags = new HashMap<UUID, String>();
-        Mono<Void> read = events.map(Ledger::read).all()
-                .doOnNext(walk::accept)
-                .then(heads.map(row -> {
-                    UUID id = row.get("id", UUID.class);
-                    tags.put(id, row.get("tag", String.class));
-                    return new Ledger.Head(id, row.get("last_seq", Integer.class), row.get("last_hash", byte[].class));
-                }).all().doOnNext(head -> checkHead(walk, head)).then());
-        return snapshot.transactional(read)
-                .then(Mono.fromSupplier(() -> {
-                    List<BrokenLink> named = walk.broken_.stream()
-                            .map(b -> new BrokenLink(b.assetId(), tags.get(b.assetId()), b.seq(), b.reason()))
-                            .sorted((a, b) -> a.assetId().compareTo(b.assetId()))
-                            .toList();
-                    return new Report(named.isEmpty(), walk.assets, walk.events, named.isEmpty() ? null : named.get(0),
-                            named.size() > MAX_REPORTED ? named.subList(0, MAX_REPORTED) : named);
-                }));
+        Mono<Void> read = query.filter(s -> s.fetchSize(FETCH)).map(row -> {
+            walk.accept(row);
+            return 1;
+        }).all().then(Mono.fromRunnable(walk::finish));
+        return snapshot.transactional(read).then(Mono.defer(() -> named(walk)));
     }
 
-    private static void checkHead(Walk walk, Ledger.Head head) {
-        if (walk.broken_.stream().anyMatch(b -> b.assetId().equals(head.assetId()))) {
-            return;
+    private Mono<Report> named(Walk walk) {
+        if (walk.broken.isEmpty()) {
+            return Mono.just(new Report(true, walk.assets, walk.events, null, List.of()));
         }
-        int seen = walk.lastSeqByAsset.getOrDefault(head.assetId(), 0);
-        if (seen != head.lastSeq()) {
-            walk.broken_.add(new BrokenLink(head.assetId(), null, seen + 1,
-                    "the asset's chain head is at " + head.lastSeq() + " but the ledger ends at " + seen));
-        } else if (seen > 0 && !MessageDigest.isEqual(walk.lastHashByAsset.get(head.assetId()), head.lastHash())) {
-            walk.broken_.add(new BrokenLink(head.assetId(), null, seen,
-                    "the asset's chain head hash " + HexFormat.of().formatHex(head.lastHash()) + " differs from the last event's"));
-        }
+        return tags(walk.broken.stream().map(Chain.Break::assetId).toList()).map(tags -> {
+            List<BrokenLink> named = walk.broken.stream()
+                    .map(b -> new BrokenLink(b.assetId(), tags.get(b.assetId()), b.seq(), b.reason())).toList();
+            return new Report(false, walk.assets, walk.events, named.get(0), named);
+        });
+    }
+
+    Mono<Map<UUID, String>> tags(List<UUID> ids) {
+        return db.sql("SELECT id, tag FROM asset WHERE id = ANY(:ids)").bind("ids", ids.toArray(UUID[]::new))
+                .map(r -> Map.entry(r.get("id", UUID.class), r.get("tag", String.class))).all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 }

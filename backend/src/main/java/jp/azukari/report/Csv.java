@@ -53,7 +53,7 @@ public final class Csv {
         return head.concatWith(body);
     }
 
-    static void line(StringBuilder out, List<?> cells) {
+    public static void line(StringBuilder out, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');

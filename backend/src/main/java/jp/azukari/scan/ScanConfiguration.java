@@ -16,7 +16,7 @@ class ScanConfiguration {
 
     @Bean
     ScanService scanService(DatabaseClient db, TransactionalOperator tx, LabelService labels, TransferService transfers,
-                            Ledger ledger, JsonMapper json, Clock clock) {
-        return new ScanService(db, tx, labels, transfers, ledger, json, clock);
+                            Ledger ledger, JsonMapper json, Clock clock, jp.azukari.audit.AuditScans audits) {
+        return new ScanService(db, tx, labels, transfers, ledger, json, clock, audits);
     }
 }

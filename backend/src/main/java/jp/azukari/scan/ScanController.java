@@ -34,6 +34,7 @@ class ScanController {
                        @NotNull ScanService.Purpose purpose,
                        UUID transferId,
                        @Size(max = 200) String location,
+                       UUID auditId,
                        // art. 2.2, for CONFIRM scans: as in POST /api/v1/transfers/{id}/confirm
                        Boolean acknowledgedHandling,
                        @Pattern(regexp = "[0-9a-fA-F]{64}") String handlingAcknowledgement) {
@@ -50,7 +51,7 @@ class ScanController {
     Mono<BatchResponse> scan(@AuthenticationPrincipal Actor actor, @Valid @RequestBody BatchRequest body) {
         return scans.process(actor, body.deviceId().strip(), body.scans().stream()
                         .map(s -> new ScanService.Scan(s.scanId(), s.payload(), s.scannedAt(), s.purpose(), s.transferId(), s.location(),
-                                HandlingAcknowledgement.of(s.acknowledgedHandling(), s.handlingAcknowledgement())))
+                                s.auditId(), HandlingAcknowledgement.of(s.acknowledgedHandling(), s.handlingAcknowledgement())))
                         .toList())
                 .map(BatchResponse::new);
     }

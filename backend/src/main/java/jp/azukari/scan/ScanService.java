@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.azukari.audit.AuditScans;
 import jp.azukari.common.Actor;
 import jp.azukari.core.label.CounterInput;
 import jp.azukari.core.scan.ScanResultCode;
@@ -52,9 +53,11 @@ public class ScanService {
     private final Ledger ledger;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditScans audits;
 
     public ScanService(DatabaseClient db, TransactionalOperator tx, LabelService labels, TransferService transfers, Ledger ledger,
-                       JsonMapper json, Clock clock) {
+                       JsonMapper json, Clock clock, AuditScans audits) {
+        this.audits = audits;
         this.db = db;
         this.tx = tx;
         this.labels = labels;
@@ -64,22 +67,26 @@ public class ScanService {
         this.clock = clock;
     }
 
-    public enum Purpose { CONFIRM, LOOKUP }
+    public enum Purpose { CONFIRM, LOOKUP, AUDIT }
 
     public record Scan(UUID scanId, String payload, Instant scannedAt, Purpose purpose, UUID transferId, String location,
-                       HandlingAcknowledgement handling) {
+                       UUID auditId, HandlingAcknowledgement handling) {
 
         public Scan {
             handling = handling == null ? HandlingAcknowledgement.NONE : handling;
         }
 
+        public Scan(UUID scanId, String payload, Instant scannedAt, Purpose purpose, UUID transferId, String location, UUID auditId) {
+            this(scanId, payload, scannedAt, purpose, transferId, location, auditId, HandlingAcknowledgement.NONE);
+        }
+
         public Scan(UUID scanId, String payload, Instant scannedAt, Purpose purpose, UUID transferId, String location) {
-            this(scanId, payload, scannedAt, purpose, transferId, location, HandlingAcknowledgement.NONE);
+            this(scanId, payload, scannedAt, purpose, transferId, location, null, HandlingAcknowledgement.NONE);
         }
 
         /** The payload as the grammar reads it ({@link CounterInput}), canonical {@code AZ1:…} when it is a label. */
         Scan canonical() {
-            return new Scan(scanId, CounterInput.canonicalPayload(payload), scannedAt, purpose, transferId, location, handling);
+            return new Scan(scanId, CounterInput.canonicalPayload(payload), scannedAt, purpose, transferId, location, auditId, handling);
         }
     }
 
@@ -122,6 +129,7 @@ public class ScanService {
                         .then(labels.codec())
                         .flatMap(codec -> classify(actor, codec, work))
                         .then(Mono.defer(() -> confirm(actor, deviceId, work)))
+                        .then(Mono.defer(() -> audit(actor, deviceId, work)))
                         .then(Mono.defer(() -> store(actor, deviceId, work))))
                 .then(Mono.fromSupplier(() -> {
                     // a scan id sent twice in one batch is answered like its first occurrence
@@ -181,6 +189,8 @@ public class ScanService {
                         w.asset = a;
                         w.store = true;
                         w.result = answer(w, ScanResultCode.FOUND, null, null, a.title() + " — " + a.custodyState() + ", " + a.holderPartyName());
+                    } else if (w.scan.purpose() == Purpose.AUDIT) {
+                        w.asset = a;
                     } else if (w.scan.transferId() == null) {
                         w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.INVALID, "A CONFIRM scan names its transferId");
                     } else {
@@ -192,7 +202,7 @@ public class ScanService {
     private Mono<Void> confirm(Actor actor, String deviceId, List<Work> work) {
         Map<UUID, List<Work>> byTransfer = new LinkedHashMap<>();
         for (Work w : work) {
-            if (w.result == null && w.asset != null) {
+            if (w.result == null && w.asset != null && w.scan.purpose() == Purpose.CONFIRM) {
                 byTransfer.computeIfAbsent(w.scan.transferId(), t -> new ArrayList<>()).add(w);
             }
         }
@@ -250,6 +260,20 @@ public class ScanService {
                     scans.forEach(w -> w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.NOT_ALLOWED, "No such transfer for you"));
                     return Mono.empty();
                 });
+    }
+
+    /** AUDIT scans of genuine labels, answered by the audit (docs/compliance.md, art. 9). */
+    private Mono<Void> audit(Actor actor, String deviceId, List<Work> work) {
+        List<Work> scans = work.stream().filter(w -> w.result == null && w.asset != null && w.scan.purpose() == Purpose.AUDIT).toList();
+        return audits.record(actor, deviceId, scans.stream().map(w -> new AuditScans.Scan(w.scan.scanId(), w.scan.auditId(),
+                        w.asset.id(), w.asset.holderPartyId(), w.asset.holderPartyName(), w.asset.custodyState(), w.scan.location(),
+                        w.scan.scannedAt())).toList())
+                .doOnNext(answers -> scans.forEach(w -> {
+                    AuditScans.Answer a = answers.get(w.scan.scanId());
+                    w.result = answer(w, a.result(), a.code(), null, a.message());
+                    w.store = a.kept();
+                }))
+                .then();
     }
 
     private ScanResult answer(Work w, ScanResultCode result, String code, String article, String message) {

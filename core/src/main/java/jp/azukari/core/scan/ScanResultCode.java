@@ -9,8 +9,10 @@ public enum ScanResultCode {
     CONFIRMED(true),
     /** the line was confirmed before (or scanned twice in one batch) */
     ALREADY_CONFIRMED(true),
-    /** a LOOKUP found the asset */
+    /** a LOOKUP found the asset; an AUDIT scan found an asset expected at the audited party */
     FOUND(true),
+    /** an AUDIT scan of an asset not expected at the audited party; the message says where the ledger places it */
+    UNEXPECTED(true),
     /** the asset is not on the transfer being confirmed */
     NOT_ON_TRANSFER(false),
     /** not the label syntax: mistyped, truncated, wrong characters, too long */

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
                 + "or a camera, and confirms, starts or looks up custody transfers.",
             "Scans are kept in a durable local queue until the server has them; nothing is lost if the program is killed."},
         subcommands = {LoginCommand.class, LogoutCommand.class, ConfirmCommand.class, TransferCommand.class,
-            LookupCommand.class, DecodeCommand.class, SyncCommand.class, CommandLine.HelpCommand.class})
+            LookupCommand.class, DecodeCommand.class, SyncCommand.class, VerifyBundleCommand.class, CommandLine.HelpCommand.class})
 public final class ScannerCommand implements Callable<Integer> {
 
     @Spec

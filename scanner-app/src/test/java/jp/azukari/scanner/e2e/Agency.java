@@ -121,6 +121,13 @@ final class Agency {
         return JSON.readTree(response.body());
     }
 
+    /** The raw body of a GET, for downloads. */
+    byte[] download(Actor who, String path) {
+        HttpResponse<byte[]> response = send(request(who, path).GET().build());
+        expect(response, 200);
+        return response.body();
+    }
+
     JsonNode post(Actor who, String path, Object body, int expected) {
         HttpResponse<byte[]> response = send(request(who, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
