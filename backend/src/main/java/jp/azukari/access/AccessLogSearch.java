@@ -10,7 +10,7 @@ import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.db.Binds;
-import jp.azukari.platform.web.Access;
+import jp.azukari.platform.Access;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

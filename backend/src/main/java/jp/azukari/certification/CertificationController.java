@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jp.azukari.common.Actor;
 import jp.azukari.platform.web.EvidenceDownload;
 import jp.azukari.platform.web.Multipart;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

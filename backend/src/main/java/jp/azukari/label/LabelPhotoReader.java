@@ -8,7 +8,7 @@ import jp.azukari.core.image.UnreadableImage;
 import jp.azukari.core.label.CounterInput;
 import jp.azukari.core.label.LabelPayloadSyntax;
 import jp.azukari.core.label.ParsedPayload;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

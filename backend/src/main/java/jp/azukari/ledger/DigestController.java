@@ -7,7 +7,7 @@ import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.core.ledger.Digest;
 import jp.azukari.core.ledger.Ed25519;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,7 +49,7 @@ class DigestController {
         Map<String, String> fields = new HashMap<>();
         for (var e : body.entrySet()) {
             if (e.getValue() instanceof Map || e.getValue() instanceof java.util.List) {
-                return Mono.error(Problems.exception(HttpStatus.BAD_REQUEST, "digest-malformed", "Malformed digest",
+                return Mono.error(Problems.exception(jp.azukari.platform.problem.ProblemKind.BAD_REQUEST, "digest-malformed", "Malformed digest",
                         e.getKey() + ": not a plain value"));
             }
             fields.put(e.getKey(), e.getValue() == null ? null : e.getValue().toString());

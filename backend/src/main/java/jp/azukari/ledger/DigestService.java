@@ -19,8 +19,8 @@ import jp.azukari.core.ledger.ChainHead;
 import jp.azukari.core.ledger.Digest;
 import jp.azukari.core.ledger.Ed25519;
 import jp.azukari.core.ledger.MerkleTree;
-import jp.azukari.platform.web.Access;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.Access;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -125,7 +125,7 @@ public class DigestService {
         try {
             presented = Digest.parse(fields);
         } catch (IllegalArgumentException e) {
-            return Mono.error(Problems.exception(HttpStatus.BAD_REQUEST, "digest-malformed", "Malformed digest", e.getMessage()));
+            return Mono.error(Problems.exception(jp.azukari.platform.problem.ProblemKind.BAD_REQUEST, "digest-malformed", "Malformed digest", e.getMessage()));
         }
         return keys.current().flatMap(k -> {
             if (!presented.keyFingerprint().equals(k.fingerprint())) {
@@ -140,7 +140,7 @@ public class DigestService {
     }
 
     private static RuntimeException notOurs(String why) {
-        return Problems.exception(HttpStatus.UNPROCESSABLE_CONTENT, "digest-not-ours", "Not a digest of this installation",
+        return Problems.exception(jp.azukari.platform.problem.ProblemKind.UNPROCESSABLE_CONTENT, "digest-not-ours", "Not a digest of this installation",
                 "This digest was not signed by this installation: " + why);
     }
 

@@ -19,6 +19,7 @@ import jp.azukari.audit.AuditScans;
 import jp.azukari.common.Actor;
 import jp.azukari.core.label.CounterInput;
 import jp.azukari.core.scan.ScanResultCode;
+import jp.azukari.evidence.LabelGuessing;
 import jp.azukari.custody.TransferService;
 import jp.azukari.custody.TransferService.ConfirmContext;
 import jp.azukari.custody.domain.HandlingAcknowledgement;
@@ -32,7 +33,6 @@ import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.NewEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,9 +54,10 @@ public class ScanService {
     private final JsonMapper json;
     private final Clock clock;
     private final AuditScans audits;
+    private final LabelGuessing guessing;
 
     public ScanService(DatabaseClient db, TransactionalOperator tx, LabelService labels, TransferService transfers, Ledger ledger,
-                       JsonMapper json, Clock clock, AuditScans audits) {
+                       JsonMapper json, Clock clock, AuditScans audits, LabelGuessing guessing) {
         this.audits = audits;
         this.db = db;
         this.tx = tx;
@@ -65,6 +66,7 @@ public class ScanService {
         this.ledger = ledger;
         this.json = json;
         this.clock = clock;
+        this.guessing = guessing;
     }
 
     public enum Purpose { CONFIRM, LOOKUP, AUDIT }
@@ -111,7 +113,7 @@ public class ScanService {
 
     public Mono<List<ScanResult>> process(Actor actor, String deviceId, List<Scan> scans) {
         List<Scan> canonical = scans.stream().map(Scan::canonical).toList();
-        return tx.transactional(Mono.defer(() -> processInTransaction(actor, deviceId, canonical)));
+        return guessing.admit(actor).then(tx.transactional(Mono.defer(() -> processInTransaction(actor, deviceId, canonical))));
     }
 
     private Mono<List<ScanResult>> processInTransaction(Actor actor, String deviceId, List<Scan> scans) {
@@ -130,7 +132,10 @@ public class ScanService {
                         .flatMap(codec -> classify(actor, codec, work))
                         .then(Mono.defer(() -> confirm(actor, deviceId, work)))
                         .then(Mono.defer(() -> audit(actor, deviceId, work)))
-                        .then(Mono.defer(() -> store(actor, deviceId, work))))
+                        .then(Mono.defer(() -> store(actor, deviceId, work)))
+                        .then(Mono.defer(() -> guessing.record(actor, "/api/v1/scans", deviceId, work.stream()
+                                .filter(w -> !w.duplicate && w.result != null && LabelGuessing.isBad(w.result.result()))
+                                .map(w -> new LabelGuessing.Bad(w.result.result(), w.scan.payload())).toList()))))
                 .then(Mono.fromSupplier(() -> {
                     // a scan id sent twice in one batch is answered like its first occurrence
                     Map<UUID, ScanResult> first = new HashMap<>();
@@ -255,7 +260,7 @@ public class ScanService {
                     }
                     return ledger.appendAll(unexpected).then();
                 })
-                .onErrorResume(ErrorResponseException.class, e -> {
+                .onErrorResume(jp.azukari.platform.problem.ProblemException.class, e -> {
                     // the transfer does not exist for this caller: nothing happened, nothing is kept
                     scans.forEach(w -> w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.NOT_ALLOWED, "No such transfer for you"));
                     return Mono.empty();

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.web.ErrorResponseException;
 
 /** The console's photo and camera modes read printed labels with the scanner app's decoder. */
 class LabelPhotoReaderTest {
@@ -36,6 +35,7 @@ class LabelPhotoReaderTest {
         ByteArrayOutputStream notAPicture = new ByteArrayOutputStream();
         notAPicture.write("not a picture at all".getBytes());
         assertThatThrownBy(() -> reader.photo(notAPicture.toByteArray()).block())
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
+                .isInstanceOfSatisfying(jp.azukari.platform.problem.ProblemException.class,
+                        e -> assertThat(e.kind()).isEqualTo(jp.azukari.platform.problem.ProblemKind.BAD_REQUEST));
     }
 }

@@ -2,6 +2,7 @@ package jp.azukari.platform.web;
 
 import java.util.List;
 
+import jp.azukari.platform.problem.Problems;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;

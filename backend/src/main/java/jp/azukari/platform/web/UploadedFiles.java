@@ -4,11 +4,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 import jp.azukari.disposal.CertificateRules;
+import jp.azukari.platform.problem.ProblemException;
+import jp.azukari.platform.problem.ProblemKind;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -40,11 +41,13 @@ public final class UploadedFiles {
                         .<Mono<byte[]>>map(f -> Mono.error(problem(f, slug, title))).orElseGet(() -> Mono.just(bytes)));
     }
 
-    public static ErrorResponseException problem(CertificateRules.Finding f, String slug, String title) {
-        HttpStatus status = HttpStatus.valueOf(f.problem().status());
-        ErrorResponseException e = Problems.exception(status, slug, title, f.detail());
-        e.getBody().setProperty("code", "FILE_" + f.problem().name());
-        return e;
+    public static ProblemException problem(CertificateRules.Finding f, String slug, String title) {
+        ProblemKind kind = switch (f.problem()) {
+            case EMPTY -> ProblemKind.BAD_REQUEST;
+            case TOO_LARGE -> ProblemKind.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE, CONTENT_MISMATCH -> ProblemKind.UNSUPPORTED_MEDIA_TYPE;
+        };
+        return Problems.exception(kind, slug, title, f.detail()).with("code", "FILE_" + f.problem().name());
     }
 
     public static byte[] sha256(byte[] content) {
