@@ -25,7 +25,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Approvals a custodian asks for and a MANAGER decides (art. 2.3, 4, 6). */
+/** Approvals a custodian asks for and a MANAGER decides (art. 2.3, 4, 5, 6). */
 public class ApprovalService {
 
     private final DatabaseClient db;
@@ -59,6 +59,9 @@ public class ApprovalService {
                     : "Only a PROVIDE_TO_SUBCONTRACTOR approval names a subcontractor"));
         }
         var assetIds = new LinkedHashSet<>(r.assetIds() == null ? List.<UUID>of() : r.assetIds());
+        if (r.kind() == ApprovalKind.NETWORK_CONNECTION && !assetIds.isEmpty()) {
+            return Mono.error(Problems.badRequest("A NETWORK_CONNECTION approval covers the contract's connected devices, not assets"));
+        }
         var contract = db.sql("SELECT c.id, c.contractor_party_id, c.status FROM contract c WHERE c.id = :id" + Scope.contract(actor))
                 .bind("id", r.contractId());
         contract = Scope.bind(contract, actor);

@@ -11,11 +11,14 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jp.azukari.access.AccessLog;
+import jp.azukari.access.ReadOrigin;
 import jp.azukari.common.Actor;
 import jp.azukari.core.label.CounterInput;
 import jp.azukari.core.label.Tags;
 import jp.azukari.ledger.EventView;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,9 +33,11 @@ import reactor.core.publisher.Flux;
 class AssetController {
 
     private final AssetService assets;
+    private final AccessLog accessLog;
 
-    AssetController(AssetService assets) {
+    AssetController(AssetService assets, AccessLog accessLog) {
         this.assets = assets;
+        this.accessLog = accessLog;
     }
 
     enum Kind { DOCUMENT, DATA, RECORDING_MEDIA, EQUIPMENT, SOFTWARE }
@@ -91,12 +96,15 @@ class AssetController {
     }
 
     @GetMapping("/api/v1/assets/{id}")
-    reactor.core.publisher.Mono<AssetView> get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-        return assets.find(actor, id);
+    reactor.core.publisher.Mono<AssetView> get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
+                                               ServerHttpRequest request) {
+        return assets.find(actor, id).flatMap(a -> accessLog.read(actor, a.id(), a.contractId(), AccessLog.Action.DETAIL,
+                ReadOrigin.of(request)).thenReturn(a));
     }
 
     @GetMapping("/api/v1/assets/{id}/events")
-    Flux<EventView> events(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-        return assets.history(actor, id).map(EventView::of);
+    Flux<EventView> events(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, ServerHttpRequest request) {
+        return assets.find(actor, id).flatMap(a -> accessLog.read(actor, a.id(), a.contractId(), AccessLog.Action.EVENTS,
+                ReadOrigin.of(request))).thenMany(assets.history(actor, id)).map(EventView::of);
     }
 }

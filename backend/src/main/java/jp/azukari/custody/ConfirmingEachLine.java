@@ -40,7 +40,7 @@ public class ConfirmingEachLine {
         var ids = new LinkedHashSet<>(assetIds);
         LocalDate today = zone.today(clock);
         Instant now = clock.instant();
-        return confirming.lockAndDecide(actor, transferId, ids, today)
+        return confirming.lockAndDecide(actor, transferId, ids, today, ctx.handling())
                 .flatMap(d -> {
                     TransferRow t = d.transfer();
                     List<NewEvent> refusals = d.refused().stream()

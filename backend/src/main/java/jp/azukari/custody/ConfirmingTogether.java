@@ -119,7 +119,7 @@ public class ConfirmingTogether {
         calls.forEach(c -> actors.putIfAbsent(c.actor().userId(), c.actor()));
         Mono<Map<UUID, TrainingGate.Status>> trained = training.current(actors.values(), today);
         List<TransferLocks.Request> requests = calls.stream()
-                .map(c -> new TransferLocks.Request(c.actor(), c.transferId(), c.assetIds())).toList();
+                .map(c -> new TransferLocks.Request(c.actor(), c.transferId(), c.assetIds(), c.ctx().handling().digest() != null)).toList();
         return Mono.zip(locks.lockAll(requests), trained).flatMap(z -> {
             List<LockedTransfer> locked = z.getT1();
             List<UUID> approvalIds = locked.stream().filter(Objects::nonNull).map(l -> l.transfer().approvalId())
@@ -133,7 +133,7 @@ public class ConfirmingTogether {
                             LockedTransfer l = locked.get(i);
                             decided.add(l == null ? null : LineDecisions.decide(c.actor(), l, c.assetIds(), today,
                                     l.transfer().approvalId() == null ? null : approved.get(l.transfer().approvalId()),
-                                    z.getT2().get(c.actor().userId())));
+                                    z.getT2().get(c.actor().userId()), c.ctx().handling()));
                         }
                         return decided;
                     });

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.custody.CustodyRefusedException.RefusedAsset;
 import jp.azukari.custody.TransferService.ConfirmContext;
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import jp.azukari.custody.domain.Custody;
 import jp.azukari.custody.domain.Refusal;
 import jp.azukari.custody.persistence.ConfirmationStatement;
@@ -59,7 +60,7 @@ public class ConfirmingTransfer {
         }
         LocalDate today = zone.today(clock);
         Instant now = clock.instant();
-        Mono<Object> work = lockAndDecide(actor, transferId, ids, today)
+        Mono<Object> work = lockAndDecide(actor, transferId, ids, today, ctx.handling())
                 .flatMap(d -> {
                     if (!d.refused().isEmpty()) {
                         return Mono.just((Object) new Refused(d.transfer(), d.first(), d.refused()));
@@ -81,10 +82,11 @@ public class ConfirmingTransfer {
      * Locks the transfer and the requested lines and decides each line by the rules; nothing is written. The
      * training check does not depend on the lock, so it is sent alongside it rather than after it.
      */
-    Mono<LineDecisions> lockAndDecide(Actor actor, UUID transferId, Set<UUID> ids, LocalDate today) {
-        return Mono.zip(locks.lockForConfirm(actor, transferId, ids), training.current(actor, today))
+    Mono<LineDecisions> lockAndDecide(Actor actor, UUID transferId, Set<UUID> ids, LocalDate today, HandlingAcknowledgement handling) {
+        return Mono.zip(locks.lockForConfirm(actor, transferId, ids, handling.digest() != null), training.current(actor, today))
                 .flatMap(z -> approvals.maybe(z.getT1().transfer().approvalId())
-                        .map(approval -> LineDecisions.decide(actor, z.getT1(), ids, today, approval.orElse(null), z.getT2())));
+                        .map(approval -> LineDecisions.decide(actor, z.getT1(), ids, today, approval.orElse(null), z.getT2(),
+                                handling)));
     }
 
     Mono<TransferView> confirmLines(Actor actor, TransferRow t, List<LineRow> lines, Custody after, ConfirmContext ctx, Instant now) {

@@ -38,6 +38,11 @@ class CustodyConfiguration {
     }
 
     @Bean
+    ShowingHandling showingHandling(DatabaseClient db, TransferService transfers) {
+        return new ShowingHandling(db, transfers);
+    }
+
+    @Bean
     TransferService transferService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, ObjectProvider<TrainingGate> trainingGate,
                                     Clock clock, AgencyTimeZone zone,
                                     @Value("${azukari.confirm.groups-in-flight:2}") int groupsInFlight) {

@@ -15,6 +15,7 @@ import jp.azukari.custody.domain.ConfirmRequest;
 import jp.azukari.custody.domain.Custody;
 import jp.azukari.custody.domain.CustodyRules;
 import jp.azukari.custody.domain.Decision;
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import jp.azukari.custody.domain.Refusal;
 import jp.azukari.custody.domain.RefusalCode;
 import jp.azukari.custody.persistence.LineRow;
@@ -26,7 +27,7 @@ record LineDecisions(TransferRow transfer, List<LineRow> allowed, List<RefusedAs
 
     /** Decides each requested line by the rules; pure. */
     static LineDecisions decide(Actor actor, LockedTransfer locked, Set<UUID> ids, LocalDate today, ApprovalFacts approval,
-                                TrainingGate.Status trained) {
+                                TrainingGate.Status trained, HandlingAcknowledgement handling) {
         TransferRow t = locked.transfer();
         List<LineRow> allowed = new ArrayList<>();
         List<RefusedAsset> refused = new ArrayList<>();
@@ -41,7 +42,9 @@ record LineDecisions(TransferRow transfer, List<LineRow> allowed, List<RefusedAs
             } else {
                 Decision d = CustodyRules.confirm(new ConfirmRequest(t.kind(), actor, t.status(), t.toPartyId(),
                         line.status(), approval, today, trained.required(), trained.current()));
-                r = d instanceof Decision.Refused refusedDecision ? refusedDecision.refusal() : null;
+                r = d instanceof Decision.Refused refusedDecision ? refusedDecision.refusal()
+                        // art. 2.2: what the rules allow still needs its handling requirements acknowledged
+                        : handling.check(line.handling(), locked.handlingDigest()).orElse(null);
             }
             if (r != null) {
                 first = first == null ? r : first;

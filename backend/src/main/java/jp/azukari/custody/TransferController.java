@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.azukari.common.Actor;
 import jp.azukari.core.custody.TransferKind;
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,9 +33,11 @@ import reactor.core.publisher.Mono;
 class TransferController {
 
     private final TransferService transfers;
+    private final ShowingHandling handling;
 
-    TransferController(TransferService transfers) {
+    TransferController(TransferService transfers, ShowingHandling handling) {
         this.transfers = transfers;
+        this.handling = handling;
     }
 
     record OpenTransferRequest(@NotNull TransferKind kind, UUID toPartyId, UUID approvalId,
@@ -42,8 +45,14 @@ class TransferController {
                                @Size(max = 2000) String note) {
     }
 
+    /**
+     * {@code acknowledgedHandling}: the receiver acknowledges the assets' handling requirements (art. 2.2); or
+     * {@code handlingAcknowledgement}: the digest of them that {@code GET /api/v1/transfers/{id}/handling} showed.
+     */
     record ConfirmRequest(@NotEmpty @Size(max = TransferService.MAX_ASSETS) List<@NotNull UUID> assetIds,
-                          @Size(max = 100) String deviceId, @Size(max = 200) String location) {
+                          @Size(max = 100) String deviceId, @Size(max = 200) String location, Boolean acknowledgedHandling,
+                          @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be the 64 hex digits of the requirements' SHA-256")
+                          String handlingAcknowledgement) {
     }
 
     record CancelRequest(@Size(max = 2000) String reason) {
@@ -73,9 +82,16 @@ class TransferController {
         return transfers.find(actor, id);
     }
 
+    /** Art. 2.2: the handling requirements the receiver acknowledges when confirming, and their digest. */
+    @GetMapping("/{id}/handling")
+    Mono<ShowingHandling.Handling> handling(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+        return handling.of(actor, id);
+    }
+
     @PostMapping("/{id}/confirm")
     Mono<TransferView> confirm(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @Valid @RequestBody ConfirmRequest body) {
-        return transfers.confirmGrouped(actor, id, body.assetIds(), TransferService.ConfirmContext.api(body.deviceId(), body.location()));
+        return transfers.confirmGrouped(actor, id, body.assetIds(), TransferService.ConfirmContext.api(body.deviceId(), body.location())
+                .acknowledging(HandlingAcknowledgement.of(body.acknowledgedHandling(), body.handlingAcknowledgement())));
     }
 
     @PostMapping("/{id}/cancel")

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.custody.CustodyRefusedException.RefusedAsset;
 import jp.azukari.core.custody.TransferKind;
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import jp.azukari.custody.persistence.ConfirmationStatement;
 import jp.azukari.custody.persistence.TransferQueries;
 import reactor.core.publisher.Flux;
@@ -25,15 +26,31 @@ public class TransferService {
     /** Confirmations of up to this many lines are written together with others that arrive meanwhile. */
     public static final int GROUPED_MAX_LINES = ConfirmingTogether.GROUPED_MAX_LINES;
 
-    /** Where and how a confirmation was made: the device, the place, and the label scanned for each asset. */
-    public record ConfirmContext(String deviceId, String location, Map<UUID, String> scannedPayloads) {
+    /**
+     * Where and how a confirmation was made: the device, the place, the label scanned for each asset, and the
+     * receiver's acknowledgement of the handling requirements (art. 2.2).
+     */
+    public record ConfirmContext(String deviceId, String location, Map<UUID, String> scannedPayloads,
+                                 HandlingAcknowledgement handling) {
+
+        public ConfirmContext {
+            handling = handling == null ? HandlingAcknowledgement.NONE : handling;
+        }
+
+        public ConfirmContext(String deviceId, String location, Map<UUID, String> scannedPayloads) {
+            this(deviceId, location, scannedPayloads, HandlingAcknowledgement.NONE);
+        }
 
         public static ConfirmContext api(String deviceId, String location) {
             return new ConfirmContext(deviceId, location, Map.of());
         }
 
+        public ConfirmContext acknowledging(HandlingAcknowledgement ack) {
+            return new ConfirmContext(deviceId, location, scannedPayloads, ack);
+        }
+
         ConfirmationStatement.Place place() {
-            return new ConfirmationStatement.Place(deviceId, location, scannedPayloads);
+            return new ConfirmationStatement.Place(deviceId, location, scannedPayloads, handling);
         }
     }
 

@@ -25,12 +25,9 @@ import jp.azukari.ledger.NewEvent;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.Scope;
 import jp.azukari.platform.db.Binds;
-import jp.azukari.platform.problem.ProblemException;
-import jp.azukari.platform.problem.ProblemKind;
 import jp.azukari.platform.problem.Problems;
+import jp.azukari.platform.web.UploadedFiles;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -98,30 +95,8 @@ public class DisposalService {
     }
 
     private Mono<byte[]> certificate(Upload upload) {
-        var typeProblem = CertificateRules.checkType(upload.contentType());
-        if (typeProblem.isPresent()) {
-            return Mono.error(problem(typeProblem.get()));
-        }
-        return DataBufferUtils.join(upload.content(), (int) Math.min(Integer.MAX_VALUE, maxCertificateBytes))
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> problem(CertificateRules.tooLarge(maxCertificateBytes)))
-                .flatMap(bytes -> CertificateRules.check(upload.contentType(), bytes, maxCertificateBytes)
-                        .<Mono<byte[]>>map(f -> Mono.error(problem(f))).orElseGet(() -> Mono.just(bytes)));
-    }
-
-    private static ProblemException problem(CertificateRules.Finding f) {
-        ProblemKind kind = switch (f.problem()) {
-            case EMPTY -> ProblemKind.BAD_REQUEST;
-            case TOO_LARGE -> ProblemKind.CONTENT_TOO_LARGE;
-            case UNSUPPORTED_TYPE, CONTENT_MISMATCH -> ProblemKind.UNSUPPORTED_MEDIA_TYPE;
-        };
-        return Problems.exception(kind, "invalid-certificate", "Invalid disposal certificate", f.detail());
+        return UploadedFiles.read(upload.content(), upload.contentType(), maxCertificateBytes, "invalid-certificate",
+                "Invalid disposal certificate");
     }
 
     /** Writes the disposal after re-reading the asset under its lock, so a concurrent transfer cannot slip between. */

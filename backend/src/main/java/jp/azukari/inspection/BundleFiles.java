@@ -107,6 +107,22 @@ final class BundleFiles {
                   FROM disposal d WHERE d.contract_id = :id ORDER BY d.recorded_at""", id);
     }
 
+    /**
+     * Art. 9: the certifications of the contractor and of every subcontractor an approval of the contract names
+     * (provisions: {@code certification}, {@code evidence_file}; see CertificationService#ofContract).
+     */
+    Flux<String> certifications(UUID id) {
+        return json("""
+                SELECT c.id, c.party_id, p.name AS party_name, c.scheme, c.number, c.scope, c.valid_until,
+                       f.filename AS certificate_filename, f.content_type AS certificate_content_type, f.size AS certificate_size,
+                       encode(f.sha256, 'hex') AS certificate_sha256, c.registered_by, c.registered_at
+                  FROM certification c JOIN party p ON p.id = c.party_id JOIN evidence_file f ON f.id = c.file_id
+                 WHERE c.party_id IN (SELECT contractor_party_id FROM contract WHERE id = :id
+                                      UNION SELECT subcontractor_party_id FROM approval
+                                             WHERE contract_id = :id AND subcontractor_party_id IS NOT NULL)
+                 ORDER BY p.name, c.valid_until, c.id""", id);
+    }
+
     /** Each certificate as its own entry, one at a time. */
     Flux<Certificate> certificates(UUID id) {
         return db.sql("""

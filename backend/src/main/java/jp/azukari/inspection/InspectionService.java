@@ -103,6 +103,7 @@ public class InspectionService {
                         zip.lines("take-outs.jsonl", files.takeOuts(id)),
                         zip.lines("audits.jsonl", files.audits(id)),
                         zip.lines("disposals.jsonl", files.disposals(id)),
+                        zip.lines("certifications.jsonl", files.certifications(id)),
                         files.certificates(id).concatMap(c -> zip.file(c.path(), c.content())),
                         zip.lines("ledger/digest-leaves.jsonl", leaves),
                         zip.lines("ledger/events.jsonl", events),

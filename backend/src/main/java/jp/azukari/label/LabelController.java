@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jp.azukari.access.AccessLog;
+import jp.azukari.access.ReadOrigin;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.core.label.CounterInput;
@@ -23,6 +25,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,26 +42,36 @@ class LabelController {
     private final LabelService labels;
     private final LabelKeyStore keys;
     private final LabelGuessing guessing;
+    private final AccessLog accessLog;
 
-    LabelController(LabelService labels, LabelKeyStore keys, LabelGuessing guessing) {
+    LabelController(LabelService labels, LabelKeyStore keys, LabelGuessing guessing, AccessLog accessLog) {
         this.guessing = guessing;
         this.labels = labels;
         this.keys = keys;
+        this.accessLog = accessLog;
+    }
+
+    /** Art. 2.1: a contractor-side read of a label is recorded (and refused after the contract closed). */
+    private Mono<Void> logged(Actor actor, UUID id, ServerHttpRequest request) {
+        return labels.asset(actor, id).flatMap(a -> accessLog.read(actor, a.id(), a.contractId(), AccessLog.Action.LABEL,
+                ReadOrigin.of(request)));
     }
 
     @GetMapping(value = "/api/v1/assets/{id}/label.png", produces = MediaType.IMAGE_PNG_VALUE)
     Mono<ResponseEntity<byte[]>> png(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
                                      @RequestParam(required = false) @DecimalMin("72") @DecimalMax("1200") Double dpi,
                                      @RequestParam(required = false) @Min(64) @Max(4000) Integer widthPx,
-                                     @RequestParam(defaultValue = "A4_24") LabelService.Layout layout) {
-        return labels.png(actor, id, layout, dpi, widthPx).map(b -> file(b, MediaType.IMAGE_PNG, null));
+                                     @RequestParam(defaultValue = "A4_24") LabelService.Layout layout,
+                                     ServerHttpRequest request) {
+        return logged(actor, id, request).then(labels.png(actor, id, layout, dpi, widthPx).map(b -> file(b, MediaType.IMAGE_PNG, null)));
     }
 
     @GetMapping(value = "/api/v1/assets/{id}/label.svg", produces = "image/svg+xml")
     Mono<ResponseEntity<String>> svg(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                                     @RequestParam(defaultValue = "A4_24") LabelService.Layout layout) {
-        return labels.svg(actor, id, layout).map(s -> ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml;charset=UTF-8"))
-                .cacheControl(CacheControl.noStore()).body(s));
+                                     @RequestParam(defaultValue = "A4_24") LabelService.Layout layout,
+                                     ServerHttpRequest request) {
+        return logged(actor, id, request).then(labels.svg(actor, id, layout).map(s -> ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("image/svg+xml;charset=UTF-8")).cacheControl(CacheControl.noStore()).body(s)));
     }
 
     record SheetRequest(@NotEmpty @Size(max = LabelService.MAX_LABELS_PER_PDF) List<@NotNull UUID> assetIds, LabelService.Layout layout) {

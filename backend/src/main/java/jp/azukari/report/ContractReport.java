@@ -10,12 +10,14 @@ import jp.azukari.ledger.LedgerVerifier;
 
 /**
  * A contract's compliance report (art. 8): every asset with its state and full custody chain, the approvals,
- * disposals, take-outs and incidents, and whether the contract's ledger verifies.
+ * disposals, take-outs and incidents, whether the contract's ledger verifies, and per article what happened under
+ * the other provisions ({@code provisions}: access log, handling acknowledgements, devices, report requests, incident
+ * timing, certifications, publications, instructions).
  */
 public record ContractReport(Contract contract, Instant generatedAt, LocalDate asOf, boolean verified,
                              LedgerVerifier.Report ledger, Map<String, Long> assetsByState, List<AssetEntry> assets,
                              List<ApprovalEntry> approvals, List<DisposalEntry> disposals, List<TakeOutEntry> takeOuts,
-                             List<IncidentEntry> incidents) {
+                             List<IncidentEntry> incidents, ProvisionsSection provisions) {
 
     public record Contract(UUID id, String number, String title, UUID contractorPartyId, String contractorName,
                            LocalDate startsOn, LocalDate endsOn, LocalDate returnDueOn, String status, LocalDate completedOn,

@@ -40,6 +40,8 @@ class ContractReportController {
                 .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"contract-report-" + r.contract().id() + ".csv\"")
                 .header(VERIFIED_HEADER, Boolean.toString(r.verified()))
+                // the other provisions' lines (art. 2.1, 2.2, 5, 8, 9, 10, 11) are a CSV of their own
+                .header(HttpHeaders.LINK, "</api/v1/contracts/" + r.contract().id() + "/report/provisions>; rel=\"related\"; type=\"text/csv\"")
                 .body(r.body()));
     }
 }

@@ -43,12 +43,15 @@ public class ContractReportService {
     private final LedgerVerifier verifier;
     private final Clock clock;
     private final AgencyTimeZone zone;
+    private final ProvisionsReportService provisions;
 
-    public ContractReportService(DatabaseClient db, LedgerVerifier verifier, Clock clock, AgencyTimeZone zone) {
+    public ContractReportService(DatabaseClient db, LedgerVerifier verifier, Clock clock, AgencyTimeZone zone,
+                                 ProvisionsReportService provisions) {
         this.db = db;
         this.verifier = verifier;
         this.clock = clock;
         this.zone = zone;
+        this.provisions = provisions;
     }
 
     public Mono<ContractReport> report(Actor actor, UUID contractId) {
@@ -56,13 +59,18 @@ public class ContractReportService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return contract(actor, contractId).flatMap(contract -> Mono.zip(
                         verifier.verify(contractId), assets(contractId, today), approvals(contractId), disposals(contractId),
-                        takeOuts(contractId), incidents(contractId))
+                        takeOuts(contractId), incidents(contractId), provisions.section(actor, contractId))
                 .map(t -> {
                     Map<String, Long> byState = new TreeMap<>();
                     t.getT2().forEach(a -> byState.merge(a.custodyState(), 1L, Long::sum));
                     return new ContractReport(contract, now, today, t.getT1().verified(), t.getT1(), byState, t.getT2(),
-                            t.getT3(), t.getT4(), t.getT5(), t.getT6());
+                            t.getT3(), t.getT4(), t.getT5(), t.getT6(), t.getT7());
                 }));
+    }
+
+    /** The provisions part alone (art. 2.1, 2.2, 5, 8, 9, 10, 11), for its CSV form. */
+    public Mono<ProvisionsSection> provisions(Actor actor, UUID contractId) {
+        return contract(actor, contractId).then(provisions.section(actor, contractId));
     }
 
     /** The ledger verification and the event lines, for the CSV form; errors surface before the response starts. */

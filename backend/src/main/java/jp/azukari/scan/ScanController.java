@@ -8,8 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.azukari.common.Actor;
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,7 +34,10 @@ class ScanController {
                        @NotNull ScanService.Purpose purpose,
                        UUID transferId,
                        @Size(max = 200) String location,
-                       UUID auditId) {
+                       UUID auditId,
+                       // art. 2.2, for CONFIRM scans: as in POST /api/v1/transfers/{id}/confirm
+                       Boolean acknowledgedHandling,
+                       @Pattern(regexp = "[0-9a-fA-F]{64}") String handlingAcknowledgement) {
     }
 
     record BatchRequest(@NotBlank @Size(max = 100) String deviceId,
@@ -45,7 +50,8 @@ class ScanController {
     @PostMapping("/api/v1/scans")
     Mono<BatchResponse> scan(@AuthenticationPrincipal Actor actor, @Valid @RequestBody BatchRequest body) {
         return scans.process(actor, body.deviceId().strip(), body.scans().stream()
-                        .map(s -> new ScanService.Scan(s.scanId(), s.payload(), s.scannedAt(), s.purpose(), s.transferId(), s.location(), s.auditId()))
+                        .map(s -> new ScanService.Scan(s.scanId(), s.payload(), s.scannedAt(), s.purpose(), s.transferId(), s.location(),
+                                s.auditId(), HandlingAcknowledgement.of(s.acknowledgedHandling(), s.handlingAcknowledgement())))
                         .toList())
                 .map(BatchResponse::new);
     }

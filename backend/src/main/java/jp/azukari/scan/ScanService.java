@@ -22,6 +22,7 @@ import jp.azukari.core.scan.ScanResultCode;
 import jp.azukari.evidence.LabelGuessing;
 import jp.azukari.custody.TransferService;
 import jp.azukari.custody.TransferService.ConfirmContext;
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import jp.azukari.custody.TransferService.LineOutcome;
 import jp.azukari.label.LabelPayloadCodec;
 import jp.azukari.label.LabelService;
@@ -72,15 +73,23 @@ public class ScanService {
     public enum Purpose { CONFIRM, LOOKUP, AUDIT }
 
     public record Scan(UUID scanId, String payload, Instant scannedAt, Purpose purpose, UUID transferId, String location,
-                       UUID auditId) {
+                       UUID auditId, HandlingAcknowledgement handling) {
+
+        public Scan {
+            handling = handling == null ? HandlingAcknowledgement.NONE : handling;
+        }
+
+        public Scan(UUID scanId, String payload, Instant scannedAt, Purpose purpose, UUID transferId, String location, UUID auditId) {
+            this(scanId, payload, scannedAt, purpose, transferId, location, auditId, HandlingAcknowledgement.NONE);
+        }
 
         public Scan(UUID scanId, String payload, Instant scannedAt, Purpose purpose, UUID transferId, String location) {
-            this(scanId, payload, scannedAt, purpose, transferId, location, null);
+            this(scanId, payload, scannedAt, purpose, transferId, location, null, HandlingAcknowledgement.NONE);
         }
 
         /** The payload as the grammar reads it ({@link CounterInput}), canonical {@code AZ1:…} when it is a label. */
         Scan canonical() {
-            return new Scan(scanId, CounterInput.canonicalPayload(payload), scannedAt, purpose, transferId, location, auditId);
+            return new Scan(scanId, CounterInput.canonicalPayload(payload), scannedAt, purpose, transferId, location, auditId, handling);
         }
     }
 
@@ -217,7 +226,10 @@ public class ScanService {
             }
         }
         String location = scans.get(0).scan.location();
-        var ctx = new ConfirmContext(deviceId, location, payloads);
+        // art. 2.2: the transfer's acknowledgement, given once with any of its scans (a digest over a plain yes)
+        HandlingAcknowledgement handling = scans.stream().map(w -> w.scan.handling())
+                .reduce(HandlingAcknowledgement.NONE, (a, b) -> b.digest() != null || (b.acknowledged() && a.digest() == null) ? b : a);
+        var ctx = new ConfirmContext(deviceId, location, payloads, handling);
         return transfers.confirmEach(actor, transferId, new ArrayList<>(firstByAsset.keySet()), ctx)
                 .flatMap(outcomes -> {
                     Map<UUID, LineOutcome> byAsset = new HashMap<>();

@@ -45,7 +45,7 @@ class CustodyIntegrityTests extends ApiTestSupport {
         for (int round = 0; round < 5; round++) {
             List<UUID> two = world.registerAssets(2).stream().map(Asset::id).toList();
             var t = world.open(world.clerk, "ISSUE", null, null, two);
-            var body = Map.of("assetIds", List.of(two.get(0)), "deviceId", "race");
+            var body = Map.of("assetIds", List.of(two.get(0)), "deviceId", "race", "acknowledgedHandling", true);
             List<Outcome> outcomes = Flux.merge(post(world.contractorCustodian.token(), "/api/v1/transfers/" + t.id() + "/confirm", body),
                     post(secondCustodian.token(), "/api/v1/transfers/" + t.id() + "/confirm", body)).collectList().block();
             assertThat(outcomes).extracting(Outcome::status).containsExactlyInAnyOrder(200, 409);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import jp.azukari.common.PartyKind;
 import jp.azukari.common.Role;
 import jp.azukari.platform.problem.ProblemException;
@@ -70,7 +71,7 @@ class GroupedConfirmationTests extends ApiTestSupport {
             expected.put(i, expect);
             int n = i;
             calls.add(outcome(transfers.confirmGrouped(who.actor(), transfer, lines,
-                    TransferService.ConfirmContext.api("counter-" + n, "窓口"))).map(o -> n + " " + o));
+                    TransferService.ConfirmContext.api("counter-" + n, "窓口").acknowledging(HandlingAcknowledgement.ACKNOWLEDGED))).map(o -> n + " " + o));
         }
         List<String> outcomes = Flux.merge(calls).collectList().block();
 
@@ -113,7 +114,7 @@ class GroupedConfirmationTests extends ApiTestSupport {
             UUID t = world.open(world.clerk, "ISSUE", null, null, List.of(asset)).id();
             transferIds.add(t);
             for (var who : List.of(world.contractorCustodian, secondCustodian)) {
-                calls.add(outcome(transfers.confirmGrouped(who.actor(), t, List.of(asset), TransferService.ConfirmContext.api(null, null))));
+                calls.add(outcome(transfers.confirmGrouped(who.actor(), t, List.of(asset), TransferService.ConfirmContext.api(null, null).acknowledging(HandlingAcknowledgement.ACKNOWLEDGED))));
             }
         }
         List<String> outcomes = Flux.merge(calls).collectList().block();
@@ -137,7 +138,7 @@ class GroupedConfirmationTests extends ApiTestSupport {
             // spread over time, so that groups commit while the ledger is being read
             confirmations.add(outcome(Mono.delay(java.time.Duration.ofMillis(i * 3L))
                     .then(transfers.confirmGrouped(world.contractorCustodian.actor(), transferIds.get(i), List.of(assets.get(i)),
-                            TransferService.ConfirmContext.api(null, null)))));
+                            TransferService.ConfirmContext.api(null, null).acknowledging(HandlingAcknowledgement.ACKNOWLEDGED)))));
         }
         var verifications = Flux.range(0, 12).concatMap(i -> verifier.verify(null)).collectList();
         var both = Mono.zip(Flux.merge(confirmations).collectList(), verifications).block();

@@ -62,6 +62,7 @@ class ScanApiTests extends ApiTestSupport {
         m.put("purpose", purpose);
         if (purpose.equals("CONFIRM")) {
             m.put("transferId", transfer);
+            m.put("acknowledgedHandling", true);
         }
         return m;
     }

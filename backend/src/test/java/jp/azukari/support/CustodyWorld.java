@@ -84,9 +84,10 @@ public final class CustodyWorld {
                 .exchange().expectStatus().isCreated().expectBody(Transfer.class).returnResult().getResponseBody();
     }
 
+    /** Confirms as the receiver, acknowledging the assets' handling requirements (art. 2.2). */
     public Transfer confirm(ApiTestSupport.TestUser who, UUID transfer, List<UUID> assetIds) {
         return test.as(who).post().uri("/api/v1/transfers/{id}/confirm", transfer)
-                .bodyValue(Map.of("assetIds", assetIds, "deviceId", "test-device"))
+                .bodyValue(Map.of("assetIds", assetIds, "deviceId", "test-device", "acknowledgedHandling", true))
                 .exchange().expectStatus().isOk().expectBody(Transfer.class).returnResult().getResponseBody();
     }
 

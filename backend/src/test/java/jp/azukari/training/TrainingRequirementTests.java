@@ -8,6 +8,7 @@ import java.util.UUID;
 import jp.azukari.common.Role;
 import jp.azukari.custody.CustodyRefusedException;
 import jp.azukari.custody.TransferService;
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import jp.azukari.support.ClockedApiTestSupport;
 import jp.azukari.support.CustodyWorld;
 import jp.azukari.support.CustodyWorld.Asset;
@@ -73,7 +74,7 @@ class TrainingRequirementTests extends ClockedApiTestSupport {
                 boolean trained = i % 2 == 0;
                 var who = trained ? world.contractorCustodian : untrained;
                 calls.add(transfers.confirmGrouped(who.actor(), transferIds.get(i), List.of(ids.get(i)),
-                                TransferService.ConfirmContext.api(null, null))
+                                TransferService.ConfirmContext.api(null, null).acknowledging(HandlingAcknowledgement.ACKNOWLEDGED))
                         .map(t -> (trained ? "trained " : "untrained ") + t.status())
                         .onErrorResume(CustodyRefusedException.class, e -> Mono.just("refused " + e.first().code())));
             }

@@ -19,6 +19,8 @@ public enum RefusalCode {
     ALREADY_CONFIRMED(Grounds.NOT_NOW, null, "This line was already confirmed"),
     NOT_ON_TRANSFER(Grounds.NOT_NOW, null, "The asset is not on this transfer"),
     TRAINING_REQUIRED(Grounds.NOT_ALLOWED, "3", "Taking custody requires a current information security training record"),
+    HANDLING_NOT_ACKNOWLEDGED(Grounds.NOT_ALLOWED, "2.2", "Taking custody of an asset with handling requirements needs the receiver's acknowledgement of them"),
+    HANDLING_ACK_MISMATCH(Grounds.NOT_NOW, "2.2", "The handling acknowledgement is not for this transfer's requirements"),
     DISPOSAL_NOT_APPROVED(Grounds.NOT_ALLOWED, "6", "Disposal instead of return needs an APPROVED DISPOSE_INSTEAD_OF_RETURN approval covering the asset"),
     DISPOSAL_APPROVAL_EXPIRED(Grounds.NOT_ALLOWED, "6", "The DISPOSE_INSTEAD_OF_RETURN approval covering the asset has expired"),
     COPY_NOT_APPROVED(Grounds.NOT_ALLOWED, "2.3", "Copying an asset needs an APPROVED COPY approval covering it"),

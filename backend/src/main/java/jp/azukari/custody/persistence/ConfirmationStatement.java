@@ -18,6 +18,7 @@ import jp.azukari.ledger.EventType;
 import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.LedgerEntry;
 import jp.azukari.ledger.NewEvent;
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import jp.azukari.platform.db.Binds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -29,8 +30,11 @@ import reactor.core.publisher.Mono;
  */
 public class ConfirmationStatement {
 
-    /** Where a confirmation was made and the label scanned for each asset. */
-    public record Place(String deviceId, String location, Map<UUID, String> scannedPayloads) {
+    /**
+     * Where a confirmation was made, the label scanned for each asset, and the receiver's acknowledgement of the
+     * handling requirements (art. 2.2), which goes into each event's note.
+     */
+    public record Place(String deviceId, String location, Map<UUID, String> scannedPayloads, HandlingAcknowledgement handling) {
     }
 
     /** Lines of one transfer that one caller confirms, as the rules allowed them. */
@@ -63,7 +67,8 @@ public class ConfirmationStatement {
                 byLine.add(w);
                 events.add(NewEvent.of(line.assetId(), t.contractId(), type, w.actor().userId(), now)
                         .parties(t.fromPartyId(), t.toPartyId()).transfer(t.id()).approval(t.approvalId())
-                        .device(w.place().deviceId(), w.place().location()).scanned(w.place().scannedPayloads().get(line.assetId())).build());
+                        .device(w.place().deviceId(), w.place().location()).scanned(w.place().scannedPayloads().get(line.assetId()))
+                        .note(w.place().handling().note(line.handling())).build());
             }
         }
         List<LedgerEntry> entries = ledger.chain(heads, events);

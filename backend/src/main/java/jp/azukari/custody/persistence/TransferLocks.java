@@ -26,8 +26,15 @@ import reactor.core.publisher.Mono;
  */
 public class TransferLocks {
 
-    /** Lines of one transfer that one caller wants locked, seen as that caller may see them. */
-    public record Request(Actor actor, UUID transferId, Set<UUID> assetIds) {
+    /**
+     * Lines of one transfer that one caller wants locked, seen as that caller may see them; {@code handlingDigest}:
+     * read the digest of the transfer's handling requirements too (art. 2.2, only when the caller gave one).
+     */
+    public record Request(Actor actor, UUID transferId, Set<UUID> assetIds, boolean handlingDigest) {
+
+        public Request(Actor actor, UUID transferId, Set<UUID> assetIds) {
+            this(actor, transferId, assetIds, false);
+        }
     }
 
     private final DatabaseClient db;
@@ -50,8 +57,8 @@ public class TransferLocks {
     }
 
     /** As {@link #lockAll} for one request; the transfer alone when none of its lines were found (404 or NOT_ON_TRANSFER). */
-    public Mono<LockedTransfer> lockForConfirm(Actor actor, UUID id, Set<UUID> assetIds) {
-        return lockAll(List.of(new Request(actor, id, assetIds)))
+    public Mono<LockedTransfer> lockForConfirm(Actor actor, UUID id, Set<UUID> assetIds, boolean handlingDigest) {
+        return lockAll(List.of(new Request(actor, id, assetIds, handlingDigest)))
                 .flatMap(locked -> locked.get(0) == null
                         // none of the assets is on the transfer: still lock it, to tell 404 from NOT_ON_TRANSFER
                         ? lockTransfer(actor, id).map(t -> new LockedTransfer(t, List.of()))
@@ -67,6 +74,7 @@ public class TransferLocks {
         List<UUID> transfers = new ArrayList<>();
         List<UUID> assets = new ArrayList<>();
         List<UUID> parties = new ArrayList<>();
+        List<Boolean> digests = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             Request c = calls.get(i);
             for (UUID asset : c.assetIds()) {
@@ -74,14 +82,18 @@ public class TransferLocks {
                 transfers.add(c.transferId());
                 assets.add(asset);
                 parties.add(c.actor().isScopedToParty() ? c.actor().partyId() : null);
+                digests.add(c.handlingDigest());
             }
         }
         return db.sql("""
                         SELECT r.call_no, t.*, c.agency_party_id, c.contractor_party_id, c.status AS contract_status,
                                c.return_due_on, c.completed_on, l.status AS line_status, a.id AS asset_id, a.tag,
-                               a.last_seq, a.last_hash
+                               a.last_seq, a.last_hash, a.handling_requirements,
+                               CASE WHEN r.digest THEN (""" + HandlingDigest.OF_TRANSFER_T + """
+                               ) END AS handling_digest
                           FROM unnest(CAST(:calls AS int[]), CAST(:transfers AS uuid[]), CAST(:assets AS uuid[]),
-                                      CAST(:parties AS uuid[])) AS r(call_no, transfer_id, asset_id, scope_party)
+                                      CAST(:parties AS uuid[]), CAST(:digests AS boolean[]))
+                               AS r(call_no, transfer_id, asset_id, scope_party, digest)
                           JOIN transfer t ON t.id = r.transfer_id
                           JOIN contract c ON c.id = t.contract_id
                           JOIN transfer_line l ON l.transfer_id = t.id AND l.asset_id = r.asset_id
@@ -91,8 +103,10 @@ public class TransferLocks {
                          ORDER BY t.id, a.id FOR UPDATE OF t, l, a""")
                 .bind("calls", callNos.toArray(Integer[]::new)).bind("transfers", transfers.toArray(UUID[]::new))
                 .bind("assets", assets.toArray(UUID[]::new)).bind("parties", parties.toArray(UUID[]::new))
+                .bind("digests", digests.toArray(Boolean[]::new))
                 .map(r -> new Object[] {r.get("call_no", Integer.class), transferRow(r), new LineRow(r.get("asset_id", UUID.class),
-                        r.get("tag", String.class), LineStatus.valueOf(r.get("line_status", String.class)), Ledger.Head.from(r, "asset_id"))})
+                        r.get("tag", String.class), LineStatus.valueOf(r.get("line_status", String.class)), Ledger.Head.from(r, "asset_id"),
+                        r.get("handling_requirements", String.class)), r.get("handling_digest", String.class)})
                 .all().collectList()
                 .map(rows -> {
                     List<LockedTransfer> locked = new ArrayList<>(Collections.nCopies(calls.size(), (LockedTransfer) null));
@@ -101,7 +115,7 @@ public class TransferLocks {
                         LockedTransfer before = locked.get(i);
                         List<LineRow> lines = before == null ? new ArrayList<>() : new ArrayList<>(before.lines());
                         lines.add((LineRow) row[2]);
-                        locked.set(i, new LockedTransfer((TransferRow) row[1], lines));
+                        locked.set(i, new LockedTransfer((TransferRow) row[1], lines, (String) row[3]));
                     }
                     return locked;
                 });

@@ -16,6 +16,7 @@ import jp.azukari.contract.ContractService;
 import jp.azukari.contract.ContractView;
 import jp.azukari.custody.TransferService;
 import jp.azukari.custody.TransferService.ConfirmContext;
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import jp.azukari.custody.TransferService.OpenRequest;
 import jp.azukari.custody.domain.ApprovalKind;
 import jp.azukari.custody.domain.ApprovalStatus;
@@ -112,7 +113,7 @@ public class DemoData {
                             .flatMap(a -> approvals.decide(p.manager(), a.id(), new ApprovalService.Decision(ApprovalStatus.APPROVED,
                                     "再委託先の情報セキュリティ体制を確認済み", null)))
                             .flatMap(a -> transfers.open(p.custodian(), new OpenRequest(TransferKind.HANDOFF, subcontractor, a.id(), toSub, null)))
-                            .flatMap(t -> transfers.confirm(p.subCustodian(), t.id(), toSub, ConfirmContext.api("demo", "入力センター")))
+                            .flatMap(t -> transfers.confirm(p.subCustodian(), t.id(), toSub, ConfirmContext.api("demo", "入力センター").acknowledging(HandlingAcknowledgement.ACKNOWLEDGED)))
                             .then();
                 });
     }
@@ -136,7 +137,7 @@ public class DemoData {
 
     private Mono<Void> issue(People p, List<UUID> ids) {
         return transfers.open(p.clerk(), new OpenRequest(TransferKind.ISSUE, null, null, ids, "窓口で貸与"))
-                .flatMap(t -> transfers.confirm(p.custodian(), t.id(), ids, ConfirmContext.api("demo", "受注者事務所")))
+                .flatMap(t -> transfers.confirm(p.custodian(), t.id(), ids, ConfirmContext.api("demo", "受注者事務所").acknowledging(HandlingAcknowledgement.ACKNOWLEDGED)))
                 .then();
     }
 

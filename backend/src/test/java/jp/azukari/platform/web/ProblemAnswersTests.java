@@ -143,6 +143,13 @@ class ProblemAnswersTests extends ClockedApiTestSupport {
         } finally {
             as(admin).put().uri("/api/v1/settings/training").bodyValue(Map.of("required", false)).exchange().expectStatus().isOk();
         }
+        // handling requirements not acknowledged, or acknowledged for another transfer (art. 2.2)
+        UUID handled = w.registerAssets(1).get(0).id();
+        var handling = w.open(w.clerk, "ISSUE", null, null, List.of(handled));
+        record("confirm.handling-not-acknowledged", as(w.contractorCustodian).post().uri("/api/v1/transfers/{id}/confirm", handling.id())
+                .bodyValue(Map.of("assetIds", List.of(handled))));
+        record("confirm.handling-ack-mismatch", as(w.contractorCustodian).post().uri("/api/v1/transfers/{id}/confirm", handling.id())
+                .bodyValue(Map.of("assetIds", List.of(handled), "handlingAcknowledgement", "0".repeat(64))));
         record("training.forbidden", as(w.manager).put().uri("/api/v1/settings/training").bodyValue(Map.of("required", true)));
 
         // copies and take-outs (art. 2.3)
