@@ -36,7 +36,8 @@ class AuthController {
 
     @PostMapping("/token")
     Mono<TokenService.TokenPair> token(@Valid @RequestBody TokenRequest body, ServerHttpRequest request) {
-        return tokens.signIn(body.username(), body.password(), clientAddress.of(request));
+        String source = clientAddress.of(request.getRemoteAddress(), request.getHeaders().getOrEmpty("X-Forwarded-For"));
+        return tokens.signIn(body.username(), body.password(), source);
     }
 
     @PostMapping("/refresh")

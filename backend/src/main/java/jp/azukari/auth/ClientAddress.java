@@ -4,8 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.http.server.reactive.ServerHttpRequest;
-
 /**
  * The address a request comes from, for counting failed sign-ins per source. The peer address of the connection,
  * unless that peer is one of {@code azukari.auth.login.trusted-proxies}: then the nearest address in {@code
@@ -20,13 +18,12 @@ final class ClientAddress {
         this.trustedProxies = Set.copyOf(trustedProxies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
     }
 
-    String of(ServerHttpRequest request) {
-        InetSocketAddress peer = request.getRemoteAddress();
+    /** @param forwarded the request's X-Forwarded-For header values (the web edge reads them off the request) */
+    String of(InetSocketAddress peer, List<String> forwarded) {
         String address = peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress();
         if (!trustedProxies.contains(address)) {
             return address;
         }
-        List<String> forwarded = request.getHeaders().getOrEmpty("X-Forwarded-For");
         String[] hops = String.join(",", forwarded).split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].strip();
