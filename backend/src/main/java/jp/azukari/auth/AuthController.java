@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jp.azukari.platform.web.ClientAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -36,8 +37,7 @@ class AuthController {
 
     @PostMapping("/token")
     Mono<TokenService.TokenPair> token(@Valid @RequestBody TokenRequest body, ServerHttpRequest request) {
-        String source = clientAddress.of(request.getRemoteAddress(), request.getHeaders().getOrEmpty("X-Forwarded-For"));
-        return tokens.signIn(body.username(), body.password(), source);
+        return tokens.signIn(body.username(), body.password(), clientAddress.of(request));
     }
 
     @PostMapping("/refresh")

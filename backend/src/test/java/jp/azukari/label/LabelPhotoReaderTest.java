@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 
+import jp.azukari.platform.problem.ProblemException;
+import jp.azukari.platform.problem.ProblemKind;
 import org.junit.jupiter.api.Test;
 
 /** The console's photo and camera modes read printed labels with the scanner app's decoder. */
@@ -35,7 +37,6 @@ class LabelPhotoReaderTest {
         ByteArrayOutputStream notAPicture = new ByteArrayOutputStream();
         notAPicture.write("not a picture at all".getBytes());
         assertThatThrownBy(() -> reader.photo(notAPicture.toByteArray()).block())
-                .isInstanceOfSatisfying(jp.azukari.platform.problem.ProblemException.class,
-                        e -> assertThat(e.kind()).isEqualTo(jp.azukari.platform.problem.ProblemKind.BAD_REQUEST));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ProblemKind.BAD_REQUEST));
     }
 }
