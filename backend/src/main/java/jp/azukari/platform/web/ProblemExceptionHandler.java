@@ -132,6 +132,9 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({DataIntegrityViolationException.class, R2dbcDataIntegrityViolationException.class})
     Mono<ResponseEntity<Object>> dataConflict(Exception ex, ServerWebExchange exchange) {
+        if (refusedText(ex)) {
+            return textRefused(ex, exchange);
+        }
         // the database's message names tables and constraints: log it, do not answer with it
         log.info("Data integrity conflict on {} {}: {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), ex.getMessage());
@@ -139,6 +142,23 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 ? "A record with the same unique value already exists"
                 : "The request conflicts with data already stored";
         return respond(ex, Problems.detail(HttpStatus.CONFLICT, "conflict", "Conflict", detail), exchange);
+    }
+
+    /** NUL in text that reached the database some other way (a form or multipart field): its statement failed, nothing kept. */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, io.r2dbc.spi.R2dbcException.class})
+    Mono<ResponseEntity<Object>> databaseRefused(Exception ex, ServerWebExchange exchange) {
+        return refusedText(ex) ? textRefused(ex, exchange) : unexpected(ex, exchange);
+    }
+
+    private static boolean refusedText(Exception ex) {
+        io.r2dbc.spi.R2dbcException r2dbc = causedBy(ex, io.r2dbc.spi.R2dbcException.class);
+        String state = r2dbc == null ? null : r2dbc.getSqlState();
+        return "22021".equals(state) || "22P05".equals(state);
+    }
+
+    private Mono<ResponseEntity<Object>> textRefused(Exception ex, ServerWebExchange exchange) {
+        return respond(ex, Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "A text field " + RefusedText.REASON), exchange);
     }
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
@@ -173,6 +193,9 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+        if (DatabaseFaults.isConnectionLoss(ex)) {
+            return databaseUnavailable(new DataAccessResourceFailureException("database connection lost", ex), exchange);
+        }
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {} {}", errorId, exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), ex);
