@@ -10,11 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jp.azukari.common.Actor;
 import jp.azukari.core.scan.ScanResultCode;
-import jp.azukari.platform.web.Problems;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import jp.azukari.platform.problem.ProblemException;
+import jp.azukari.platform.problem.ProblemKind;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -104,12 +103,11 @@ public class LabelGuessing {
         };
     }
 
-    private ErrorResponseException limited(long retryAfterSeconds) {
-        ErrorResponseException e = Problems.exception(HttpStatus.TOO_MANY_REQUESTS, "label-guessing-limited",
+    private ProblemException limited(long retryAfterSeconds) {
+        return Problems.exception(ProblemKind.TOO_MANY_REQUESTS, "label-guessing-limited",
                 "Too many bad labels", "You presented " + limit + " forged, foreign or malformed labels within "
-                        + window.toMinutes() + " minutes; labels are refused for " + retryAfterSeconds + " s (recorded as evidence)");
-        e.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        e.getBody().setProperty("code", "LABEL_GUESSING_LIMITED");
-        return e;
+                        + window.toMinutes() + " minutes; labels are refused for " + retryAfterSeconds + " s (recorded as evidence)")
+                .with(ProblemException.RETRY_AFTER, retryAfterSeconds)
+                .with("code", "LABEL_GUESSING_LIMITED");
     }
 }

@@ -17,7 +17,7 @@ import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.core.label.CounterInput;
 import jp.azukari.evidence.LabelGuessing;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

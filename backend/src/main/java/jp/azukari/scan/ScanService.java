@@ -31,7 +31,6 @@ import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.NewEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -239,7 +238,7 @@ public class ScanService {
                     }
                     return ledger.appendAll(unexpected).then();
                 })
-                .onErrorResume(ErrorResponseException.class, e -> {
+                .onErrorResume(jp.azukari.platform.problem.ProblemException.class, e -> {
                     // the transfer does not exist for this caller: nothing happened, nothing is kept
                     scans.forEach(w -> w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.NOT_ALLOWED, "No such transfer for you"));
                     return Mono.empty();
