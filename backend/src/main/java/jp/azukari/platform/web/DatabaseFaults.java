@@ -16,6 +16,16 @@ final class DatabaseFaults {
     private DatabaseFaults() {
     }
 
+    /** The database refused the text itself (NUL, or a character its encoding lacks): SQLSTATE 22021 or 22P05. */
+    static boolean isRefusedText(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof R2dbcException r && ("22021".equals(r.getSqlState()) || "22P05".equals(r.getSqlState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isConnectionLoss(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException

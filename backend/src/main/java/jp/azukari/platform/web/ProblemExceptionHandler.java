@@ -149,8 +149,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({DataIntegrityViolationException.class, R2dbcDataIntegrityViolationException.class})
     Mono<ResponseEntity<Object>> dataConflict(Exception ex, ServerWebExchange exchange) {
-        if (refusedText(ex)) {
-            return textRefused(ex, exchange);
+        if (DatabaseFaults.isRefusedText(ex)) {
+            return databaseRefused(ex, exchange);
         }
         // the database's message names tables and constraints: log it, do not answer with it
         log.info("Data integrity conflict on {} {}: {}", exchange.getRequest().getMethod(),
@@ -164,18 +164,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     /** NUL in text that reached the database some other way (a form or multipart field): its statement failed, nothing kept. */
     @ExceptionHandler({org.springframework.dao.DataAccessException.class, io.r2dbc.spi.R2dbcException.class})
     Mono<ResponseEntity<Object>> databaseRefused(Exception ex, ServerWebExchange exchange) {
-        return refusedText(ex) ? textRefused(ex, exchange) : unexpected(ex, exchange);
-    }
-
-    private static boolean refusedText(Exception ex) {
-        io.r2dbc.spi.R2dbcException r2dbc = causedBy(ex, io.r2dbc.spi.R2dbcException.class);
-        String state = r2dbc == null ? null : r2dbc.getSqlState();
-        return "22021".equals(state) || "22P05".equals(state);
-    }
-
-    private Mono<ResponseEntity<Object>> textRefused(Exception ex, ServerWebExchange exchange) {
-        return respond(ex, Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "A text field " + RefusedText.REASON), exchange);
+        return DatabaseFaults.isRefusedText(ex) ? respond(ex, ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                "Invalid request", "A text field " + RefusedText.REASON), exchange) : unexpected(ex, exchange);
     }
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
