@@ -51,6 +51,9 @@ final class JsonBodyProblems {
         if (ex instanceof StreamReadException) {
             return new Finding(null, syntax(ex));
         }
+        if (ex instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text && RefusedText.contains(text)) {
+            return new Finding(field, RefusedText.REASON);
+        }
         if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             return new Finding(field, "'" + echo(invalid.getValue()) + "' is not one of " + enumValues(invalid.getTargetType()));

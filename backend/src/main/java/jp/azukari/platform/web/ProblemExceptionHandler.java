@@ -149,6 +149,9 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({DataIntegrityViolationException.class, R2dbcDataIntegrityViolationException.class})
     Mono<ResponseEntity<Object>> dataConflict(Exception ex, ServerWebExchange exchange) {
+        if (DatabaseFaults.isRefusedText(ex)) {
+            return databaseRefused(ex, exchange);
+        }
         // the database's message names tables and constraints: log it, do not answer with it
         log.info("Data integrity conflict on {} {}: {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), ex.getMessage());
@@ -156,6 +159,13 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 ? "A record with the same unique value already exists"
                 : "The request conflicts with data already stored";
         return respond(ex, ProblemAnswers.problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail), exchange);
+    }
+
+    /** NUL in text that reached the database some other way (a form or multipart field): its statement failed, nothing kept. */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, io.r2dbc.spi.R2dbcException.class})
+    Mono<ResponseEntity<Object>> databaseRefused(Exception ex, ServerWebExchange exchange) {
+        return DatabaseFaults.isRefusedText(ex) ? respond(ex, ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                "Invalid request", "A text field " + RefusedText.REASON), exchange) : unexpected(ex, exchange);
     }
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
@@ -192,6 +202,9 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+        if (DatabaseFaults.isConnectionLoss(ex)) {
+            return databaseUnavailable(new DataAccessResourceFailureException("database connection lost", ex), exchange);
+        }
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {} {}", errorId, exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), ex);

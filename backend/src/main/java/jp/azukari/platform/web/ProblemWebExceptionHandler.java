@@ -45,6 +45,13 @@ class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
             status = rse.getStatusCode();
             slug = "invalid-request";
             detail = rse.getReason() != null ? rse.getReason() : HttpStatus.valueOf(status.value()).getReasonPhrase();
+        } else if (DatabaseFaults.isConnectionLoss(ex)) {
+            // e.g. the user-state lookup of authentication, before any controller ran: nothing was written
+            log.warn("Database unavailable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            slug = "unavailable";
+            detail = "The service cannot reach its database right now; try again shortly";
+            response.getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, "5");
         } else {
             String errorId = UUID.randomUUID().toString();
             log.error("Unexpected error {} on {} {}", errorId, exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
