@@ -64,15 +64,15 @@ record AssetInput(String tag, String kind, String title, String serialNumber, St
                 sensitivityCode(), emptyToNull(handling));
     }
 
-    String normalisedTag() {
+    public String normalisedTag() {
         return blank(tag) ? null : AssetTags.normalise(tag);
     }
 
-    String kindCode() {
+    public String kindCode() {
         return code(kind, KINDS, KIND_WORDS);
     }
 
-    String sensitivityCode() {
+    public String sensitivityCode() {
         return code(sensitivity, SENSITIVITIES, SENSITIVITY_WORDS);
     }
 
