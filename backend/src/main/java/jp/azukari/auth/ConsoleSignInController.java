@@ -50,7 +50,7 @@ class ConsoleSignInController {
                 || form.password().length() > 1024) {
             return Mono.just(page(HttpStatus.BAD_REQUEST, username, next, null, "signin.error.missing"));
         }
-        return tokens.authenticate(username, form.password())
+        return tokens.authenticate(username, form.password()).map(Accounts.Account::actor)
                 .flatMap(actor -> sessions.start(actor.userId()).flatMap(token -> sessions.resolve(token).map(user -> {
                     ConsoleCookies.write(exchange, ConsoleCookies.SESSION, token, sessions.maxAge());
                     ConsoleCookies.writeLanguage(exchange, user.locale());

@@ -9,7 +9,7 @@ import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.contract.ContractService;
 import jp.azukari.custody.TransferService;
-import jp.azukari.custody.domain.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.platform.console.ConsolePage;
 import jp.azukari.platform.web.Access;
 import org.springframework.http.HttpStatus;
