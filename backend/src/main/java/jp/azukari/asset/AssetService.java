@@ -176,18 +176,29 @@ public class AssetService {
     public Flux<AssetView> search(Actor actor, Search s, int limit, int offset) {
         String text = s.text() == null || s.text().isBlank() ? null : s.text().strip();
         String tag = text == null ? null : jp.azukari.core.label.CounterInput.tag(text);
-        String like = text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String sql = AssetView.SELECT + """
-                 WHERE (CAST(:contract AS uuid) IS NULL OR a.contract_id = :contract)
-                   AND (CAST(:state AS text) IS NULL OR a.custody_state = :state)
-                   AND (CAST(:tag AS text) IS NULL OR a.tag = :tag OR a.tag LIKE :tag_prefix OR a.title ILIKE :like)""" + Scope.asset(actor)
-                + " ORDER BY a.tag LIMIT :limit OFFSET :offset";
-        var spec = db.sql(sql).bind("limit", limit).bind("offset", offset);
-        spec = jp.azukari.platform.db.Binds.nullable(spec, "contract", s.contractId(), UUID.class);
-        spec = jp.azukari.platform.db.Binds.nullable(spec, "state", s.custodyState(), String.class);
-        spec = jp.azukari.platform.db.Binds.nullable(spec, "tag", tag, String.class);
-        spec = jp.azukari.platform.db.Binds.nullable(spec, "tag_prefix", tag == null ? null : tag.replace("_", "\\_").replace("%", "\\%") + "%", String.class);
-        spec = jp.azukari.platform.db.Binds.nullable(spec, "like", like, String.class);
+        // only the conditions asked for, so PostgreSQL plans each shape for what it is (the tag index for the order)
+        StringBuilder sql = new StringBuilder(AssetView.SELECT).append(" WHERE true");
+        if (s.contractId() != null) {
+            sql.append(" AND a.contract_id = :contract");
+        }
+        if (s.custodyState() != null) {
+            sql.append(" AND a.custody_state = :state");
+        }
+        if (tag != null) {
+            sql.append(" AND (a.tag = :tag OR a.tag LIKE :tag_prefix OR a.title ILIKE :like)");
+        }
+        sql.append(Scope.asset(actor)).append(" ORDER BY a.tag LIMIT :limit OFFSET :offset");
+        var spec = db.sql(sql.toString()).bind("limit", limit).bind("offset", offset);
+        if (s.contractId() != null) {
+            spec = spec.bind("contract", s.contractId());
+        }
+        if (s.custodyState() != null) {
+            spec = spec.bind("state", s.custodyState());
+        }
+        if (tag != null) {
+            spec = spec.bind("tag", tag).bind("tag_prefix", tag.replace("_", "\\_").replace("%", "\\%") + "%")
+                    .bind("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
         spec = Scope.bind(spec, actor);
         return spec.map(AssetView::read).all();
     }

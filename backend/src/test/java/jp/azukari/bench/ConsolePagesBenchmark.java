@@ -68,11 +68,12 @@ public final class ConsolePagesBenchmark {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())) {
             generate(c);
         }
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AzukariApplication.class).properties(
-                "azukari.db.host=" + db.host(), "azukari.db.port=" + db.port(), "azukari.db.name=" + db.database(),
-                "azukari.db.username=" + db.appUser(), "azukari.db.password=", "azukari.db.owner-username=" + db.ownerUser(),
-                "azukari.db.owner-password=", "server.port=0", "azukari.bootstrap.enabled=false", "azukari.reminders.enabled=false",
-                "logging.level.root=WARN").run()) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AzukariApplication.class).run(
+                // command-line arguments: they outrank application.yml (server.port there reads AZUKARI_PORT)
+                "--azukari.db.host=" + db.host(), "--azukari.db.port=" + db.port(), "--azukari.db.name=" + db.database(),
+                "--azukari.db.username=" + db.appUser(), "--azukari.db.password=", "--azukari.db.owner-username=" + db.ownerUser(),
+                "--azukari.db.owner-password=", "--server.port=0", "--azukari.bootstrap.enabled=false",
+                "--azukari.reminders.enabled=false", "--logging.level.root=WARN")) {
             String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             String clerk = signIn(http, base, "bench.clerk");
