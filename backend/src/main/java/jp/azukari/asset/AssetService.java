@@ -17,7 +17,7 @@ import jp.azukari.ledger.LedgerEntry;
 import jp.azukari.ledger.NewEvent;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.Scope;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;

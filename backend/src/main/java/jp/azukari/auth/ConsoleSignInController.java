@@ -6,7 +6,8 @@ import java.util.Map;
 import jp.azukari.platform.console.ConsolePage;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import jp.azukari.platform.problem.ProblemException;
+import jp.azukari.platform.problem.ProblemKind;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,10 +28,13 @@ class ConsoleSignInController {
 
     private final TokenService tokens;
     private final ConsoleSessions sessions;
+    private final ClientAddress clientAddress;
 
-    ConsoleSignInController(TokenService tokens, ConsoleSessions sessions) {
+    ConsoleSignInController(TokenService tokens, ConsoleSessions sessions,
+                            @org.springframework.beans.factory.annotation.Value("${azukari.auth.login.trusted-proxies:}") java.util.List<String> trustedProxies) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.clientAddress = new ClientAddress(trustedProxies);
     }
 
     @GetMapping("/signin")
@@ -50,13 +54,13 @@ class ConsoleSignInController {
                 || form.password().length() > 1024) {
             return Mono.just(page(HttpStatus.BAD_REQUEST, username, next, null, "signin.error.missing"));
         }
-        return tokens.authenticate(username, form.password()).map(Accounts.Account::actor)
+        return tokens.authenticate(username, form.password(), clientAddress.of(exchange.getRequest())).map(Accounts.Account::actor)
                 .flatMap(actor -> sessions.start(actor.userId()).flatMap(token -> sessions.resolve(token).map(user -> {
                     ConsoleCookies.write(exchange, ConsoleCookies.SESSION, token, sessions.maxAge());
                     ConsoleCookies.writeLanguage(exchange, user.locale());
                     return Rendering.redirectTo(next).build();
                 })))
-                .onErrorResume(ErrorResponseException.class, e -> Mono.just(refused(e, username, next)));
+                .onErrorResume(ProblemException.class, e -> Mono.just(refused(e, username, next)));
     }
 
     @PostMapping("/signout")
@@ -79,10 +83,10 @@ class ConsoleSignInController {
         });
     }
 
-    private Rendering refused(ErrorResponseException e, String username, String next) {
-        if (e.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
-            String retry = e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
-            long minutes = retry == null ? 1 : Math.max(1, (Long.parseLong(retry) + 59) / 60);
+    private Rendering refused(ProblemException e, String username, String next) {
+        if (e.kind() == ProblemKind.TOO_MANY_REQUESTS) {
+            Object retry = e.properties().get(ProblemException.RETRY_AFTER);
+            long minutes = retry == null ? 1 : Math.max(1, (Long.parseLong(String.valueOf(retry)) + 59) / 60);
             Rendering.Builder<?> b = Rendering.view("console/signin").status(HttpStatus.TOO_MANY_REQUESTS)
                     .model(model(username, next, null, "signin.error.locked"));
             return b.modelAttribute("lockedMinutes", minutes).build();

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-import jp.azukari.platform.web.Problems;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+
+import jp.azukari.platform.problem.ProblemException;
+import jp.azukari.platform.problem.ProblemKind;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -48,23 +48,25 @@ class TokenService {
         this.decoyHash = passwords.encode(decoyPassword + "-never");
     }
 
-    Mono<TokenPair> signIn(String rawUsername, String password) {
-        return authenticate(rawUsername, password)
+    /** Signing in from {@code source} (the client's address): failures count per username and source. */
+    Mono<TokenPair> signIn(String rawUsername, String password, String source) {
+        return authenticate(rawUsername, password, source)
                 .flatMap(account -> refreshTokens.forgetExpired(account.actor().userId())
                         .then(pair(account, refreshTokens.start(account.actor().userId()))));
     }
 
     /**
-     * The active user behind these credentials, through the login throttle and lockout: the one check both the
-     * token API and the console's sign-in form use. Errors as 401 invalid-credentials or 429 sign-in-locked.
+     * The active user behind these credentials, through the login throttle and lockout (per username and source):
+     * the one check both the token API and the console's sign-in form use. Errors as 401 invalid-credentials or
+     * 429 sign-in-locked.
      */
-    Mono<Accounts.Account> authenticate(String rawUsername, String password) {
+    Mono<Accounts.Account> authenticate(String rawUsername, String password, String source) {
         String username = rawUsername.strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        return throttle.admit(username, now)
-                .switchIfEmpty(Mono.defer(() -> lockedOut(username, now)))
-                .flatMap(attempt -> Mono.delay(policy.delayBefore(attempt)).then(verify(username, password)))
-                .flatMap(account -> throttle.clear(username).thenReturn(account));
+        return throttle.admit(username, source, now)
+                .switchIfEmpty(Mono.defer(() -> lockedOut(username, source, now)))
+                .flatMap(attempt -> Mono.delay(policy.delayBefore(attempt.accountFailures())).then(verify(username, password)))
+                .flatMap(account -> throttle.clear(username, source, now).thenReturn(account));
     }
 
     Mono<TokenPair> refresh(String refreshToken) {
@@ -102,8 +104,8 @@ class TokenService {
         return matches && account.active() ? Optional.of(account) : Optional.empty();
     }
 
-    private Mono<Integer> lockedOut(String username, Instant now) {
-        return throttle.lockedUntil(username, now)
+    private Mono<LoginThrottle.Admitted> lockedOut(String username, String source, Instant now) {
+        return throttle.lockedUntil(username, source, now)
                 .map(until -> LoginThrottlePolicy.retryAfterSeconds(until, now))
                 .defaultIfEmpty(1L)
                 .flatMap(seconds -> Mono.error(locked(seconds)));
@@ -114,26 +116,25 @@ class TokenService {
                 .map(t -> new TokenPair(t.getT1(), t.getT2().token(), "Bearer", accessTokens.ttl().toSeconds()));
     }
 
-    private static ErrorResponseException invalidCredentials() {
-        return Problems.exception(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
+    private static ProblemException invalidCredentials() {
+        return Problems.exception(ProblemKind.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
                 "The username or password is incorrect");
     }
 
-    private ErrorResponseException locked(long retryAfterSeconds) {
+    private ProblemException locked(long retryAfterSeconds) {
         long minutes = Math.max(1, (retryAfterSeconds + 59) / 60);
-        ErrorResponseException e = Problems.exception(HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked",
-                "Too many failed sign-ins", "Sign-in for this username is locked after " + policy.maxFailures()
-                        + " failed attempts; try again in " + minutes + (minutes == 1 ? " minute" : " minutes"));
-        e.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        return e;
+        return Problems.exception(ProblemKind.TOO_MANY_REQUESTS, "sign-in-locked",
+                "Too many failed sign-ins", "Sign-in for this username from your address is locked after " + policy.maxFailures()
+                        + " failed attempts; try again in " + minutes + (minutes == 1 ? " minute" : " minutes"))
+                .with(ProblemException.RETRY_AFTER, retryAfterSeconds);
     }
 
-    private static ErrorResponseException refreshRefused(RefreshTokens.Rejection rejection) {
+    private static ProblemException refreshRefused(RefreshTokens.Rejection rejection) {
         String detail = switch (rejection) {
             case REUSED -> "The refresh token was already used; every token of this sign-in has been revoked. Sign in again";
             case EXPIRED_OR_REVOKED -> "The refresh token has expired or was revoked; sign in again";
             case UNKNOWN -> "The refresh token is not valid; sign in again";
         };
-        return Problems.exception(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Invalid refresh token", detail);
+        return Problems.exception(ProblemKind.UNAUTHORIZED, "invalid-refresh-token", "Invalid refresh token", detail);
     }
 }

@@ -4,6 +4,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import jp.azukari.custody.domain.ContractStatus;
+import jp.azukari.custody.domain.Decision;
+import jp.azukari.custody.domain.RefusalCode;
+
 /**
  * Article 6 and 7 at a contract's close: what is still outstanding, in the order the agency must chase it — what a
  * subcontractor holds first (the contractor must recover it, art. 7), then what the contractor holds, then what is
@@ -64,4 +68,18 @@ public final class CloseOutRules {
     public static String article(List<Outstanding> outstanding) {
         return outstanding.stream().anyMatch(o -> o.reason() == Reason.HELD_BY_SUBCONTRACTOR) ? "7" : "6";
     }
+
+    /** Only an ACTIVE contract is marked COMPLETED (art. 6: then everything held is due). */
+    public static Decision complete(String number, ContractStatus status) {
+        return status == ContractStatus.ACTIVE ? ALLOWED : Decision.refused(RefusalCode.CONTRACT_NOT_ACTIVE,
+                "Contract " + number + " is " + status + ": only an ACTIVE contract is marked COMPLETED");
+    }
+
+    /** Only a COMPLETED contract is CLOSED (and then only with nothing outstanding: {@link #article}). */
+    public static Decision close(String number, ContractStatus status) {
+        return status == ContractStatus.COMPLETED ? ALLOWED : Decision.refused(RefusalCode.CONTRACT_NOT_COMPLETED,
+                "Contract " + number + " is " + status + ": only a COMPLETED contract can be CLOSED");
+    }
+
+    private static final Decision ALLOWED = new Decision.Allowed(null, null);
 }

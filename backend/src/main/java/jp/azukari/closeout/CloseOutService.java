@@ -14,11 +14,13 @@ import jp.azukari.contract.ContractView;
 import jp.azukari.custody.CustodyRefusedException;
 import jp.azukari.custody.CustodyRefusedException.RefusedAsset;
 import jp.azukari.custody.RecordedRefusals;
+import jp.azukari.custody.domain.ContractStatus;
+import jp.azukari.custody.domain.Decision;
 import jp.azukari.custody.domain.Refusal;
 import jp.azukari.custody.domain.RefusalCode;
 import jp.azukari.platform.AgencyTimeZone;
-import jp.azukari.platform.web.Access;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.Access;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -57,9 +59,8 @@ public class CloseOutService {
             return Mono.error(Problems.invalidField("completedOn", "must not be in the future (today is " + today + ")"));
         }
         Mono<Void> work = lock(contractId).flatMap(c -> {
-            if (!"ACTIVE".equals(c.status())) {
-                return Mono.error(Problems.conflict("contract-not-active", "Contract " + c.number() + " is " + c.status()
-                        + ": only an ACTIVE contract is marked COMPLETED"));
+            if (CloseOutRules.complete(c.number(), ContractStatus.valueOf(c.status())) instanceof Decision.Refused refused) {
+                return Mono.error(CustodyRefusedException.answer("contract-not-active", "Conflict", refused.refusal()));
             }
             if (on.isBefore(c.startsOn())) {
                 return Mono.error(Problems.invalidField("completedOn", "must not be before the contract starts (" + c.startsOn() + ")"));
@@ -81,9 +82,8 @@ public class CloseOutService {
 
     public Mono<ContractView> close(Actor actor, UUID contractId) {
         Mono<List<CloseOutRules.Outstanding>> work = lock(contractId).flatMap(c -> {
-            if (!"COMPLETED".equals(c.status())) {
-                return Mono.error(Problems.conflict("contract-not-completed", "Contract " + c.number() + " is " + c.status()
-                        + ": only a COMPLETED contract can be CLOSED"));
+            if (CloseOutRules.close(c.number(), ContractStatus.valueOf(c.status())) instanceof Decision.Refused refused) {
+                return Mono.error(CustodyRefusedException.answer("contract-not-completed", "Conflict", refused.refusal()));
             }
             return outstanding(contractId).flatMap(out -> !out.isEmpty() ? Mono.just(out)
                     : db.sql("UPDATE contract SET status = 'CLOSED', closed_at = :at, closed_by = :by WHERE id = :id")
@@ -106,8 +106,7 @@ public class CloseOutService {
                 .toList();
         return refusals.<ContractView>refuse(actor, new RecordedRefusals.Attempt("CLOSE", contractId, null, null), first, refused)
                 .onErrorMap(CustodyRefusedException.class, e -> {
-                    e.getBody().setProperty("article", article);
-                    e.getBody().setProperty("outstanding", outstanding);
+                    e.with("article", article).with("outstanding", outstanding);
                     return e;
                 });
     }

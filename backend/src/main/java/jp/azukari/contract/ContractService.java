@@ -6,7 +6,7 @@ import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.platform.Scope;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -2,12 +2,14 @@ package jp.azukari.copy;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.custody.domain.ApprovalFacts;
 import jp.azukari.custody.domain.AssetFacts;
 import jp.azukari.custody.domain.ContractStatus;
+import jp.azukari.custody.domain.Decision;
 import jp.azukari.custody.domain.PriorApproval;
 import jp.azukari.custody.domain.Refusal;
 import jp.azukari.custody.domain.RefusalCode;
@@ -59,5 +61,13 @@ public final class CopyRules {
             return Refusal.of(RefusalCode.NOT_HOLDER);
         }
         return null;
+    }
+
+    /** The custodian of the party that took the asset out records it back, once. */
+    public static Decision bringBack(Actor actor, UUID tookOutPartyId, boolean alreadyBack) {
+        if (actor.role() != Role.CUSTODIAN || !actor.partyId().equals(tookOutPartyId)) {
+            return Decision.refused(RefusalCode.ROLE_NOT_PERMITTED, "Only a CUSTODIAN of the party that took the asset out records it back");
+        }
+        return alreadyBack ? Decision.refused(RefusalCode.ALREADY_BROUGHT_BACK) : new Decision.Allowed(null, null);
     }
 }

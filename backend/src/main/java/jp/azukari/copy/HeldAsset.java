@@ -8,7 +8,7 @@ import jp.azukari.custody.domain.AssetFacts;
 import jp.azukari.custody.domain.ContractStatus;
 import jp.azukari.custody.domain.CustodyState;
 import jp.azukari.platform.Scope;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 

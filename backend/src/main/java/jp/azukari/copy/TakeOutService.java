@@ -9,18 +9,21 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import jp.azukari.common.Actor;
-import jp.azukari.common.Role;
+import jp.azukari.custody.CustodyRefusedException;
 import jp.azukari.custody.PriorApprovals;
 import jp.azukari.custody.RecordedRefusals;
 import jp.azukari.custody.domain.ApprovalKind;
+import jp.azukari.custody.domain.Decision;
 import jp.azukari.custody.domain.PriorApproval;
+import jp.azukari.custody.domain.Refusal;
+import jp.azukari.custody.domain.RefusalCode;
 import jp.azukari.ledger.EventType;
 import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.NewEvent;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.Scope;
 import jp.azukari.platform.db.Binds;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -98,11 +101,12 @@ public class TakeOutService {
         Instant now = clock.instant();
         Mono<UUID> work = find(actor, takeOutId)
                 .flatMap(t -> HeldAsset.load(db, actor, t.assetId(), true).flatMap(a -> {
-                    if (actor.role() != Role.CUSTODIAN || !actor.partyId().equals(t.partyId())) {
-                        return Mono.error(Problems.forbidden("Only a CUSTODIAN of the party that took the asset out records it back"));
-                    }
-                    if (t.broughtBackAt() != null) {
-                        return Mono.error(Problems.conflict("already-brought-back", "Take-out " + takeOutId + " was already brought back"));
+                    if (CopyRules.bringBack(actor, t.partyId(), t.broughtBackAt() != null) instanceof Decision.Refused refused) {
+                        Refusal r = refused.refusal();
+                        return r.code() == RefusalCode.ALREADY_BROUGHT_BACK
+                                ? Mono.error(CustodyRefusedException.answer("already-brought-back", "Conflict",
+                                        new Refusal(r.code(), "Take-out " + takeOutId + " was already brought back")))
+                                : Mono.error(CustodyRefusedException.answer("forbidden", "Forbidden", r));
                     }
                     return db.sql("""
                                     UPDATE take_out SET brought_back_by = :by, brought_back_at = :at

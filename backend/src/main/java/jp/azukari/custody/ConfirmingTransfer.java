@@ -18,7 +18,7 @@ import jp.azukari.custody.persistence.LineRow;
 import jp.azukari.custody.persistence.TransferLocks;
 import jp.azukari.custody.persistence.TransferRow;
 import jp.azukari.platform.AgencyTimeZone;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 

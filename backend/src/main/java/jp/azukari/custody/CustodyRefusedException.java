@@ -1,19 +1,18 @@
 package jp.azukari.custody;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 import jp.azukari.custody.domain.Refusal;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import jp.azukari.custody.domain.RefusalCode;
+import jp.azukari.platform.problem.ProblemException;
+import jp.azukari.platform.problem.ProblemKind;
 
 /**
  * A custody action the rules refused. Answers as an RFC 9457 problem with {@code code}, {@code article} and one
  * entry per refused asset; the refusal has already been written to the ledger when this is thrown.
  */
-public class CustodyRefusedException extends ErrorResponseException {
+public class CustodyRefusedException extends ProblemException {
 
     public record RefusedAsset(UUID assetId, String tag, String code, String article, String detail) {
 
@@ -26,21 +25,29 @@ public class CustodyRefusedException extends ErrorResponseException {
     private final List<RefusedAsset> refused;
 
     public CustodyRefusedException(Refusal first, List<RefusedAsset> refused) {
-        super(HttpStatus.valueOf(first.code().httpStatus()), problem(first, refused), null);
+        super(kind(first.code()), "custody-refused", "Custody action refused: " + first.code().name(), first.detail());
         this.first = first;
         this.refused = List.copyOf(refused);
+        with("code", first.code().name());
+        with("article", first.article());
+        with("refusals", this.refused);
     }
 
-    private static ProblemDetail problem(Refusal first, List<RefusedAsset> refused) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(first.code().httpStatus()), first.detail());
-        p.setType(URI.create("https://azukari.jp/problems/custody-refused"));
-        p.setTitle("Custody action refused: " + first.code().name());
-        p.setProperty("code", first.code().name());
-        if (first.article() != null) {
-            p.setProperty("article", first.article());
-        }
-        p.setProperty("refusals", refused);
-        return p;
+    /**
+     * A refusal answered with a problem type of its own rather than {@code custody-refused} (those refusals name no
+     * asset): the same {@code code} and {@code article}, with the given slug and title.
+     */
+    public static ProblemException answer(String slug, String title, Refusal refusal) {
+        return new ProblemException(kind(refusal.code()), slug, title, refusal.detail())
+                .with("code", refusal.code().name()).with("article", refusal.article());
+    }
+
+    static ProblemKind kind(RefusalCode code) {
+        return switch (code.grounds()) {
+            case NOT_ALLOWED -> ProblemKind.FORBIDDEN;
+            case NOT_NOW -> ProblemKind.CONFLICT;
+            case DOES_NOT_FIT -> ProblemKind.UNPROCESSABLE_CONTENT;
+        };
     }
 
     public Refusal first() {

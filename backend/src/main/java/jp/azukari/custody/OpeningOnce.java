@@ -7,7 +7,7 @@ import jp.azukari.custody.TransferService.OpenRequest;
 import jp.azukari.custody.TransferService.Opened;
 import jp.azukari.custody.persistence.IdempotencyKeys;
 import jp.azukari.custody.persistence.TransferQueries;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import reactor.core.publisher.Mono;
 
 /**

@@ -29,7 +29,7 @@ import jp.azukari.ledger.EventType;
 import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.NewEvent;
 import jp.azukari.platform.AgencyTimeZone;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -76,7 +76,7 @@ public class OpeningTransfer {
         return queries.assets(actor, ids).flatMap(assets -> {
             var contractIds = assets.stream().map(AssetRow::contractId).distinct().toList();
             if (contractIds.size() != 1) {
-                return Mono.error(Problems.exception(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "mixed-contracts",
+                return Mono.error(Problems.exception(jp.azukari.platform.problem.ProblemKind.UNPROCESSABLE_CONTENT, "mixed-contracts",
                         "Assets of several contracts", "One transfer moves assets of one contract only"));
             }
             return Mono.zip(queries.contractFacts(contractIds.get(0)), approvals.maybe(req.approvalId()), queries.partyKind(req.toPartyId()))

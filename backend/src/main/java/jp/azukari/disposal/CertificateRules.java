@@ -12,17 +12,7 @@ import java.util.Optional;
 public final class CertificateRules {
 
     public enum Problem {
-        EMPTY(400), TOO_LARGE(413), UNSUPPORTED_TYPE(415), CONTENT_MISMATCH(415);
-
-        private final int status;
-
-        Problem(int status) {
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
+        EMPTY, TOO_LARGE, UNSUPPORTED_TYPE, CONTENT_MISMATCH
     }
 
     public record Finding(Problem problem, String detail) {

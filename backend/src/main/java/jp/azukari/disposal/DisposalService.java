@@ -25,14 +25,14 @@ import jp.azukari.ledger.NewEvent;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.Scope;
 import jp.azukari.platform.db.Binds;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.ProblemException;
+import jp.azukari.platform.problem.ProblemKind;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -115,9 +115,13 @@ public class DisposalService {
                         .<Mono<byte[]>>map(f -> Mono.error(problem(f))).orElseGet(() -> Mono.just(bytes)));
     }
 
-    private static ErrorResponseException problem(CertificateRules.Finding f) {
-        HttpStatus status = HttpStatus.valueOf(f.problem().status());
-        return Problems.exception(status, "invalid-certificate", "Invalid disposal certificate", f.detail());
+    private static ProblemException problem(CertificateRules.Finding f) {
+        ProblemKind kind = switch (f.problem()) {
+            case EMPTY -> ProblemKind.BAD_REQUEST;
+            case TOO_LARGE -> ProblemKind.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE, CONTENT_MISMATCH -> ProblemKind.UNSUPPORTED_MEDIA_TYPE;
+        };
+        return Problems.exception(kind, "invalid-certificate", "Invalid disposal certificate", f.detail());
     }
 
     /** Writes the disposal after re-reading the asset under its lock, so a concurrent transfer cannot slip between. */

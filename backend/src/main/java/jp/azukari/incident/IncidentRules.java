@@ -1,9 +1,9 @@
 package jp.azukari.incident;
 
-import java.util.Optional;
-
 import jp.azukari.common.Role;
 import jp.azukari.custody.domain.CustodyState;
+import jp.azukari.custody.domain.Decision;
+import jp.azukari.custody.domain.RefusalCode;
 
 /** Incidents (art. 8) as plain rules: who reports, what a loss does to an asset, how an incident moves on. */
 public final class IncidentRules {
@@ -34,9 +34,29 @@ public final class IncidentRules {
         return state != CustodyState.DISPOSED && state != CustodyState.LOST;
     }
 
-    /** OPEN → INVESTIGATING → CLOSED, one step at a time; empty when allowed, else why not. */
-    public static Optional<String> move(Status from, Status to) {
+    /** OPEN → INVESTIGATING → CLOSED, one step at a time. */
+    public static Decision move(Status from, Status to) {
         boolean allowed = (from == Status.OPEN && to == Status.INVESTIGATING) || (from == Status.INVESTIGATING && to == Status.CLOSED);
-        return allowed ? Optional.empty() : Optional.of("An incident moves OPEN → INVESTIGATING → CLOSED; it is " + from + ", not ready for " + to);
+        return allowed ? ALLOWED : Decision.refused(RefusalCode.INCIDENT_STEP_NOT_ALLOWED,
+                "An incident moves OPEN → INVESTIGATING → CLOSED; it is " + from + ", not ready for " + to);
     }
+
+    /** Instructions are given while the incident is not CLOSED. */
+    public static Decision instruct(Status status) {
+        return status == Status.CLOSED ? Decision.refused(RefusalCode.INCIDENT_CLOSED) : ALLOWED;
+    }
+
+    /** What a LOSS (or THEFT) may name: an asset someone holds, not one in an open transfer (close that with its missing lines). */
+    public static Decision markLost(String tag, CustodyState state, boolean inOpenTransfer) {
+        if (!canBeLost(state)) {
+            return Decision.refused(RefusalCode.ASSET_NOT_AVAILABLE, "Asset " + tag + " is " + state + ": it cannot be lost");
+        }
+        if (inOpenTransfer) {
+            return Decision.refused(RefusalCode.ALREADY_IN_TRANSFER, "Asset " + tag + " is in an open transfer:"
+                    + " close it with its missing lines (POST /api/v1/transfers/{id}/close-missing), which reports the loss");
+        }
+        return ALLOWED;
+    }
+
+    private static final Decision ALLOWED = new Decision.Allowed(null, null);
 }

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import jp.azukari.custody.CustodyRefusedException;
+import jp.azukari.custody.domain.Decision;
+import jp.azukari.custody.domain.Refusal;
+import jp.azukari.custody.domain.RefusalCode;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.custody.domain.CustodyState;
@@ -18,9 +22,10 @@ import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.NewEvent;
 import jp.azukari.platform.Scope;
 import jp.azukari.platform.db.Binds;
-import jp.azukari.platform.web.Access;
-import jp.azukari.platform.web.Problems;
-import org.springframework.http.HttpStatus;
+import jp.azukari.platform.Access;
+import jp.azukari.platform.problem.ProblemException;
+import jp.azukari.platform.problem.ProblemKind;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -73,17 +78,14 @@ public class IncidentService {
                 return Mono.error(Problems.notFound("Assets " + missing));
             }
             if (assets.stream().map(AssetRow::contractId).distinct().count() != 1) {
-                return Mono.error(Problems.exception(HttpStatus.UNPROCESSABLE_CONTENT, "mixed-contracts", "Assets of several contracts",
+                return Mono.error(Problems.exception(ProblemKind.UNPROCESSABLE_CONTENT, "mixed-contracts", "Assets of several contracts",
                         "One incident concerns assets of one contract; report one per contract"));
             }
             if (r.kind().marksLost()) {
                 for (AssetRow a : assets) {
-                    if (!IncidentRules.canBeLost(a.state())) {
-                        return Mono.error(Problems.conflict("asset-not-held", "Asset " + a.tag() + " is " + a.state() + ": it cannot be lost"));
-                    }
-                    if (a.inOpenTransfer()) {
-                        return Mono.error(Problems.conflict("asset-in-open-transfer", "Asset " + a.tag() + " is in an open transfer:"
-                                + " close it with its missing lines (POST /api/v1/transfers/{id}/close-missing), which reports the loss"));
+                    if (IncidentRules.markLost(a.tag(), a.state(), a.inOpenTransfer()) instanceof Decision.Refused refused) {
+                        String slug = refused.refusal().code() == RefusalCode.ALREADY_IN_TRANSFER ? "asset-in-open-transfer" : "asset-not-held";
+                        return Mono.error(CustodyRefusedException.answer(slug, "Conflict", refused.refusal()));
                     }
                 }
             }
@@ -139,8 +141,9 @@ public class IncidentService {
     // ---------------------------------------------------------------- handling
 
     public Mono<IncidentView> instruct(Actor actor, UUID id, String text) {
-        Mono<Void> work = lock(id).flatMap(status -> status == IncidentRules.Status.CLOSED
-                ? Mono.error(Problems.conflict("incident-closed", "Incident " + id + " is CLOSED"))
+        Mono<Void> work = lock(id).flatMap(status -> IncidentRules.instruct(status) instanceof Decision.Refused refused
+                ? Mono.error(CustodyRefusedException.answer("incident-closed", "Conflict",
+                        new Refusal(refused.refusal().code(), "Incident " + id + " is CLOSED")))
                 : entry(actor, id, "INSTRUCTION", null, text));
         return Access.require(actor, "give instructions on incidents", Role.MANAGER)
                 .then(tx.transactional(work)).then(find(actor, id));
@@ -148,9 +151,9 @@ public class IncidentService {
 
     public Mono<IncidentView> move(Actor actor, UUID id, IncidentRules.Status to, String note) {
         Instant now = clock.instant();
-        Mono<Void> work = lock(id).flatMap(from -> IncidentRules.move(from, to)
-                .<Mono<Void>>map(why -> Mono.error(Problems.conflict("incident-status", why)))
-                .orElseGet(() -> {
+        Mono<Void> work = lock(id).flatMap(from -> IncidentRules.move(from, to) instanceof Decision.Refused refused
+                ? Mono.<Void>error(CustodyRefusedException.answer("incident-status", "Conflict", refused.refusal()))
+                : Mono.defer(() -> {
                     var update = db.sql(to == IncidentRules.Status.CLOSED
                                     ? "UPDATE incident SET status = :status, closed_by = :by, closed_at = :at WHERE id = :id"
                                     : "UPDATE incident SET status = :status WHERE id = :id")

@@ -8,8 +8,7 @@ import io.r2dbc.spi.Readable;
 import jp.azukari.common.Actor;
 import jp.azukari.core.scan.ScanResultCode;
 import jp.azukari.platform.Scope;
-import jp.azukari.platform.web.Problems;
-import org.springframework.http.HttpStatus;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -119,21 +118,16 @@ public class LabelService {
     }
 
     /** A payload that is not a real, visible label: the classification (a {@code LABEL_*} code) and a sentence for the person who scanned it. */
-    public static final class LabelRejected extends org.springframework.web.ErrorResponseException {
+    public static final class LabelRejected extends jp.azukari.platform.problem.ProblemException {
 
         private final ScanResultCode classification;
 
         LabelRejected(ScanResultCode c, String detail) {
-            super(c == ScanResultCode.LABEL_UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT,
-                    problem(c, detail), null);
-            this.classification = c;
-        }
-
-        private static org.springframework.http.ProblemDetail problem(ScanResultCode c, String detail) {
-            var p = Problems.detail(c == ScanResultCode.LABEL_UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT,
+            super(c == ScanResultCode.LABEL_UNKNOWN ? jp.azukari.platform.problem.ProblemKind.NOT_FOUND
+                            : jp.azukari.platform.problem.ProblemKind.UNPROCESSABLE_CONTENT,
                     c.name().toLowerCase().replace('_', '-'), "Label not accepted: " + c.name(), detail);
-            p.setProperty("code", c.name());
-            return p;
+            this.classification = c;
+            with("code", c.name());
         }
 
         public ScanResultCode classification() {

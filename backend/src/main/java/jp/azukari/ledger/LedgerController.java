@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
-import jp.azukari.platform.web.Access;
+import jp.azukari.platform.Access;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.platform.AgencyTimeZone;
-import jp.azukari.platform.web.Access;
+import jp.azukari.platform.Access;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import reactor.core.publisher.Flux;
@@ -54,7 +54,7 @@ public class OverdueReportService {
         LocalDate asOf = asOf(req);
         if (actor.is(Role.CUSTODIAN)) {
             if (req.holderPartyId() != null && !req.holderPartyId().equals(actor.partyId())) {
-                return Mono.error(jp.azukari.platform.web.Problems.forbidden("A CUSTODIAN sees only what its own party holds"));
+                return Mono.error(jp.azukari.platform.problem.Problems.forbidden("A CUSTODIAN sees only what its own party holds"));
             }
             return Mono.just(new OverdueQuery.Filter(asOf, req.contractId(), actor.partyId()));
         }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.core.label.CounterInput;
 import jp.azukari.core.scan.ScanResultCode;
+import jp.azukari.evidence.LabelGuessing;
 import jp.azukari.custody.TransferService;
 import jp.azukari.custody.TransferService.ConfirmContext;
 import jp.azukari.custody.TransferService.LineOutcome;
@@ -30,7 +31,6 @@ import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.NewEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,9 +51,11 @@ public class ScanService {
     private final Ledger ledger;
     private final JsonMapper json;
     private final Clock clock;
+    private final LabelGuessing guessing;
 
     public ScanService(DatabaseClient db, TransactionalOperator tx, LabelService labels, TransferService transfers, Ledger ledger,
-                       JsonMapper json, Clock clock) {
+                       JsonMapper json, Clock clock,
+                       LabelGuessing guessing) {
         this.db = db;
         this.tx = tx;
         this.labels = labels;
@@ -61,6 +63,7 @@ public class ScanService {
         this.ledger = ledger;
         this.json = json;
         this.clock = clock;
+        this.guessing = guessing;
     }
 
     public enum Purpose { CONFIRM, LOOKUP }
@@ -94,7 +97,7 @@ public class ScanService {
 
     public Mono<List<ScanResult>> process(Actor actor, String deviceId, List<Scan> scans) {
         List<Scan> canonical = scans.stream().map(Scan::canonical).toList();
-        return tx.transactional(Mono.defer(() -> processInTransaction(actor, deviceId, canonical)));
+        return guessing.admit(actor).then(tx.transactional(Mono.defer(() -> processInTransaction(actor, deviceId, canonical))));
     }
 
     private Mono<List<ScanResult>> processInTransaction(Actor actor, String deviceId, List<Scan> scans) {
@@ -112,7 +115,10 @@ public class ScanService {
                         .then(labels.codec())
                         .flatMap(codec -> classify(actor, codec, work))
                         .then(Mono.defer(() -> confirm(actor, deviceId, work)))
-                        .then(Mono.defer(() -> store(actor, deviceId, work))))
+                        .then(Mono.defer(() -> store(actor, deviceId, work)))
+                        .then(Mono.defer(() -> guessing.record(actor, "/api/v1/scans", deviceId, work.stream()
+                                .filter(w -> !w.duplicate && w.result != null && LabelGuessing.isBad(w.result.result()))
+                                .map(w -> new LabelGuessing.Bad(w.result.result(), w.scan.payload())).toList()))))
                 .then(Mono.fromSupplier(() -> {
                     // a scan id sent twice in one batch is answered like its first occurrence
                     Map<UUID, ScanResult> first = new HashMap<>();
@@ -232,7 +238,7 @@ public class ScanService {
                     }
                     return ledger.appendAll(unexpected).then();
                 })
-                .onErrorResume(ErrorResponseException.class, e -> {
+                .onErrorResume(jp.azukari.platform.problem.ProblemException.class, e -> {
                     // the transfer does not exist for this caller: nothing happened, nothing is kept
                     scans.forEach(w -> w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.NOT_ALLOWED, "No such transfer for you"));
                     return Mono.empty();

@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
-import jp.azukari.platform.web.Access;
+import jp.azukari.platform.Access;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;

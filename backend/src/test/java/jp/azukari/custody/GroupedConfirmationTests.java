@@ -9,12 +9,12 @@ import java.util.UUID;
 
 import jp.azukari.common.PartyKind;
 import jp.azukari.common.Role;
+import jp.azukari.platform.problem.ProblemException;
 import jp.azukari.support.ApiTestSupport;
 import jp.azukari.support.CustodyWorld;
 import jp.azukari.support.CustodyWorld.Asset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,11 +32,11 @@ class GroupedConfirmationTests extends ApiTestSupport {
     @Autowired
     jp.azukari.ledger.LedgerVerifier verifier;
 
-    /** What one confirmation came to: the transfer's status, or the refusal's code, or the HTTP status of an error. */
+    /** What one confirmation came to: the transfer's status, or the refusal's code, or the kind of another problem. */
     private static Mono<String> outcome(Mono<TransferView> confirmation) {
         return confirmation.map(t -> "CONFIRMED " + t.status())
                 .onErrorResume(CustodyRefusedException.class, e -> Mono.just("REFUSED " + e.first().code()))
-                .onErrorResume(ErrorResponseException.class, e -> Mono.just("ERROR " + e.getStatusCode().value()));
+                .onErrorResume(ProblemException.class, e -> Mono.just("ERROR " + e.kind()));
     }
 
     @Test
@@ -62,7 +62,7 @@ class GroupedConfirmationTests extends ApiTestSupport {
                 expect = "REFUSED ROLE_NOT_PERMITTED";
             } else if (i >= 34 && i < 37) {
                 who = otherContractor;                          // not on this transfer: it does not exist for them
-                expect = "ERROR 404";
+                expect = "ERROR NOT_FOUND";
             } else if (i >= 37) {
                 lines = List.of(assets.get(i), assets.get(0));  // one line is on another transfer
                 expect = "REFUSED NOT_ON_TRANSFER";

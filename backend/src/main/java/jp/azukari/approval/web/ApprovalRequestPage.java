@@ -17,11 +17,11 @@ import jp.azukari.custody.domain.ApprovalKind;
 import jp.azukari.party.PartyService;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.console.ConsolePage;
-import jp.azukari.platform.web.Access;
+import jp.azukari.platform.Access;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponseException;
+import jp.azukari.platform.problem.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -94,9 +94,9 @@ class ApprovalRequestPage {
             return approvals.request(actor, new ApprovalService.Request(contract, ApprovalKind.valueOf(kind),
                             "PROVIDE_TO_SUBCONTRACTOR".equals(kind) ? sub : null, picked, until, reason))
                     .map(a -> Rendering.redirectTo("/approvals/new?sent=" + a.id()).build())
-                    .onErrorResume(ErrorResponseException.class, e -> e.getStatusCode().value() == 404 || e.getStatusCode().value() == 403
-                            ? Mono.error(e) : page(actor, HttpStatus.valueOf(e.getStatusCode().value()), f.toSingleValueMap(), List.of(), "",
-                            String.valueOf(e.getBody().getDetail())));
+                    .onErrorResume(ProblemException.class, e -> HttpStatus.valueOf(e.kind().name()).value() == 404 || HttpStatus.valueOf(e.kind().name()).value() == 403
+                            ? Mono.error(e) : page(actor, HttpStatus.valueOf(e.kind().name()), f.toSingleValueMap(), List.of(), "",
+                            String.valueOf(e.detail())));
         });
     }
 

@@ -13,7 +13,7 @@ import jp.azukari.contract.ContractService;
 import jp.azukari.contract.ContractView;
 import jp.azukari.platform.console.ConsolePage;
 import jp.azukari.platform.console.ConsoleSubmissions;
-import jp.azukari.platform.web.Access;
+import jp.azukari.platform.Access;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
@@ -21,7 +21,7 @@ import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponseException;
+import jp.azukari.platform.problem.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -94,10 +94,10 @@ class AssetImportPages {
                 String done = "/assets?contract=" + contractId + "&imported=" + rows.size();
                 return assets.register(actor, contractId, rows).collectList()
                         .flatMap(registered -> submissions.succeeded(submission, done).thenReturn(Rendering.redirectTo(done).build()))
-                        .onErrorResume(ErrorResponseException.class, e -> submissions.release(submission)
-                                .then(e.getStatusCode().value() == 403 ? Mono.error(e) : choices(actor).map(list ->
-                                        page(HttpStatus.valueOf(e.getStatusCode().value()), list, contract, parsed, "import.refused",
-                                                e.getBody().getDetail()))));
+                        .onErrorResume(ProblemException.class, e -> submissions.release(submission)
+                                .then(HttpStatus.valueOf(e.kind().name()).value() == 403 ? Mono.error(e) : choices(actor).map(list ->
+                                        page(HttpStatus.valueOf(e.kind().name()), list, contract, parsed, "import.refused",
+                                                e.detail()))));
             });
         });
     }

@@ -12,13 +12,13 @@ import jp.azukari.contract.ContractService;
 import jp.azukari.label.LabelService;
 import jp.azukari.platform.console.ConsolePage;
 import jp.azukari.platform.console.ConsoleSubmissions;
-import jp.azukari.platform.web.Access;
+import jp.azukari.platform.Access;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
+import jp.azukari.platform.problem.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -118,10 +118,10 @@ class AssetPages {
                 : assets.register(actor, contractId, List.of(form.input().toNew())).next()
                         .flatMap(a -> submissions.succeeded(form.submission(), "/assets/" + a.id())
                                 .thenReturn(Rendering.redirectTo("/assets/" + a.id() + "?registered=1").build()))
-                        .onErrorResume(ErrorResponseException.class, e -> submissions.release(form.submission())
-                                .then(e.getStatusCode().value() == 404 || e.getStatusCode().value() == 403 ? Mono.error(e)
-                                        : choices.map(list -> form(HttpStatus.valueOf(e.getStatusCode().value()), list, form, List.of(),
-                                                e.getBody().getDetail())))));
+                        .onErrorResume(ProblemException.class, e -> submissions.release(form.submission())
+                                .then(HttpStatus.valueOf(e.kind().name()).value() == 404 || HttpStatus.valueOf(e.kind().name()).value() == 403 ? Mono.error(e)
+                                        : choices.map(list -> form(HttpStatus.valueOf(e.kind().name()), list, form, List.of(),
+                                                e.detail())))));
     }
 
     private Mono<Rendering> again(Actor actor, String submission, Mono<List<jp.azukari.contract.ContractView>> choices, NewAssetForm form) {

@@ -16,7 +16,7 @@ import jp.azukari.core.custody.TransferKind;
 import jp.azukari.custody.domain.TransferStatus;
 import jp.azukari.ledger.Ledger;
 import jp.azukari.platform.Scope;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 

@@ -21,7 +21,7 @@ import jp.azukari.custody.domain.ContractStatus;
 import jp.azukari.custody.domain.CustodyState;
 import jp.azukari.platform.Scope;
 import jp.azukari.platform.db.Binds;
-import jp.azukari.platform.web.Problems;
+import jp.azukari.platform.problem.Problems;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import reactor.core.publisher.Flux;

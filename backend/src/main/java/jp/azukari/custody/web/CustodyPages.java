@@ -12,7 +12,7 @@ import jp.azukari.common.Role;
 import jp.azukari.custody.TransferService;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.console.ConsolePage;
-import jp.azukari.platform.web.Access;
+import jp.azukari.platform.Access;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;

@@ -11,11 +11,11 @@ import jp.azukari.contract.ContractService;
 import jp.azukari.custody.TransferService;
 import jp.azukari.core.custody.TransferKind;
 import jp.azukari.platform.console.ConsolePage;
-import jp.azukari.platform.web.Access;
+import jp.azukari.platform.Access;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponseException;
+import jp.azukari.platform.problem.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -77,8 +77,8 @@ class TransferPages {
                             null, picked, blankToNull(f.getFirst("note")), key)))
                     .map(opened -> Rendering.redirectTo("/transfers/" + opened.transfer().id()
                             + (opened.replayed() ? "?again=1" : "?opened=1")).build())
-                    .onErrorResume(ErrorResponseException.class, e -> e.getStatusCode().value() == 404 ? Mono.error(e)
-                            : form(actor, contractId, picked, HttpStatus.valueOf(e.getStatusCode().value()), null, e));
+                    .onErrorResume(ProblemException.class, e -> HttpStatus.valueOf(e.kind().name()).value() == 404 ? Mono.error(e)
+                            : form(actor, contractId, picked, HttpStatus.valueOf(e.kind().name()), null, e));
         });
     }
 
@@ -86,7 +86,7 @@ class TransferPages {
         return form(actor, contract, picked, status, error, null);
     }
 
-    private Mono<Rendering> form(Actor actor, UUID contract, List<UUID> picked, HttpStatus status, String error, ErrorResponseException refused) {
+    private Mono<Rendering> form(Actor actor, UUID contract, List<UUID> picked, HttpStatus status, String error, ProblemException refused) {
         Mono<List<AssetViewRow>> available = contract == null ? Mono.just(List.of())
                 : assets.search(actor, new AssetService.Search(null, contract, "REGISTERED"), 1000, 0)
                         .map(a -> new AssetViewRow(a.id(), a.tag(), a.title(), a.inOpenTransfer())).collectList();
@@ -97,7 +97,7 @@ class TransferPages {
                         "chosen", t.getT3(), "available", t.getT2(), "picked", picked.stream().map(UUID::toString).toList(),
                         "error", error == null ? "" : error,
                         "code", refused instanceof jp.azukari.custody.CustodyRefusedException r ? r.first().code().name() : "",
-                        "detail", refused == null ? "" : String.valueOf(refused.getBody().getDetail()),
+                        "detail", refused == null ? "" : String.valueOf(refused.detail()),
                         "submission", java.util.UUID.randomUUID().toString())).build());
     }
 

@@ -16,7 +16,7 @@ import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.console.ConsolePage;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
+import jp.azukari.platform.problem.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,7 +43,7 @@ class IncidentReportPage {
     @GetMapping("/incidents/new")
     Mono<Rendering> form(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String sent) {
         if (!IncidentRules.mayReport(actor.role())) {
-            return Mono.error(jp.azukari.platform.web.Problems.forbidden("Only a MANAGER, CLERK or CUSTODIAN reports incidents"));
+            return Mono.error(jp.azukari.platform.problem.Problems.forbidden("Only a MANAGER, CLERK or CUSTODIAN reports incidents"));
         }
         return page(actor, HttpStatus.OK, Map.of(), List.of(), sent == null ? "" : sent, null);
     }
@@ -74,9 +74,9 @@ class IncidentReportPage {
             }
             return incidents.report(actor, new IncidentService.Report(kind, picked, occurred, description, null))
                     .map(i -> Rendering.redirectTo("/incidents/new?sent=" + i.id()).build())
-                    .onErrorResume(ErrorResponseException.class, e -> e.getStatusCode().value() == 404 || e.getStatusCode().value() == 403
-                            ? Mono.error(e) : page(actor, HttpStatus.valueOf(e.getStatusCode().value()), f.toSingleValueMap(), List.of(), "",
-                            String.valueOf(e.getBody().getDetail())));
+                    .onErrorResume(ProblemException.class, e -> HttpStatus.valueOf(e.kind().name()).value() == 404 || HttpStatus.valueOf(e.kind().name()).value() == 403
+                            ? Mono.error(e) : page(actor, HttpStatus.valueOf(e.kind().name()), f.toSingleValueMap(), List.of(), "",
+                            String.valueOf(e.detail())));
         });
     }
 

@@ -36,10 +36,15 @@ class ConsolePageAdvice {
         return common.common(exchange).doOnNext(model::addAllAttributes).then();
     }
 
+    @ExceptionHandler(jp.azukari.platform.problem.ProblemException.class)
+    Mono<Rendering> applicationProblem(jp.azukari.platform.problem.ProblemException e, ServerWebExchange exchange) {
+        String code = e instanceof CustodyRefusedException refused ? refused.first().code().name() : null;
+        return page(exchange, HttpStatus.valueOf(e.kind().name()), e.detail(), code);
+    }
+
     @ExceptionHandler(ErrorResponseException.class)
     Mono<Rendering> problem(ErrorResponseException e, ServerWebExchange exchange) {
-        String code = e instanceof CustodyRefusedException refused ? refused.first().code().name() : null;
-        return page(exchange, HttpStatus.valueOf(e.getStatusCode().value()), e.getBody().getDetail(), code);
+        return page(exchange, HttpStatus.valueOf(e.getStatusCode().value()), e.getBody().getDetail(), null);
     }
 
     /** A path id that is not a UUID names nothing the caller may see: the 404 page, as for an unknown id. */

@@ -1,5 +1,6 @@
 package jp.azukari.platform.web;
 
+import jp.azukari.platform.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import jp.azukari.platform.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -69,7 +70,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         JacksonException json = causedBy(ex, JacksonException.class);
         if (json != null) {
             JsonBodyProblems.Finding finding = JsonBodyProblems.describe(json);
-            ProblemDetail p = Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", finding.detail());
+            ProblemDetail p = ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", finding.detail());
             if (finding.field() != null) {
                 p.setProperty("errors", List.of(finding.asError()));
             }
@@ -77,7 +78,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         }
         TypeMismatchException mismatch = causedBy(ex, TypeMismatchException.class);
         if (mismatch != null) {
-            return respond(ex, Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            return respond(ex, ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     typeMismatch(ex.getMethodParameter(), mismatch)), exchange);
         }
         String detail;
@@ -88,7 +89,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         } else {
             detail = ex.getBody().getDetail() != null ? ex.getBody().getDetail() : "Invalid request";
         }
-        return respond(ex, Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail), exchange);
+        return respond(ex, ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail), exchange);
     }
 
     /** WebFlux reports a body beyond {@code spring.http.codecs.max-in-memory-size} as a 413 ContentTooLargeException. */
@@ -124,6 +125,22 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(ex, invalid(errors), exchange);
     }
 
+    /** The application's problems (domain types) answered here, at the edge, as RFC 9457. */
+    @ExceptionHandler(ProblemException.class)
+    Mono<ResponseEntity<Object>> applicationProblem(ProblemException ex, ServerWebExchange exchange) {
+        HttpStatus status = ProblemAnswers.status(ex.kind());
+        ProblemDetail p = ProblemAnswers.problem(status, ex.slug(), ex.title(), ex.detail());
+        HttpHeaders headers = null;
+        for (Map.Entry<String, Object> member : ex.properties().entrySet()) {
+            if (ProblemException.RETRY_AFTER.equals(member.getKey())) {
+                headers = retryAfter(((Number) member.getValue()).longValue());
+            } else {
+                p.setProperty(member.getKey(), member.getValue());
+            }
+        }
+        return handleExceptionInternal(ex, p, headers, status, exchange);
+    }
+
     /** A body beyond {@code spring.http.codecs.max-in-memory-size} when it surfaces unwrapped. */
     @ExceptionHandler(DataBufferLimitException.class)
     Mono<ResponseEntity<Object>> bodyTooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
@@ -138,13 +155,13 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         String detail = ex instanceof DuplicateKeyException || isUniqueViolation(ex)
                 ? "A record with the same unique value already exists"
                 : "The request conflicts with data already stored";
-        return respond(ex, Problems.detail(HttpStatus.CONFLICT, "conflict", "Conflict", detail), exchange);
+        return respond(ex, ProblemAnswers.problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail), exchange);
     }
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
     Mono<ResponseEntity<Object>> databaseUnavailable(DataAccessResourceFailureException ex, ServerWebExchange exchange) {
         log.error("Database unavailable on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-        ProblemDetail p = Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+        ProblemDetail p = ProblemAnswers.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
                 "The service cannot reach its database right now; try again shortly");
         return handleExceptionInternal(ex, p, retryAfter(5), HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
@@ -152,14 +169,16 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     /** Method security and other code may throw these after the security filters; answer as the filters would. */
     @ExceptionHandler(AccessDeniedException.class)
     Mono<ResponseEntity<Object>> accessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
-        return respond(ex, Problems.detail(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this"), exchange);
+        ProblemDetail p = ProblemAnswers.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this");
+        p.setProperty("code", jp.azukari.platform.problem.Problems.ROLE_NOT_PERMITTED);
+        return respond(ex, p, exchange);
     }
 
     @ExceptionHandler(AuthenticationException.class)
     Mono<ResponseEntity<Object>> unauthenticated(AuthenticationException ex, ServerWebExchange exchange) {
         HttpHeaders h = new HttpHeaders();
         h.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return handleExceptionInternal(ex, Problems.detail(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+        return handleExceptionInternal(ex, ProblemAnswers.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                 "A valid access token is required (Authorization: Bearer …)"), h, HttpStatus.UNAUTHORIZED, exchange);
     }
 
@@ -176,7 +195,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {} {}", errorId, exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), ex);
-        ProblemDetail p = Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        ProblemDetail p = ProblemAnswers.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "An unexpected error occurred; it has been logged under id " + errorId);
         p.setProperty("errorId", errorId);
         return respond(ex, p, exchange);
@@ -195,13 +214,13 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             }
             detail.append(e.get("field").isEmpty() ? "" : e.get("field") + " ").append(e.get("message"));
         }
-        ProblemDetail p = Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail.toString());
+        ProblemDetail p = ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail.toString());
         p.setProperty("errors", errors);
         return p;
     }
 
     private ProblemDetail tooLarge() {
-        return Problems.detail(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+        return ProblemAnswers.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
                 tooLargeDetail(bodyLimit));
     }
 

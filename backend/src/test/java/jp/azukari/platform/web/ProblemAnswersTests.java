@@ -45,6 +45,10 @@ class ProblemAnswersTests extends ClockedApiTestSupport {
     static final LocalDate TODAY = LocalDate.of(2032, 3, 10);
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Conflicts over a name, number or key already taken: not a rule's refusal, no code. */
+    static final Set<String> UNIQUENESS = Set.of("duplicate-contract-number", "username-taken", "party-name-taken",
+            "key-not-retirable", "self-lockout", "approval-already-decided", "request-in-progress");
+
     private final Map<String, String> answers = new LinkedHashMap<>();
 
     @Test
@@ -61,6 +65,15 @@ class ProblemAnswersTests extends ClockedApiTestSupport {
         Set<String> codes = answers.values().stream().map(line -> line.split(" \\| ")[2]).collect(Collectors.toCollection(TreeSet::new));
         Set<String> all = EnumSet.allOf(RefusalCode.class).stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
         assertThat(codes).as("every refusal code is walked").containsAll(all);
+
+        // a refusal (403, 422, and 409 but for taken names and keys) says which rule refused
+        assertThat(answers).allSatisfy((name, line) -> {
+            String[] f = line.split(" \\| ");
+            boolean refusal = f[0].equals("403") || f[0].equals("422") || f[0].equals("409") && !UNIQUENESS.contains(f[1]);
+            if (refusal) {
+                assertThat(f[2]).as(name + " answers with a code").isNotEqualTo("-");
+            }
+        });
 
         assertThat(actual).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
     }
@@ -260,6 +273,11 @@ class ProblemAnswersTests extends ClockedApiTestSupport {
         record("approval.already-decided", as(w.manager).post().uri("/api/v1/approvals/{id}/decision", approval).bodyValue(Map.of("decision", "REJECTED")));
         record("approval.decide-forbidden", as(w.clerk).post().uri("/api/v1/approvals/{id}/decision", approval).bodyValue(Map.of("decision", "REJECTED")));
         record("approval.not-found", as(w.manager).get().uri("/api/v1/approvals/{id}", UUID.randomUUID()));
+        Map<?, ?> own = as(w.manager).post().uri("/api/v1/approvals").bodyValue(Map.of("contractId", w.contractId, "kind", "COPY",
+                "assetIds", List.of(asset), "validUntil", TODAY.plusDays(3).toString(), "reason", "x"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        record("approval.self-approval", as(w.manager).post().uri("/api/v1/approvals/{id}/decision", own.get("id"))
+                .bodyValue(Map.of("decision", "APPROVED")));
 
         record("user.not-found", as(admin).get().uri("/api/v1/users/{id}", UUID.randomUUID()));
         record("user.username-taken", as(admin).post().uri("/api/v1/users").bodyValue(Map.of("username", w.clerk.username(),

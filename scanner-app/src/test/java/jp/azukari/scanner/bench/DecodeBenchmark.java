@@ -1,95 +1,130 @@
 package jp.azukari.scanner.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.Result;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import jp.azukari.scanner.decode.DecodedCode;
-import jp.azukari.scanner.decode.GrayImage;
-import jp.azukari.scanner.decode.ImageLoader;
-import jp.azukari.scanner.decode.PhotoDecoder;
-import jp.azukari.scanner.decode.QrDecoder;
-import jp.azukari.scanner.decode.UnreadableImage;
+import java.util.Map;
+import java.util.function.Function;
+import javax.imageio.ImageIO;
+import jp.azukari.core.decode.DecodedCode;
+import jp.azukari.core.decode.GrayImage;
+import jp.azukari.core.decode.QrDecoder;
+import jp.azukari.core.image.GrayImages;
 import jp.azukari.scanner.testing.Images;
 import jp.azukari.scanner.testing.PhotoSet;
+import jp.azukari.scanner.testing.TrayPhotos;
+import org.junit.jupiter.api.Test;
 
 /**
- * Decodes every test photo at four rotations; prints reads per set and rotation against the README thresholds, misreads,
- * and the median and 90th-percentile decode time per photo (grey conversion plus search, after one warm-up round).
+ * The decode benchmark (scanner-app/README.md): the ZXing photos of {@code shared/testdata/qr-photos} at four rotations
+ * and the generated tray photos, each decoded by our decoder and by a plain zxing {@code QRCodeMultiReader} (hybrid
+ * binarizer, TRY_HARDER) on the same luminance; prints reads, misreads and the median time per photo of both.
+ * {@code -Dbench.quick=true}: 0° only and 4 trays, well under a minute, same figures and checks.
+ * Not a test run by {@code verify} (the name does not end in Test); run it with {@code -Dtest=DecodeBenchmark}.
  */
-public final class DecodeBenchmark {
+class DecodeBenchmark {
 
-    public static void main(String[] args) {
-        QrDecoder decoder = new QrDecoder();
-        warmUp(decoder);
+    private static final boolean QUICK = Boolean.getBoolean("bench.quick");
+    private static final int TRAYS = Integer.getInteger("bench.trays", QUICK ? 4 : 40);
+    private static final int[] ROTATIONS = QUICK ? new int[] {0} : PhotoSet.ROTATIONS;
+
+    private final QrDecoder ours = new QrDecoder();
+
+    @Test
+    void decodeBenchmark() {
+        warmUp();
+        System.out.printf("decode benchmark%s: real photos at %s°, %d tray photos (seed 2026)%n", QUICK ? " (quick)" : "",
+                Arrays.toString(ROTATIONS), TRAYS);
+        Real real = realPhotos(image -> ours.decode(image).stream().map(DecodedCode::text).toList());
+        Real zxingReal = realPhotos(DecodeBenchmark::zxing);
+        System.out.printf("real photos   ours:  %d read of %d decodes (thresholds sum to %d), %d misreads, median %.1f ms%n",
+                real.read, real.decodes, real.threshold, real.misreads, real.median);
+        System.out.printf("real photos   zxing: %d read of %d decodes, %d misreads, median %.1f ms%n",
+                zxingReal.read, zxingReal.decodes, zxingReal.misreads, zxingReal.median);
+
+        List<TrayPhotos.Tray> trays = TrayPhotos.trays(2026, TRAYS);
+        TrayScore tray = TrayScore.of(trays, jpeg -> ours.decode(gray(jpeg)).stream().map(DecodedCode::text).toList());
+        TrayScore zxingTray = TrayScore.of(trays, jpeg -> zxing(gray(jpeg)));
+        System.out.println("tray photos   ours:  " + tray.summary());
+        System.out.println("tray photos   zxing: " + zxingTray.summary());
+        tray.missed().forEach(missed -> System.out.println("  missed " + missed));
+
+        assertThat(real.misreads).as("misreads in the real photos").isZero();
+        assertThat(real.read).as("real photos read").isGreaterThanOrEqualTo(real.threshold);
+        if (!QUICK) {
+            assertThat(real.read).as("real photos read at four rotations").isGreaterThanOrEqualTo(668);
+        }
+        assertThat(tray.misreads()).as("misreads in the tray photos").isZero();
+        assertThat(tray.foundShare()).as("share of tray labels found").isGreaterThanOrEqualTo(TrayPhotoDecodingTest.FLOOR);
+    }
+
+    private record Real(int read, int decodes, int threshold, int misreads, double median) {
+    }
+
+    private static Real realPhotos(Function<GrayImage, List<String>> decoder) {
         List<Double> millis = new ArrayList<>();
-        int totalRead = 0;
-        int totalThreshold = 0;
+        int read = 0;
+        int threshold = 0;
         int misreads = 0;
-        System.out.printf("%-9s %8s %6s %9s %9s%n", "set", "rotation", "read", "threshold", "misreads");
         for (PhotoSet set : PhotoSet.values()) {
             List<PhotoSet.Photo> photos = set.photos();
-            for (int rotation : PhotoSet.ROTATIONS) {
-                int read = 0;
-                int wrong = 0;
+            for (int rotation : ROTATIONS) {
+                threshold += set.threshold(rotation);
                 for (PhotoSet.Photo photo : photos) {
                     BufferedImage image = Images.rotated(Images.read(photo.file()), rotation);
                     long start = System.nanoTime();
-                    List<DecodedCode> codes = decoder.decode(GrayImage.of(image));
+                    List<String> texts = decoder.apply(GrayImages.of(image));
                     millis.add((System.nanoTime() - start) / 1e6);
-                    for (DecodedCode code : codes) {
-                        if (code.text().equals(photo.expectedText())) {
+                    for (String text : texts) {
+                        if (text.equals(photo.expectedText())) {
                             read++;
                         } else {
-                            wrong++;
-                            System.out.printf("  misread %s @%d: %s%n", photo.file(), rotation, code.text());
+                            misreads++;
+                            System.out.printf("  misread %s @%d: %s%n", photo.file(), rotation, text);
                         }
                     }
                 }
-                System.out.printf("%-9s %7d° %6d %9d %9d%s%n", set.folder(), rotation, read, set.threshold(rotation), wrong,
-                        read < set.threshold(rotation) ? "  BELOW THRESHOLD" : "");
-                totalRead += read;
-                totalThreshold += set.threshold(rotation);
-                misreads += wrong;
             }
         }
         Collections.sort(millis);
-        System.out.printf("total: %d read of %d decodes (thresholds sum to %d), %d misreads%n",
-                totalRead, millis.size(), totalThreshold, misreads);
-        System.out.printf("decode time per photo: median %.1f ms, p90 %.1f ms, max %.1f ms%n",
-                percentile(millis, 50), percentile(millis, 90), millis.get(millis.size() - 1));
-        List<Double> fromFile = fromFile();
-        System.out.printf("file to codes at 0° (PNG read + decode): median %.1f ms, p90 %.1f ms%n",
-                percentile(fromFile, 50), percentile(fromFile, 90));
+        return new Real(read, millis.size(), threshold, misreads, millis.get((millis.size() - 1) / 2));
     }
 
-    /** The whole path the scanner takes for a picture file: read it, convert it, search it. */
-    private static List<Double> fromFile() {
-        PhotoDecoder photos = new PhotoDecoder(new ImageLoader(), new QrDecoder());
-        List<Double> millis = new ArrayList<>();
-        for (PhotoSet set : PhotoSet.values()) {
-            for (PhotoSet.Photo photo : set.photos()) {
-                long start = System.nanoTime();
-                try {
-                    photos.decode(photo.file());
-                } catch (UnreadableImage e) {
-                    throw new IllegalStateException(photo.file() + " is unreadable", e);
-                }
-                millis.add((System.nanoTime() - start) / 1e6);
-            }
+    /** Plain zxing: one QRCodeMultiReader over the hybrid binarizer, TRY_HARDER, nothing else. */
+    static List<String> zxing(GrayImage image) {
+        try {
+            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(image.luminanceSource()));
+            Result[] results = new QRCodeMultiReader().decodeMultiple(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+            return Arrays.stream(results).map(Result::getText).toList();
+        } catch (NotFoundException nothing) {
+            return List.of();
         }
-        Collections.sort(millis);
-        return millis;
     }
 
-    private static void warmUp(QrDecoder decoder) {
+    static GrayImage gray(byte[] jpeg) {
+        try {
+            return GrayImages.of(ImageIO.read(new ByteArrayInputStream(jpeg)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void warmUp() {
         for (PhotoSet.Photo photo : PhotoSet.QRCODE_1.photos()) {
-            decoder.decode(GrayImage.of(Images.read(photo.file())));
+            ours.decode(GrayImages.of(Images.read(photo.file())));
         }
-    }
-
-    private static double percentile(List<Double> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
     }
 }

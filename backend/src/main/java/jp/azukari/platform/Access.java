@@ -1,5 +1,6 @@
-package jp.azukari.platform.web;
+package jp.azukari.platform;
 
+import jp.azukari.platform.problem.Problems;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

@@ -1,4 +1,4 @@
-package jp.azukari.scanner.decode;
+package jp.azukari.core.decode;
 
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.Result;
@@ -43,25 +43,38 @@ public final class QrDecoder {
 
     public List<DecodedCode> decode(GrayImage image) {
         List<View> views = View.planFor(image);
+        List<View> scales = effort == Effort.QUICK ? views.subList(0, 1) : views;
         GrayImage first = views.get(0).applyTo(image);
-        for (boolean inverted : new boolean[] {false, true}) {
-            // Inverted labels are rare and printed, not photographed at a distance: the first scale is enough for them.
-            List<View> scales = effort == Effort.QUICK || inverted ? views.subList(0, 1) : views;
-            Map<String, DecodedCode> found = new LinkedHashMap<>();
-            List<Hidden.Outline> seen = new ArrayList<>();
-            for (int i = 0; i < scales.size(); i++) {
-                View view = scales.get(i);
-                LuminanceSource source = (i == 0 ? first : view.applyTo(image)).luminanceSource();
-                search(inverted ? source.invert() : source, view.scale(), found, seen);
-                if (found.size() == 1 || (found.size() > 1 && view.scale() <= 1)) {
-                    break;
-                }
-            }
-            if (!found.isEmpty()) {
-                return inReadingOrder(found);
+        Map<String, DecodedCode> found = new LinkedHashMap<>();
+        List<Hidden.Outline> seen = new ArrayList<>();
+        // Dark on light, every scale until nothing that looks like part of a code is left over.
+        for (int i = 0; i < scales.size(); i++) {
+            View view = scales.get(i);
+            boolean leftOver = search((i == 0 ? first : view.applyTo(image)).luminanceSource(), view.scale(), found, seen);
+            // A full-size view that showed a code is enough; a shrunk one that showed several may hide more at full
+            // size, and so may one that showed one code while something still looks like part of a code (labels too
+            // small for the shrunk copy).
+            if (!found.isEmpty() && (view.scale() <= 1 || (found.size() == 1 && !leftOver))) {
+                break;
             }
         }
-        return List.of();
+        // Light on dark: labels printed inverted can lie beside ordinary ones in one photo, so they are always looked
+        // for, with the codes found so far painted over, wherever finder patterns of the other polarity show.
+        List<Hidden.Outline> seenInverted = new ArrayList<>();
+        for (int i = 0; i < scales.size() && scales.get(i).scale() >= 1; i++) {
+            View view = scales.get(i);
+            double scale = view.scale();
+            LuminanceSource source = Hidden.codes((i == 0 ? first : view.applyTo(image)).luminanceSource(),
+                    seen.stream().map(outline -> outline.scaled(1 / scale)).toList()).invert();
+            if (seenInverted.isEmpty() && Attempt.finderPatterns(source).isEmpty()) {
+                continue;
+            }
+            boolean leftOver = search(source, scale, found, seenInverted);
+            if (scale <= 1 || (!leftOver && !seenInverted.isEmpty())) {
+                break;
+            }
+        }
+        return found.isEmpty() ? List.of() : inReadingOrder(found);
     }
 
     /**
@@ -72,12 +85,15 @@ public final class QrDecoder {
      * turns up. A view searched after another starts with the codes seen there hidden, and only where something still
      * looks like part of a code.
      */
-    private void search(LuminanceSource source, double scale, Map<String, DecodedCode> found, List<Hidden.Outline> seen) {
+    private boolean search(LuminanceSource source, double scale, Map<String, DecodedCode> found, List<Hidden.Outline> seen) {
         LuminanceSource rest = source;
         if (seen.isEmpty()) {
             List<Hidden.Outline> fresh = searchOnce(source, 0, 0, scale, found);
-            if (effort == Effort.QUICK || fresh.isEmpty()) {
-                return;
+            if (effort == Effort.QUICK) {
+                return false;
+            }
+            if (fresh.isEmpty()) {
+                return !Attempt.finderPatterns(source).isEmpty();
             }
             for (int round = 0; !fresh.isEmpty() && round < MAX_HIDING_ROUNDS; round++) {
                 remember(fresh, scale, seen);
@@ -94,7 +110,7 @@ public final class QrDecoder {
         for (int side = Math.max(rest.getWidth(), rest.getHeight()) / 2; side >= MIN_TILE; side /= 2) {
             List<ResultPoint> leftOver = Attempt.finderPatterns(rest);
             if (leftOver.isEmpty()) {
-                return;
+                return false;
             }
             int width = Math.min(side, rest.getWidth());
             int height = Math.min(side, rest.getHeight());
@@ -111,6 +127,7 @@ public final class QrDecoder {
                 }
             }
         }
+        return !Attempt.finderPatterns(rest).isEmpty();
     }
 
     private static void remember(List<Hidden.Outline> fresh, double scale, List<Hidden.Outline> seen) {
