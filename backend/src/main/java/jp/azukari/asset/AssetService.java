@@ -165,6 +165,44 @@ public class AssetService {
         return spec.map(AssetView::read).all();
     }
 
+    /** What the console's asset search asks: a tag or words of a title, within a contract and state. */
+    public record Search(String text, UUID contractId, String custodyState) {
+    }
+
+    /**
+     * Assets whose tag is the text as a counter clerk types it (full-width, lower case, stray spaces: see
+     * {@link jp.azukari.core.label.CounterInput#tag}) or whose title contains it, newest tags last, in the caller's scope.
+     */
+    public Flux<AssetView> search(Actor actor, Search s, int limit, int offset) {
+        String text = s.text() == null || s.text().isBlank() ? null : s.text().strip();
+        String tag = text == null ? null : jp.azukari.core.label.CounterInput.tag(text);
+        // only the conditions asked for, so PostgreSQL plans each shape for what it is (the tag index for the order)
+        StringBuilder sql = new StringBuilder(AssetView.SELECT).append(" WHERE true");
+        if (s.contractId() != null) {
+            sql.append(" AND a.contract_id = :contract");
+        }
+        if (s.custodyState() != null) {
+            sql.append(" AND a.custody_state = :state");
+        }
+        if (tag != null) {
+            sql.append(" AND (a.tag = :tag OR a.tag LIKE :tag_prefix OR a.title ILIKE :like)");
+        }
+        sql.append(Scope.asset(actor)).append(" ORDER BY a.tag LIMIT :limit OFFSET :offset");
+        var spec = db.sql(sql.toString()).bind("limit", limit).bind("offset", offset);
+        if (s.contractId() != null) {
+            spec = spec.bind("contract", s.contractId());
+        }
+        if (s.custodyState() != null) {
+            spec = spec.bind("state", s.custodyState());
+        }
+        if (tag != null) {
+            spec = spec.bind("tag", tag).bind("tag_prefix", tag.replace("_", "\\_").replace("%", "\\%") + "%")
+                    .bind("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        spec = Scope.bind(spec, actor);
+        return spec.map(AssetView::read).all();
+    }
+
     /** A contract's assets; a contract the caller may not see answers 404, not an empty list. */
     public Flux<AssetView> listOfContract(Actor actor, UUID contractId, int limit, int offset) {
         var contract = db.sql("SELECT c.id FROM contract c WHERE c.id = :id" + Scope.contract(actor)).bind("id", contractId);

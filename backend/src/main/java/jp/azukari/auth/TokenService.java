@@ -50,14 +50,23 @@ class TokenService {
 
     /** Signing in from {@code source} (the client's address): failures count per username and source. */
     Mono<TokenPair> signIn(String rawUsername, String password, String source) {
+        return authenticate(rawUsername, password, source)
+                .flatMap(account -> refreshTokens.forgetExpired(account.actor().userId())
+                        .then(pair(account, refreshTokens.start(account.actor().userId()))));
+    }
+
+    /**
+     * The active user behind these credentials, through the login throttle and lockout (per username and source):
+     * the one check both the token API and the console's sign-in form use. Errors as 401 invalid-credentials or
+     * 429 sign-in-locked.
+     */
+    Mono<Accounts.Account> authenticate(String rawUsername, String password, String source) {
         String username = rawUsername.strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         return throttle.admit(username, source, now)
                 .switchIfEmpty(Mono.defer(() -> lockedOut(username, source, now)))
                 .flatMap(attempt -> Mono.delay(policy.delayBefore(attempt.accountFailures())).then(verify(username, password)))
-                .flatMap(account -> throttle.clear(username, source, now)
-                        .then(refreshTokens.forgetExpired(account.actor().userId()))
-                        .then(pair(account, refreshTokens.start(account.actor().userId()))));
+                .flatMap(account -> throttle.clear(username, source, now).thenReturn(account));
     }
 
     Mono<TokenPair> refresh(String refreshToken) {
