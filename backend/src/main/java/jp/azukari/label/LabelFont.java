@@ -13,9 +13,10 @@ import java.text.Normalizer;
 /**
  * The one font every label is drawn and measured with: IPAex Gothic, shipped in the jar ({@code fonts/ipaexg.ttf},
  * IPA Font License), so a label looks the same on every machine and never depends on a system font.
- * Loaded once; its bytes feed PDFBox, its AWT form draws PNGs and measures text for every format.
+ * Loaded once; its bytes feed PDFBox, its AWT form draws PNGs and measures text for every format. The handover
+ * receipt ({@code jp.azukari.receipt}) is set in it too.
  */
-final class LabelFont {
+public final class LabelFont {
 
     static final String RESOURCE = "/fonts/ipaexg.ttf";
     /** The family name the font declares, first in the SVG fallback list. */
@@ -41,7 +42,7 @@ final class LabelFont {
         this.descent = metrics.getDescent() / MEASURE_SIZE;
     }
 
-    static LabelFont shared() {
+    public static LabelFont shared() {
         return Shared.FONT;
     }
 
@@ -61,7 +62,7 @@ final class LabelFont {
     }
 
     /** The TrueType file itself. Callers read it and never write to it. */
-    byte[] ttfBytes() {
+    public byte[] ttfBytes() {
         return ttf;
     }
 
@@ -87,7 +88,7 @@ final class LabelFont {
      * The text as a label can print it: NFC, one line, single spaces, and every character the font lacks shown as
      * {@code ?} (a combining or format character it lacks is dropped), so no renderer ever meets a missing glyph.
      */
-    String printable(String text) {
+    public String printable(String text) {
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(normalised.length());
         normalised.codePoints().forEach(cp -> {
