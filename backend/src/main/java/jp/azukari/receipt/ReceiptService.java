@@ -87,7 +87,8 @@ public class ReceiptService {
                 .collect(HashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()));
     }
 
-    private Mono<Map<UUID, String>> names(Set<UUID> users) {
+    /** The display names of these users, for pages that show who confirmed a line. */
+    public Mono<Map<UUID, String>> names(Set<UUID> users) {
         return db.sql("SELECT id, display_name FROM app_user WHERE id = ANY(:ids)")
                 .bind("ids", users.toArray(UUID[]::new))
                 .map(r -> Map.entry(r.get("id", UUID.class), r.get("display_name", String.class)))

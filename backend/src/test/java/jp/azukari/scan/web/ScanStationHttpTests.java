@@ -1,0 +1,145 @@
+package jp.azukari.scan.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jp.azukari.common.PartyKind;
+import jp.azukari.common.Role;
+import jp.azukari.label.LabelPayloadCodec;
+import jp.azukari.label.LabelService;
+import jp.azukari.support.ApiTestSupport;
+import jp.azukari.support.CustodyWorld;
+import jp.azukari.support.CustodyWorld.Asset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scan station, the transfer page and label links over plain HTTP (what a browser without JavaScript does),
+ * signed in by a bearer token: the station's forms reach the same scan service as {@code /api/v1/scans}.
+ */
+class ScanStationHttpTests extends ApiTestSupport {
+
+    @Autowired
+    LabelService labels;
+
+    CustodyWorld world;
+    List<Asset> assets;
+    UUID transfer;
+    LabelPayloadCodec codec;
+
+    @BeforeEach
+    void threeAssetsOnTheirWayToTheContractor() {
+        world = new CustodyWorld(this).withContract(LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
+        assets = world.registerAssets(4);
+        transfer = world.open(world.clerk, "ISSUE", null, null, assets.subList(0, 3).stream().map(Asset::id).toList()).id();
+        codec = labels.codec().block();
+    }
+
+    private String wedge(ApiTestSupport.TestUser who, UUID scanId, String label, boolean htmx) {
+        var request = as(who).post().uri("/scan/wedge").header("Accept-Language", "ja")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        if (htmx) {
+            request = request.header("HX-Request", "true");
+        }
+        return request.body(BodyInserters.fromFormData("transfer", transfer.toString()).with("scanId", scanId.toString())
+                        .with("label", label))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private long confirmedLines() {
+        return db.sql("SELECT count(*) FROM transfer_line WHERE transfer_id = :t AND status = 'CONFIRMED'").bind("t", transfer)
+                .map(r -> r.get(0, Long.class)).one().block();
+    }
+
+    @Test
+    void aPlainFormScanConfirmsOnceAndTheSameScanSentAgainIsNotCountedTwice() {
+        String page = as(world.contractorCustodian).get().uri("/scan?transfer={id}", transfer).header("Accept-Language", "ja")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("lang=\"ja\"").contains("3件中0件確認済み").contains(assets.get(0).tag())
+                .contains("name=\"scanId\"").doesNotContain("<script>").doesNotContain("style=");
+
+        UUID scanId = UUID.randomUUID();
+        String first = wedge(world.contractorCustodian, scanId, codec.labelPayload(assets.get(0).tag()) + "\r\n", false);
+        assertThat(first).contains("3件中1件確認済み").contains("受領確認しました").contains(assets.get(0).tag());
+        String again = wedge(world.contractorCustodian, scanId, codec.labelPayload(assets.get(0).tag()), false);
+        assertThat(again).contains("3件中1件確認済み");
+        String rescanned = wedge(world.contractorCustodian, UUID.randomUUID(), codec.labelPayload(assets.get(0).tag()), true);
+        assertThat(rescanned).contains("確認済みです（二重には数えません）").contains("hx-swap-oob").contains("3件中1件確認済み");
+        assertThat(confirmedLines()).isEqualTo(1);
+        assertThat(db.sql("SELECT device_id || ' ' || scanned_payload FROM custody_event WHERE asset_id = :a AND type = 'ISSUED'")
+                .bind("a", assets.get(0).id()).map(r -> r.get(0, String.class)).one().block())
+                .isEqualTo("browser-wedge " + codec.labelPayload(assets.get(0).tag()));
+    }
+
+    @Test
+    void forgedForeignAndOffTransferLabelsAreToldApartInThePagesLanguageAndCountNothing() {
+        String good = codec.labelPayload(assets.get(1).tag());
+        String forged = good.substring(0, good.length() - 1) + (good.endsWith("A") ? "B" : "A");
+        assertThat(wedge(world.contractorCustodian, UUID.randomUUID(), forged, true)).contains("偽造ラベル").contains("✗");
+        assertThat(wedge(world.contractorCustodian, UUID.randomUUID(), "AZ1:ZZZZ:" + assets.get(1).tag() + ":AAAAAAAAAAAA", true))
+                .contains("他のシステムのラベル");
+        assertThat(wedge(world.contractorCustodian, UUID.randomUUID(), codec.labelPayload(assets.get(3).tag()), true))
+                .contains("参照できる資産にこのラベルはありません");
+        assertThat(wedge(world.contractorCustodian, UUID.randomUUID(), "", true)).contains("何もスキャンされていません");
+        String english = as(world.contractorCustodian).post().uri("/scan/wedge").header("Accept-Language", "en")
+                .header("HX-Request", "true").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("transfer", transfer.toString()).with("scanId", UUID.randomUUID().toString())
+                        .with("label", forged))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(english).contains("Forged label").contains("0 of 3 confirmed");
+        assertThat(confirmedLines()).isZero();
+    }
+
+    @Test
+    void theTransferPageShowsItsLinesAndTheReceiptOnceCompleteAndAStrangerGetsNotFound() {
+        for (Asset a : assets.subList(0, 3)) {
+            wedge(world.contractorCustodian, UUID.randomUUID(), codec.labelPayload(a.tag()), true);
+        }
+        String page = as(world.clerk).get().uri("/transfers/{id}", transfer).header("Accept-Language", "ja").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("完了").contains("3件中3件確認済み").contains("/transfers/" + transfer + "/receipt.pdf")
+                .contains(world.contractorCustodian.username()).contains("browser-wedge");
+        assets.subList(0, 3).forEach(a -> assertThat(page).contains(a.tag()));
+        as(world.clerk).get().uri("/transfers/{id}/receipt.pdf", transfer).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_PDF);
+
+        var stranger = user(Role.CUSTODIAN, party(unique("他社"), PartyKind.CONTRACTOR));
+        as(stranger).get().uri("/transfers/{id}", transfer).exchange().expectStatus().isNotFound();
+        as(stranger).get().uri("/transfers/{id}/receipt.pdf", transfer).exchange().expectStatus().isNotFound();
+        as(stranger).get().uri("/scan?transfer={id}", transfer).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void closingTheNeverScannedLinesMarksThemMissing() {
+        wedge(world.contractorCustodian, UUID.randomUUID(), codec.labelPayload(assets.get(0).tag()), false);
+        as(world.contractorCustodian).post().uri("/scan/close-missing").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("transfer", transfer.toString()).with("reason", "届かず"))
+                .exchange().expectStatus().is3xxRedirection().expectHeader().location("/transfers/" + transfer);
+        assertThat(db.sql("SELECT count(*) FROM transfer_line WHERE transfer_id = :t AND status = 'MISSING'").bind("t", transfer)
+                .map(r -> r.get(0, Long.class)).one().block()).isEqualTo(2);
+        assertThat(db.sql("SELECT count(*) FROM incident WHERE transfer_id = :t").bind("t", transfer)
+                .map(r -> r.get(0, Long.class)).one().block()).isEqualTo(1);
+    }
+
+    @Test
+    void aLabelLinkSendsAStrangerToSignInAlikeForEveryLabelAndASignedInUserToTheAsset() {
+        String real = codec.labelPayload(assets.get(0).tag());
+        String forged = real.substring(0, real.length() - 1) + (real.endsWith("A") ? "B" : "A");
+        for (String path : List.of("/L/" + real, "/l/" + real.toLowerCase(), "/L/" + forged, "/L/AZ1:ZZZZ:X-1:AAAAAAAAAAAA")) {
+            var answer = http().get().uri(path).exchange().expectStatus().isSeeOther().returnResult(String.class);
+            String location = answer.getResponseHeaders().getLocation().toString();
+            assertThat(location).startsWith("/signin?next=").doesNotContain(assets.get(0).id().toString());
+        }
+        as(world.clerk).get().uri("/l/" + real.toLowerCase()).exchange().expectStatus().isSeeOther()
+                .expectHeader().location("/assets/" + assets.get(0).id());
+        as(world.clerk).get().uri("/L/" + forged).exchange().expectStatus().isNotFound();
+        var stranger = user(Role.CUSTODIAN, party(unique("他社"), PartyKind.CONTRACTOR));
+        as(stranger).get().uri("/L/" + real).exchange().expectStatus().isNotFound();
+    }
+}
