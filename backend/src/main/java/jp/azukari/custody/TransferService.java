@@ -32,7 +32,7 @@ import jp.azukari.custody.domain.LineStatus;
 import jp.azukari.custody.domain.Refusal;
 import jp.azukari.custody.domain.RefusalCode;
 import jp.azukari.custody.domain.StartRequest;
-import jp.azukari.custody.domain.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.custody.domain.TransferStatus;
 import jp.azukari.ledger.EventType;
 import jp.azukari.ledger.Ledger;

@@ -20,6 +20,7 @@ import static jp.azukari.custody.domain.RefusalCode.ROLE_NOT_PERMITTED;
 import static jp.azukari.custody.domain.RefusalCode.SUBCONTRACTOR_HOLDS;
 import static jp.azukari.custody.domain.RefusalCode.TRAINING_REQUIRED;
 import static jp.azukari.custody.domain.RefusalCode.TRANSFER_NOT_OPEN;
+import jp.azukari.core.custody.TransferKind;
 
 /**
  * The custody rules of SPEC §4 as plain functions: who may start and confirm each kind of transfer, in which
