@@ -3,9 +3,9 @@ package jp.azukari.label.web;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import jp.azukari.common.Actor;
+import jp.azukari.core.label.CounterInput;
 import jp.azukari.label.LabelService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,7 +34,7 @@ class LabelLinkController {
 
     @GetMapping({"/L/{payload}", "/l/{payload}"})
     Mono<ResponseEntity<Void>> open(@AuthenticationPrincipal Actor actor, @PathVariable String payload) {
-        String canonical = payload.strip().toUpperCase(Locale.ROOT);
+        String canonical = CounterInput.canonicalPayload(payload);
         if (actor == null) {
             String next = "/L/" + canonical;
             return Mono.just(seeOther("/signin?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));

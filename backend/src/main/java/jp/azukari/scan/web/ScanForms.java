@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.azukari.core.label.CounterInput;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
@@ -15,9 +16,12 @@ final class ScanForms {
     private ScanForms() {
     }
 
-    /** The text as the scan path reads it; {@link jp.azukari.scan.ScanService} normalises counter input as the API does. */
+    /**
+     * The text as the scan path reads it (core's {@link CounterInput}: full-width, dash look-alikes, case, CR/LF, the
+     * URL form); {@link jp.azukari.scan.ScanService} reads it so again, as for the API.
+     */
     static String payload(String asEntered) {
-        return asEntered.strip();
+        return CounterInput.canonicalPayload(asEntered);
     }
 
     /** Labels collected for a new transfer, carried by the form as {@code assetId:tag:title}. */

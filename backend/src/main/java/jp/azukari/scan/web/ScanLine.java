@@ -2,6 +2,7 @@ package jp.azukari.scan.web;
 
 import java.util.UUID;
 
+import jp.azukari.core.scan.ScanResultCode;
 import jp.azukari.scan.ScanResult;
 
 /**
@@ -12,9 +13,10 @@ public record ScanLine(UUID scanId, boolean ok, String result, UUID assetId, Str
                        String detail) {
 
     static ScanLine of(ScanResult r) {
-        boolean ok = "CONFIRMED".equals(r.result()) || "FOUND".equals(r.result());
-        String detail = "REFUSED".equals(r.result()) || "NOT_ALLOWED".equals(r.result()) ? r.message() : null;
-        return new ScanLine(r.scanId(), ok, r.result(), r.assetId(), r.tag(), r.title(), r.code(), detail);
+        ScanResultCode code = r.result();
+        boolean ok = code == ScanResultCode.CONFIRMED || code == ScanResultCode.FOUND;
+        String detail = code == ScanResultCode.REFUSED || code == ScanResultCode.NOT_ALLOWED ? r.message() : null;
+        return new ScanLine(r.scanId(), ok, code.name(), r.assetId(), r.tag(), r.title(), r.code(), detail);
     }
 
     /** A scan the station answers itself, before any label is read (empty, far too long, a broken form). */

@@ -7,7 +7,7 @@ import jp.azukari.common.Actor;
 import jp.azukari.custody.CustodyRefusedException;
 import jp.azukari.custody.TransferService;
 import jp.azukari.custody.TransferView;
-import jp.azukari.custody.domain.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.incident.MissingLines;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

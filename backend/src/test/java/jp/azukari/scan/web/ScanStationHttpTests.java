@@ -77,6 +77,24 @@ class ScanStationHttpTests extends ApiTestSupport {
                 .isEqualTo("browser-wedge " + codec.labelPayload(assets.get(0).tag()));
     }
 
+    /** What a wedge or a Japanese input mode types: full-width characters, lower case, CR/LF, the URL form. */
+    static String fullWidth(String ascii) {
+        StringBuilder out = new StringBuilder();
+        ascii.chars().forEach(c -> out.append(c > 0x20 && c < 0x7f ? (char) (c - 0x21 + 0xFF01) : (char) c));
+        return out.toString();
+    }
+
+    @Test
+    void fullWidthLowerCaseAndUrlFormsAsWedgesTypeThemConfirmTheirAssets() {
+        String[] typed = {fullWidth(codec.labelPayload(assets.get(0).tag())) + "\r\n",
+                codec.labelPayload(assets.get(1).tag()).toLowerCase() + "\n",
+                "HTTPS://azukari.example.jp/l/" + codec.labelPayload(assets.get(2).tag()).toLowerCase() + "\r"};
+        for (String t : typed) {
+            assertThat(wedge(world.contractorCustodian, UUID.randomUUID(), t, true)).contains("受領確認しました");
+        }
+        assertThat(confirmedLines()).isEqualTo(3);
+    }
+
     @Test
     void forgedForeignAndOffTransferLabelsAreToldApartInThePagesLanguageAndCountNothing() {
         String good = codec.labelPayload(assets.get(1).tag());
