@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-import jp.azukari.common.Actor;
 import jp.azukari.platform.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,18 +26,21 @@ class TokenService {
     private final LoginThrottlePolicy policy;
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
+    private final CurrentUsers currentUsers;
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final String decoyPassword;
     private final String decoyHash;
 
     TokenService(Accounts accounts, LoginThrottle throttle, LoginThrottlePolicy policy, RefreshTokens refreshTokens,
-                 AccessTokens accessTokens, PasswordEncoder passwords, Clock clock, SecureRandom random) {
+                 AccessTokens accessTokens, CurrentUsers currentUsers, PasswordEncoder passwords, Clock clock,
+                 SecureRandom random) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.policy = policy;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
+        this.currentUsers = currentUsers;
         this.passwords = passwords;
         this.clock = clock;
         // checked instead of a real hash when the user is unknown, so both cases cost one BCrypt verification
@@ -52,27 +54,27 @@ class TokenService {
         return throttle.admit(username, now)
                 .switchIfEmpty(Mono.defer(() -> lockedOut(username, now)))
                 .flatMap(attempt -> Mono.delay(policy.delayBefore(attempt)).then(verify(username, password)))
-                .flatMap(actor -> throttle.clear(username)
-                        .then(refreshTokens.forgetExpired(actor.userId()))
-                        .then(pair(actor, refreshTokens.start(actor.userId()))));
+                .flatMap(account -> throttle.clear(username)
+                        .then(refreshTokens.forgetExpired(account.actor().userId()))
+                        .then(pair(account, refreshTokens.start(account.actor().userId()))));
     }
 
     Mono<TokenPair> refresh(String refreshToken) {
         return refreshTokens.spend(refreshToken)
                 .switchIfEmpty(Mono.defer(() -> refreshTokens.rejection(refreshToken)
                         .flatMap(rejection -> Mono.error(refreshRefused(rejection)))))
-                .flatMap(spent -> accounts.activeActor(spent.userId())
+                .flatMap(spent -> accounts.active(spent.userId())
                         .switchIfEmpty(Mono.defer(() -> refreshTokens.revokeFamily(spent.familyId())
                                 .then(Mono.error(refreshRefused(RefreshTokens.Rejection.EXPIRED_OR_REVOKED)))))
-                        .flatMap(actor -> pair(actor, refreshTokens.issue(actor.userId(), spent.familyId()))));
+                        .flatMap(account -> pair(account, refreshTokens.issue(spent.userId(), spent.familyId()))));
     }
 
     Mono<Void> signOut(String refreshToken) {
-        return refreshTokens.revokeFamilyOf(refreshToken).then();
+        return refreshTokens.signOut(refreshToken).doOnNext(currentUsers::forget).then();
     }
 
     /** The actor behind these credentials, or an invalid-credentials error that looks the same for every cause. */
-    private Mono<Actor> verify(String username, String password) {
+    private Mono<Accounts.Account> verify(String username, String password) {
         return accounts.byUsername(username)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
@@ -82,14 +84,14 @@ class TokenService {
                 .flatMap(actor -> actor.map(Mono::just).orElseGet(() -> Mono.error(invalidCredentials())));
     }
 
-    private Optional<Actor> check(Optional<Accounts.Account> found, String password) {
+    private Optional<Accounts.Account> check(Optional<Accounts.Account> found, String password) {
         if (found.isEmpty() || !PasswordPolicy.fitsBcrypt(password)) {
             passwords.matches(decoyPassword, decoyHash);
             return Optional.empty();
         }
         Accounts.Account account = found.get();
         boolean matches = passwords.matches(password, account.passwordHash());
-        return matches && account.active() ? Optional.of(account.actor()) : Optional.empty();
+        return matches && account.active() ? Optional.of(account) : Optional.empty();
     }
 
     private Mono<Integer> lockedOut(String username, Instant now) {
@@ -99,8 +101,8 @@ class TokenService {
                 .flatMap(seconds -> Mono.error(locked(seconds)));
     }
 
-    private Mono<TokenPair> pair(Actor actor, Mono<RefreshTokens.Issued> refresh) {
-        return Mono.zip(accessTokens.issue(actor), refresh)
+    private Mono<TokenPair> pair(Accounts.Account account, Mono<RefreshTokens.Issued> refresh) {
+        return Mono.zip(accessTokens.issue(account.actor(), account.tokenVersion()), refresh)
                 .map(t -> new TokenPair(t.getT1(), t.getT2().token(), "Bearer", accessTokens.ttl().toSeconds()));
     }
 

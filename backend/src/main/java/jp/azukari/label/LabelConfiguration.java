@@ -24,6 +24,12 @@ class LabelConfiguration {
         return new LabelService(db, keys, Optional.of(baseUrl));
     }
 
+    /** The labels in a photo or camera frame from the console's scan station (same decoder as the scanner app). */
+    @Bean
+    LabelPhotoReader labelPhotoReader() {
+        return new LabelPhotoReader();
+    }
+
     /** The first start makes the first label key (a startup step, so waiting here is fine). */
     @Bean
     ApplicationRunner labelKeyRunner(LabelKeyStore keys) {

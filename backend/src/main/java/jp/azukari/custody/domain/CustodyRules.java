@@ -175,6 +175,26 @@ public final class CustodyRules {
         return new Decision.Allowed(null, req.toPartyId());
     }
 
+    /** The sending side (a CUSTODIAN or CLERK of it) or a MANAGER calls off an open transfer. */
+    public static Decision cancel(Actor actor, UUID fromPartyId, TransferStatus status) {
+        boolean sender = actor.partyId().equals(fromPartyId) && (actor.role() == Role.CUSTODIAN || actor.role() == Role.CLERK);
+        if (!sender && actor.role() != Role.MANAGER) {
+            return Decision.refused(ROLE_NOT_PERMITTED, "Only the sending party or a MANAGER cancels a transfer");
+        }
+        return status == TransferStatus.OPEN ? allowed() : Decision.refused(TRANSFER_NOT_OPEN, "The transfer is " + status);
+    }
+
+    /** Either side (a CUSTODIAN or CLERK of it) or a MANAGER closes an open transfer whose pending lines never arrived. */
+    public static Decision closeWithMissing(Actor actor, UUID fromPartyId, UUID toPartyId, TransferStatus status) {
+        boolean side = (actor.partyId().equals(toPartyId) || actor.partyId().equals(fromPartyId))
+                && (actor.role() == Role.CUSTODIAN || actor.role() == Role.CLERK);
+        if (!side && actor.role() != Role.MANAGER) {
+            return Decision.refused(ROLE_NOT_PERMITTED,
+                    "Only the receiving or sending party, or a MANAGER, closes a transfer with missing lines");
+        }
+        return status == TransferStatus.OPEN ? allowed() : Decision.refused(TRANSFER_NOT_OPEN, "The transfer is " + status);
+    }
+
     /** Where the asset stands once the receiving side confirmed. */
     public static Custody afterConfirmation(TransferKind kind, ContractFacts contract, ApprovalFacts approval, UUID toPartyId) {
         return switch (kind) {

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import jp.azukari.scanner.decode.PhotoDecoder;
-import jp.azukari.scanner.decode.UnreadableImage;
+import jp.azukari.core.image.PhotoDecoder;
+import jp.azukari.core.image.UnreadableImage;
 
 /**
  * Runs a shell command whose standard output is a stream of pictures (for example ffmpeg writing MJPEG from a webcam)

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import jp.azukari.scanner.decode.PhotoDecoder;
+import jp.azukari.core.image.PhotoDecoder;
 
 /**
  * Decodes each picture that appears in a folder, once, after it has been completely written: a file counts as

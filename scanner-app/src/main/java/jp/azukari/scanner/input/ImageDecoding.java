@@ -3,9 +3,9 @@ package jp.azukari.scanner.input;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import jp.azukari.scanner.decode.DecodedCode;
-import jp.azukari.scanner.decode.PhotoDecoder;
-import jp.azukari.scanner.decode.UnreadableImage;
+import jp.azukari.core.decode.DecodedCode;
+import jp.azukari.core.image.PhotoDecoder;
+import jp.azukari.core.image.UnreadableImage;
 
 /** Decodes one picture into an input event, mapping every way a picture can be unreadable to a problem. */
 final class ImageDecoding {

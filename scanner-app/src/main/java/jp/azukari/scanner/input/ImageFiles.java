@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
-import jp.azukari.scanner.decode.PhotoDecoder;
+import jp.azukari.core.image.PhotoDecoder;
 
 /**
  * Picture files named on the command line, and the pictures inside named folders (recursively, in name order,

@@ -4,12 +4,12 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import jp.azukari.scanner.decode.DecodedCode;
-import jp.azukari.scanner.decode.GrayImage;
-import jp.azukari.scanner.decode.ImageLoader;
-import jp.azukari.scanner.decode.PhotoDecoder;
-import jp.azukari.scanner.decode.QrDecoder;
-import jp.azukari.scanner.decode.UnreadableImage;
+import jp.azukari.core.decode.DecodedCode;
+import jp.azukari.core.image.GrayImages;
+import jp.azukari.core.image.ImageLoader;
+import jp.azukari.core.image.PhotoDecoder;
+import jp.azukari.core.decode.QrDecoder;
+import jp.azukari.core.image.UnreadableImage;
 import jp.azukari.scanner.testing.Images;
 import jp.azukari.scanner.testing.PhotoSet;
 
@@ -35,7 +35,7 @@ public final class DecodeBenchmark {
                 for (PhotoSet.Photo photo : photos) {
                     BufferedImage image = Images.rotated(Images.read(photo.file()), rotation);
                     long start = System.nanoTime();
-                    List<DecodedCode> codes = decoder.decode(GrayImage.of(image));
+                    List<DecodedCode> codes = decoder.decode(GrayImages.of(image));
                     millis.add((System.nanoTime() - start) / 1e6);
                     for (DecodedCode code : codes) {
                         if (code.text().equals(photo.expectedText())) {
@@ -84,7 +84,7 @@ public final class DecodeBenchmark {
 
     private static void warmUp(QrDecoder decoder) {
         for (PhotoSet.Photo photo : PhotoSet.QRCODE_1.photos()) {
-            decoder.decode(GrayImage.of(Images.read(photo.file())));
+            decoder.decode(GrayImages.of(Images.read(photo.file())));
         }
     }
 

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import jp.azukari.core.decode.GrayImage;
+import jp.azukari.core.image.GrayImages;
 import org.junit.jupiter.api.Test;
 
 class GrayImageTest {
 
     @Test
     void downscalingAveragesEachBlock() {
-        GrayImage image = new GrayImage(4, 2, new byte[] {0, (byte) 200, 10, 10, (byte) 100, 100, 30, 30});
+        GrayImage image = GrayImage.of(4, 2, new byte[] {0, (byte) 200, 10, 10, (byte) 100, 100, 30, 30});
 
         GrayImage half = image.downscaled(2);
 
@@ -22,7 +24,7 @@ class GrayImageTest {
 
     @Test
     void upscalingDoublesBothSidesAndKeepsFlatAreasFlat() {
-        GrayImage flat = new GrayImage(3, 3, filled(9, (byte) 77));
+        GrayImage flat = GrayImage.of(3, 3, filled(9, (byte) 77));
 
         GrayImage doubled = flat.upscaled2x();
 
@@ -40,7 +42,7 @@ class GrayImageTest {
         rgb.setRGB(1, 0, 0x00FF00);
         rgb.setRGB(2, 0, 0x0000FF);
 
-        GrayImage gray = GrayImage.of(rgb);
+        GrayImage gray = GrayImages.of(rgb);
 
         assertThat(luma(gray, 1)).isGreaterThan(luma(gray, 0)).isGreaterThan(luma(gray, 2));
     }

@@ -9,6 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import jp.azukari.core.decode.DecodedCode;
+import jp.azukari.core.decode.QrDecoder;
+import jp.azukari.core.image.GrayImages;
+import jp.azukari.core.image.ImageLoader;
+import jp.azukari.core.image.LoadedImage;
+import jp.azukari.core.image.PhotoDecoder;
+import jp.azukari.core.image.UnreadableImage;
 import jp.azukari.scanner.testing.HugePng;
 import jp.azukari.scanner.testing.LabelPictures;
 import org.junit.jupiter.api.Test;
@@ -37,7 +44,7 @@ class ImageLoaderTest {
         assertThat(loaded.subsampling()).isEqualTo(3);
         assertThat((long) loaded.image().getWidth() * loaded.image().getHeight())
                 .isLessThanOrEqualTo(ImageLoader.DEFAULT_MAX_PIXELS);
-        assertThat(new QrDecoder().decode(GrayImage.of(loaded.image()))).extracting(DecodedCode::text)
+        assertThat(new QrDecoder().decode(GrayImages.of(loaded.image()))).extracting(DecodedCode::text)
                 .containsExactly(PAYLOAD);
     }
 

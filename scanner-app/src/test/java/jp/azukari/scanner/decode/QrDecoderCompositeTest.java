@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import jp.azukari.core.decode.DecodedCode;
+import jp.azukari.core.decode.QrDecoder;
+import jp.azukari.core.image.GrayImages;
 import jp.azukari.scanner.testing.LabelPictures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +21,7 @@ class QrDecoderCompositeTest {
         List<String> payloads = LabelPictures.payloads(20);
         BufferedImage photo = LabelPictures.composite(payloads, 20261125L);
 
-        List<DecodedCode> codes = decoder.decode(GrayImage.of(photo));
+        List<DecodedCode> codes = decoder.decode(GrayImages.of(photo));
 
         assertThat(codes).extracting(DecodedCode::text).containsExactlyInAnyOrderElementsOf(payloads);
     }
@@ -34,7 +37,7 @@ class QrDecoderCompositeTest {
         List<String> payloads = LabelPictures.payloads(2);
         BufferedImage photo = LabelPictures.photo(payloads.stream().map(p -> LabelPictures.qr(p, 10)).toList(), 0.5, 0.8, seed);
 
-        List<DecodedCode> codes = decoder.decode(GrayImage.of(photo));
+        List<DecodedCode> codes = decoder.decode(GrayImages.of(photo));
 
         assertThat(codes).extracting(DecodedCode::text).containsExactlyInAnyOrderElementsOf(payloads);
     }

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import jp.azukari.core.decode.DecodedCode;
+import jp.azukari.core.decode.QrDecoder;
+import jp.azukari.core.image.GrayImages;
 import jp.azukari.scanner.testing.Images;
 import jp.azukari.scanner.testing.PhotoSet;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +31,7 @@ class QrDecoderPhotoTest {
         int read = 0;
         List<String> misreads = new ArrayList<>();
         for (PhotoSet.Photo photo : set.photos()) {
-            List<DecodedCode> codes = decoder.decode(GrayImage.of(Images.rotated(Images.read(photo.file()), rotation)));
+            List<DecodedCode> codes = decoder.decode(GrayImages.of(Images.rotated(Images.read(photo.file()), rotation)));
             for (DecodedCode code : codes) {
                 if (code.text().equals(photo.expectedText())) {
                     read++;

@@ -6,6 +6,9 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import jp.azukari.core.decode.DecodedCode;
+import jp.azukari.core.decode.QrDecoder;
+import jp.azukari.core.image.GrayImages;
 import jp.azukari.scanner.testing.LabelPictures;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +47,7 @@ class QrDecoderTest {
     void aPictureWithoutACodeYieldsNothing() {
         BufferedImage blank = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
 
-        assertThat(decoder.decode(GrayImage.of(blank))).isEmpty();
+        assertThat(decoder.decode(GrayImages.of(blank))).isEmpty();
     }
 
     @Test
@@ -77,6 +80,6 @@ class QrDecoderTest {
     }
 
     private List<String> texts(BufferedImage image) {
-        return decoder.decode(GrayImage.of(image)).stream().map(DecodedCode::text).toList();
+        return decoder.decode(GrayImages.of(image)).stream().map(DecodedCode::text).toList();
     }
 }

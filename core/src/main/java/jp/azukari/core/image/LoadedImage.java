@@ -1,4 +1,4 @@
-package jp.azukari.scanner.decode;
+package jp.azukari.core.image;
 
 import java.awt.image.BufferedImage;
 

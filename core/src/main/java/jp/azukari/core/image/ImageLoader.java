@@ -1,4 +1,4 @@
-package jp.azukari.scanner.decode;
+package jp.azukari.core.image;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -114,7 +114,8 @@ public final class ImageLoader {
         }
     }
 
-    int subsamplingFor(long width, long height) {
+    /** How many pixels of each row and column are skipped so a picture of this size stays within the pixel budget. */
+    public int subsamplingFor(long width, long height) {
         long pixels = width * height;
         if (pixels <= maxPixels) {
             return 1;

@@ -1,4 +1,4 @@
-package jp.azukari.scanner.decode;
+package jp.azukari.core.image;
 
 /** A picture that could not be turned into pixels; {@link Reason} says why in words the counter can act on. */
 public final class UnreadableImage extends Exception {

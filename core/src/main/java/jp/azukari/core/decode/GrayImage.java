@@ -1,18 +1,20 @@
-package jp.azukari.scanner.decode;
+package jp.azukari.core.decode;
 
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.PlanarYUVLuminanceSource;
-import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
-/** An 8-bit luminance copy of a picture: the only form the decoder works on, cheap to scale and to hand to ZXing. */
+/**
+ * An 8-bit luminance copy of a picture: the only form the decoder works on, cheap to scale and to hand to ZXing. Made
+ * from a camera frame's luma plane directly, or from an image by {@code jp.azukari.core.image.GrayImages}.
+ */
 public final class GrayImage {
 
     private final int width;
     private final int height;
     private final byte[] luma;
 
-    GrayImage(int width, int height, byte[] luma) {
+    private GrayImage(int width, int height, byte[] luma) {
         if (width <= 0 || height <= 0 || luma.length != width * height) {
             throw new IllegalArgumentException("luma must hold width × height samples");
         }
@@ -21,23 +23,13 @@ public final class GrayImage {
         this.luma = luma;
     }
 
-    /** Converts row by row, so no second full-size ARGB copy is made. Transparent pixels count as white paper. */
-    public static GrayImage of(BufferedImage image) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        byte[] luma = new byte[width * height];
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            image.getRGB(0, y, width, 1, row, 0, width);
-            int offset = y * width;
-            for (int x = 0; x < width; x++) {
-                luma[offset + x] = (byte) luminance(row[x]);
-            }
-        }
+    /** A picture's luminance, row by row, one unsigned byte per pixel ({@code width × height} of them; kept, not copied). */
+    public static GrayImage of(int width, int height, byte[] luma) {
         return new GrayImage(width, height, luma);
     }
 
-    private static int luminance(int argb) {
+    /** The luminance of one ARGB pixel (BT.601 weights); a transparent pixel counts as white paper. */
+    public static int luminance(int argb) {
         int alpha = argb >>> 24;
         int r = (argb >> 16) & 0xFF;
         int g = (argb >> 8) & 0xFF;
@@ -119,7 +111,8 @@ public final class GrayImage {
         return luma[y * width + x] & 0xFF;
     }
 
-    LuminanceSource luminanceSource() {
+    /** The picture as zxing reads it. */
+    public LuminanceSource luminanceSource() {
         return new PlanarYUVLuminanceSource(luma, width, height, 0, 0, width, height, false);
     }
 }

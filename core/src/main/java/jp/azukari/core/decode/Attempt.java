@@ -1,4 +1,4 @@
-package jp.azukari.scanner.decode;
+package jp.azukari.core.decode;
 
 import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
