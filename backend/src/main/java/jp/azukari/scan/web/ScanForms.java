@@ -48,20 +48,6 @@ final class ScanForms {
         return List.copyOf(byAsset.values());
     }
 
-    record Read(List<String> payloads, boolean unreadable) {
-        boolean isEmpty() {
-            return payloads.isEmpty();
-        }
-    }
-
-    static Read read(PhotoLabels reader, byte[] image) {
-        try {
-            return new Read(reader.read(image), false);
-        } catch (PhotoLabels.UnreadablePhoto e) {
-            return new Read(List.of(), true);
-        }
-    }
-
     static byte[] bytes(DataBuffer buffer) {
         try {
             byte[] bytes = new byte[buffer.readableByteCount()];

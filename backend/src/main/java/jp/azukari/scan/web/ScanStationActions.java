@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jp.azukari.common.Actor;
+import jp.azukari.platform.console.ConsolePage;
 import jp.azukari.custody.CustodyRefusedException;
 import jp.azukari.custody.TransferService;
 import jp.azukari.custody.TransferView;
@@ -12,7 +13,6 @@ import jp.azukari.incident.MissingLines;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * What the scan station does besides scanning: close a transfer's never-scanned lines as MISSING (opening the loss
  * incident, as {@code POST /api/v1/transfers/{id}/close-missing} does) and start a transfer from the labels scanned.
  */
-@Controller
+@ConsolePage
 class ScanStationActions {
 
     private final TransferService transfers;

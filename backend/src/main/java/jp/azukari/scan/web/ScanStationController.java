@@ -9,20 +9,21 @@ import java.util.Map;
 import java.util.UUID;
 
 import jp.azukari.common.Actor;
+import jp.azukari.platform.console.ConsolePage;
 import jp.azukari.custody.TransferService;
 import jp.azukari.custody.TransferView;
+import jp.azukari.label.LabelPhotoReader;
 import jp.azukari.scan.ScanService;
 import jp.azukari.scan.ScanService.Purpose;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,14 +31,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The scan station {@code /scan}: one page to confirm a transfer by scanning (keyboard wedge, camera, photo of a
  * tray) or, without a transfer, to collect labels and start a HANDOFF, RECOVER or RETURN. Every scan goes through
  * {@link ScanService}, the same service as {@code POST /api/v1/scans}, with a scan id made when it was read.
  */
-@Controller
+@ConsolePage
 class ScanStationController {
 
     static final String VIEW = "console/scan/station";
@@ -47,10 +47,13 @@ class ScanStationController {
 
     private final ScanService scans;
     private final TransferService transfers;
-    private final ObjectProvider<PhotoLabels> photos;
+    /** Stands for a photo that could not be read at all, among the texts read from one. */
+    private static final String UNREADABLE = "\u0000unreadable";
+
+    private final LabelPhotoReader photos;
     private final Clock clock;
 
-    ScanStationController(ScanService scans, TransferService transfers, ObjectProvider<PhotoLabels> photos, Clock clock) {
+    ScanStationController(ScanService scans, TransferService transfers, LabelPhotoReader photos, Clock clock) {
         this.scans = scans;
         this.transfers = transfers;
         this.photos = photos;
@@ -111,21 +114,21 @@ class ScanStationController {
                     .filter(p -> p instanceof FormFieldPart).map(p -> ((FormFieldPart) p).value()).toList();
             List<ScanLine> collected = ScanForms.collected(assets);
             Part file = parts.getFirst("photo");
-            PhotoLabels reader = photos.getIfAvailable();
-            if (reader == null || photoId == null || !(file instanceof FilePart image)) {
-                model.addAttribute("notice", reader == null ? "scan.photo.unavailable" : "scan.photo.unreadable");
+            if (photoId == null || !(file instanceof FilePart image)) {
+                model.addAttribute("notice", "scan.photo.unreadable");
                 return render(actor, transfer, List.of(), collected, model, VIEW);
             }
             return DataBufferUtils.join(image.content()).map(ScanForms::bytes)
-                    .publishOn(Schedulers.boundedElastic())
-                    .map(bytes -> ScanForms.read(reader, bytes))
+                    .flatMap(photos::photo)
+                    .map(found -> found.stream().map(c -> c.payload() != null ? c.payload() : c.text()).toList())
+                    .onErrorResume(ErrorResponseException.class, e -> Mono.just(List.of(UNREADABLE)))
                     .flatMap(read -> {
-                        if (read.isEmpty()) {
-                            model.addAttribute("notice", read.unreadable() ? "scan.photo.unreadable" : "scan.photo.none");
+                        if (read.isEmpty() || read.equals(List.of(UNREADABLE))) {
+                            model.addAttribute("notice", read.isEmpty() ? "scan.photo.none" : "scan.photo.unreadable");
                             return render(actor, transfer, List.of(), collected, model, VIEW);
                         }
                         List<ScanService.Scan> batch = new ArrayList<>();
-                        for (String payload : new LinkedHashSet<>(read.payloads().stream().map(ScanForms::payload).toList())) {
+                        for (String payload : new LinkedHashSet<>(read.stream().map(ScanForms::payload).toList())) {
                             UUID id = UUID.nameUUIDFromBytes((photoId + "\n" + payload).getBytes(StandardCharsets.UTF_8));
                             batch.add(new ScanService.Scan(id, payload, clock.instant(),
                                     transfer == null ? Purpose.LOOKUP : Purpose.CONFIRM, transfer, null));
@@ -143,11 +146,10 @@ class ScanStationController {
     @PostMapping(value = "/scan/frame", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Mono<Map<String, List<String>>> frame(@AuthenticationPrincipal Actor actor, @RequestBody byte[] jpeg) {
-        PhotoLabels reader = photos.getIfAvailable();
-        if (actor == null || reader == null) {
-            return Mono.just(Map.of("payloads", List.of()));
-        }
-        return Mono.fromCallable(() -> ScanForms.read(reader, jpeg).payloads()).subscribeOn(Schedulers.boundedElastic())
+        return photos.cameraFrame(jpeg)
+                .map(found -> found.stream().map(LabelPhotoReader.FoundCode::payload).filter(java.util.Objects::nonNull)
+                        .distinct().toList())
+                .onErrorResume(ErrorResponseException.class, e -> Mono.just(List.of()))
                 .map(p -> Map.of("payloads", p));
     }
 

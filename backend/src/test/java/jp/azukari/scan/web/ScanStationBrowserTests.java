@@ -13,6 +13,7 @@ import jp.azukari.label.LabelKey;
 import jp.azukari.label.LabelKeyRing;
 import jp.azukari.label.LabelPayloadCodec;
 import jp.azukari.label.LabelService;
+import jp.azukari.support.BrowserTestSupport;
 import jp.azukari.support.CustodyWorld;
 import jp.azukari.support.CustodyWorld.Asset;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (the payload and Enter), bad labels of every kind told apart in the page's language, nothing counted twice,
  * the transfer page and its receipt, and no serious accessibility violation on any of them.
  */
-class ScanStationBrowserTests extends ScanBrowserSupport {
+class ScanStationBrowserTests extends BrowserTestSupport {
 
     @Autowired
     LabelService labels;
@@ -64,9 +65,7 @@ class ScanStationBrowserTests extends ScanBrowserSupport {
     @Test
     void aCustodianConfirmsByWedgeAndEveryBadLabelIsToldApartAndCountsNothing() {
         signIn(page, world.contractorCustodian);
-        page.onResponse(r -> { if (r.url().contains("/scan/wedge")) System.out.println("RESPONSE " + r.status() + " " + r.url() + " " + r.text().replace('\n', ' ')); });
-        page.onConsoleMessage(m -> System.out.println("CONSOLE " + m.text()));
-        page.navigate("/scan?transfer=" + transfer);
+        go(page, "/scan?transfer=" + transfer);
         assertThat(page.locator("html")).hasAttribute("lang", "ja");
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("確認済み"))).containsText("4件中0件確認済み");
 
@@ -104,10 +103,12 @@ class ScanStationBrowserTests extends ScanBrowserSupport {
 
     @Test
     void theSameFormSubmittedTwiceWithoutJavaScriptCountsOnce() {
-        var noScript = newContext(false);
+        var noScript = newContext();
+        // a browser without JavaScript: the pages have no inline script, so refusing the script files is the same
+        noScript.route("**/*.js", route -> route.abort());
         Page p = noScript.newPage();
         signIn(p, world.contractorCustodian);
-        p.navigate("/scan?transfer=" + transfer);
+        go(p, "/scan?transfer=" + transfer);
         Locator input = wedgeInput(p);
         String scanId = p.locator("#wedge input[name=scanId]").inputValue();
         String csrf = p.locator("#wedge input[name=_csrf]").count() == 0 ? "" : p.locator("#wedge input[name=_csrf]").inputValue();
@@ -128,7 +129,7 @@ class ScanStationBrowserTests extends ScanBrowserSupport {
     @Test
     void theTransferPageLeadsToTheStationAndOnceCompleteToTheReceipt() {
         signIn(page, world.contractorCustodian);
-        page.navigate("/transfers/" + transfer);
+        go(page, "/transfers/" + transfer);
         assertNoSeriousAccessibilityViolations(page);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("スキャン受付を開く")).click();
         for (Asset a : assets.subList(0, 4)) {
@@ -139,7 +140,7 @@ class ScanStationBrowserTests extends ScanBrowserSupport {
         assertNoSeriousAccessibilityViolations(page);
         screenshot(page, repositoryPath("docs/images/console-scan-station.png"));
 
-        page.navigate("/transfers/" + transfer);
+        go(page, "/transfers/" + transfer);
         assertThat(page.locator("#transfer-status")).hasText("完了");
         var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("受領書（PDF）")).click());
         String text = PdfText.of(download.path());
@@ -152,7 +153,7 @@ class ScanStationBrowserTests extends ScanBrowserSupport {
         var stranger = user(Role.CUSTODIAN, party(unique("他社"), PartyKind.CONTRACTOR));
         signIn(page, stranger);
         for (String path : List.of("/transfers/" + transfer, "/scan?transfer=" + transfer, "/transfers/" + transfer + "/receipt.pdf")) {
-            var response = page.navigate(path);
+            var response = go(page, path);
             assertThat(response.status()).as(path).isEqualTo(404);
             assertThat(page.content()).doesNotContain(assets.get(0).tag());
         }
@@ -167,6 +168,12 @@ class ScanStationBrowserTests extends ScanBrowserSupport {
         world.contractNumber = number;
         world.contractId = contract;
         return other;
+    }
+
+    /** Navigates and waits for the document, not for every sub-resource (a loaded machine is slow with those). */
+    private static com.microsoft.playwright.Response go(Page p, String path) {
+        return p.navigate(path, new Page.NavigateOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.DOMCONTENTLOADED)
+                .setTimeout(120_000));
     }
 
     private long confirmed() {

@@ -41,14 +41,20 @@ class ScanStationHttpTests extends ApiTestSupport {
         codec = labels.codec().block();
     }
 
+    private final java.util.Map<UUID, ConsoleHttp> consoles = new java.util.HashMap<>();
+
+    private ConsoleHttp console(ApiTestSupport.TestUser who) {
+        return consoles.computeIfAbsent(who.id(), id -> ConsoleHttp.signIn(http(), who));
+    }
+
     private String wedge(ApiTestSupport.TestUser who, UUID scanId, String label, boolean htmx) {
-        var request = as(who).post().uri("/scan/wedge").header("Accept-Language", "ja")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ConsoleHttp c = console(who);
+        var request = c.post("/scan/wedge").contentType(MediaType.APPLICATION_FORM_URLENCODED);
         if (htmx) {
             request = request.header("HX-Request", "true");
         }
         return request.body(BodyInserters.fromFormData("transfer", transfer.toString()).with("scanId", scanId.toString())
-                        .with("label", label))
+                        .with("label", label).with("_csrf", c.csrf()))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
@@ -59,7 +65,7 @@ class ScanStationHttpTests extends ApiTestSupport {
 
     @Test
     void aPlainFormScanConfirmsOnceAndTheSameScanSentAgainIsNotCountedTwice() {
-        String page = as(world.contractorCustodian).get().uri("/scan?transfer={id}", transfer).header("Accept-Language", "ja")
+        String page = console(world.contractorCustodian).get("/scan?transfer={id}", transfer)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("lang=\"ja\"").contains("3件中0件確認済み").contains(assets.get(0).tag())
                 .contains("name=\"scanId\"").doesNotContain("<script>").doesNotContain("style=");
@@ -105,10 +111,14 @@ class ScanStationHttpTests extends ApiTestSupport {
         assertThat(wedge(world.contractorCustodian, UUID.randomUUID(), codec.labelPayload(assets.get(3).tag()), true))
                 .contains("参照できる資産にこのラベルはありません");
         assertThat(wedge(world.contractorCustodian, UUID.randomUUID(), "", true)).contains("何もスキャンされていません");
-        String english = as(world.contractorCustodian).post().uri("/scan/wedge").header("Accept-Language", "en")
+        ConsoleHttp c = console(world.contractorCustodian);
+        c.post("/language?lang=en&next=/scan").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("_csrf", c.csrf())).exchange()
+                .expectStatus().value(status -> assertThat(status).as("language switch").isBetween(300, 399));
+        String english = c.post("/scan/wedge")
                 .header("HX-Request", "true").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData("transfer", transfer.toString()).with("scanId", UUID.randomUUID().toString())
-                        .with("label", forged))
+                        .with("label", forged).with("_csrf", c.csrf()))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(english).contains("Forged label").contains("0 of 3 confirmed");
         assertThat(confirmedLines()).isZero();
@@ -119,25 +129,55 @@ class ScanStationHttpTests extends ApiTestSupport {
         for (Asset a : assets.subList(0, 3)) {
             wedge(world.contractorCustodian, UUID.randomUUID(), codec.labelPayload(a.tag()), true);
         }
-        String page = as(world.clerk).get().uri("/transfers/{id}", transfer).header("Accept-Language", "ja").exchange()
+        String page = console(world.clerk).get("/transfers/{id}", transfer).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("完了").contains("3件中3件確認済み").contains("/transfers/" + transfer + "/receipt.pdf")
                 .contains(world.contractorCustodian.username()).contains("browser-wedge");
         assets.subList(0, 3).forEach(a -> assertThat(page).contains(a.tag()));
-        as(world.clerk).get().uri("/transfers/{id}/receipt.pdf", transfer).exchange().expectStatus().isOk()
+        console(world.clerk).get("/transfers/{id}/receipt.pdf", transfer).exchange().expectStatus().isOk()
                 .expectHeader().contentType(MediaType.APPLICATION_PDF);
 
         var stranger = user(Role.CUSTODIAN, party(unique("他社"), PartyKind.CONTRACTOR));
-        as(stranger).get().uri("/transfers/{id}", transfer).exchange().expectStatus().isNotFound();
-        as(stranger).get().uri("/transfers/{id}/receipt.pdf", transfer).exchange().expectStatus().isNotFound();
-        as(stranger).get().uri("/scan?transfer={id}", transfer).exchange().expectStatus().isNotFound();
+        ConsoleHttp s = console(stranger);
+        for (String path : List.of("/transfers/" + transfer, "/transfers/" + transfer + "/receipt.pdf", "/scan?transfer=" + transfer)) {
+            String body = s.get(path).exchange().expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
+            assertThat(body).doesNotContain(assets.get(0).tag());
+        }
+    }
+
+    @Test
+    void aPhotoOfATrayWithTwoLabelsConfirmsBothInOnePlainFormPost() {
+        var tray = LabelPictures.tray(assets.subList(0, 2).stream().map(a -> new jp.azukari.label.LabelContent(
+                codec.labelPayload(a.tag()), a.tag(), "調査票", world.contractNumber, "発注機関")).toList());
+        ConsoleHttp c = console(world.contractorCustodian);
+        var parts = new org.springframework.http.client.MultipartBodyBuilder();
+        parts.part("transfer", transfer.toString());
+        parts.part("photoId", UUID.randomUUID().toString());
+        parts.part("_csrf", c.csrf());
+        parts.part("photo", new org.springframework.core.io.ByteArrayResource(tray) {
+            @Override
+            public String getFilename() {
+                return "tray.jpg";
+            }
+        }).contentType(MediaType.IMAGE_JPEG);
+        var form = parts.build();
+        String page = c.post("/scan/photo").contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(form))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("3件中2件確認済み").contains(assets.get(0).tag()).contains(assets.get(1).tag());
+        // the same photo form sent again counts nothing twice
+        c.post("/scan/photo").contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(form))
+                .exchange().expectStatus().isOk();
+        assertThat(confirmedLines()).isEqualTo(2);
+        assertThat(db.sql("SELECT count(*) FROM custody_event WHERE transfer_id = :t AND type = 'ISSUED' AND device_id = 'browser-photo'")
+                .bind("t", transfer).map(r -> r.get(0, Long.class)).one().block()).isEqualTo(2);
     }
 
     @Test
     void closingTheNeverScannedLinesMarksThemMissing() {
         wedge(world.contractorCustodian, UUID.randomUUID(), codec.labelPayload(assets.get(0).tag()), false);
-        as(world.contractorCustodian).post().uri("/scan/close-missing").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("transfer", transfer.toString()).with("reason", "届かず"))
+        ConsoleHttp c = console(world.contractorCustodian);
+        c.post("/scan/close-missing").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("transfer", transfer.toString()).with("reason", "届かず").with("_csrf", c.csrf()))
                 .exchange().expectStatus().is3xxRedirection().expectHeader().location("/transfers/" + transfer);
         assertThat(db.sql("SELECT count(*) FROM transfer_line WHERE transfer_id = :t AND status = 'MISSING'").bind("t", transfer)
                 .map(r -> r.get(0, Long.class)).one().block()).isEqualTo(2);
@@ -152,12 +192,14 @@ class ScanStationHttpTests extends ApiTestSupport {
         for (String path : List.of("/L/" + real, "/l/" + real.toLowerCase(), "/L/" + forged, "/L/AZ1:ZZZZ:X-1:AAAAAAAAAAAA")) {
             var answer = http().get().uri(path).exchange().expectStatus().isSeeOther().returnResult(String.class);
             String location = answer.getResponseHeaders().getLocation().toString();
-            assertThat(location).startsWith("/signin?next=").doesNotContain(assets.get(0).id().toString());
+            assertThat(location).contains("/signin?next=").doesNotContain(assets.get(0).id().toString());
+            assertThat(answer.getResponseBody().collectList().block()).isEmpty();
         }
-        as(world.clerk).get().uri("/l/" + real.toLowerCase()).exchange().expectStatus().isSeeOther()
-                .expectHeader().location("/assets/" + assets.get(0).id());
-        as(world.clerk).get().uri("/L/" + forged).exchange().expectStatus().isNotFound();
+        assertThat(console(world.clerk).get("/l/" + real.toLowerCase()).exchange().expectStatus().is3xxRedirection()
+                .returnResult(Void.class).getResponseHeaders().getLocation().toString()).endsWith("/assets/" + assets.get(0).id());
+        console(world.clerk).get("/L/" + forged).exchange().expectStatus().isNotFound();
+        console(world.clerk).get("/L/AZ1:ZZZZ:X-1:AAAAAAAAAAAA").exchange().expectStatus().isNotFound();
         var stranger = user(Role.CUSTODIAN, party(unique("他社"), PartyKind.CONTRACTOR));
-        as(stranger).get().uri("/L/" + real).exchange().expectStatus().isNotFound();
+        console(stranger).get("/L/" + real).exchange().expectStatus().isNotFound();
     }
 }
