@@ -171,11 +171,11 @@ public class AssetService {
 
     /**
      * Assets whose tag is the text as a counter clerk types it (full-width, lower case, stray spaces: see
-     * {@link AssetTags#normalise}) or whose title contains it, newest tags last, in the caller's scope.
+     * {@link jp.azukari.core.label.CounterInput#tag}) or whose title contains it, newest tags last, in the caller's scope.
      */
     public Flux<AssetView> search(Actor actor, Search s, int limit, int offset) {
         String text = s.text() == null || s.text().isBlank() ? null : s.text().strip();
-        String tag = text == null ? null : AssetTags.normalise(text);
+        String tag = text == null ? null : jp.azukari.core.label.CounterInput.tag(text);
         String like = text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String sql = AssetView.SELECT + """
                  WHERE (CAST(:contract AS uuid) IS NULL OR a.contract_id = :contract)

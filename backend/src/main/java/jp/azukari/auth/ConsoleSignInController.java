@@ -69,13 +69,14 @@ class ConsoleSignInController {
 
     /** The language switch: remembered on the user when signed in, and in this browser for the sign-in page. */
     @PostMapping("/language")
-    Mono<Rendering> language(@RequestParam String lang, @RequestParam(required = false) String next, ServerWebExchange exchange) {
-        String chosen = "en".equals(lang) ? "en" : "ja";
-        ConsoleCookies.writeLanguage(exchange, chosen);
-        exchange.getAttributes().put(ConsoleSessions.LOCALE_ATTRIBUTE, chosen);
-        return sessions.current(exchange)
-                .flatMap(me -> me.map(user -> sessions.rememberLocale(user.actor().userId(), chosen)).orElse(Mono.empty()))
-                .thenReturn(Rendering.redirectTo(LocalPaths.safe(next)).build());
+    Mono<Rendering> language(ServerWebExchange exchange) {
+        return exchange.getFormData().flatMap(form -> {
+            String chosen = "en".equals(form.getFirst("lang")) ? "en" : "ja";
+            ConsoleCookies.writeLanguage(exchange, chosen);
+            return sessions.current(exchange)
+                    .flatMap(me -> me.map(user -> sessions.rememberLocale(user.actor().userId(), chosen)).orElse(Mono.empty()))
+                    .thenReturn(Rendering.redirectTo(LocalPaths.safe(form.getFirst("next"))).build());
+        });
     }
 
     private Rendering refused(ErrorResponseException e, String username, String next) {

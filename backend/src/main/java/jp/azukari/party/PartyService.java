@@ -12,7 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reading and registering parties. Agency roles see all of them; a custodian sees its own circle only. */
-class PartyService {
+public class PartyService {
 
     record NewParty(String name, PartyKind kind) {
     }
@@ -23,7 +23,7 @@ class PartyService {
         this.parties = parties;
     }
 
-    Flux<PartyView> list(Actor actor, PartyKind kind) {
+    public Flux<PartyView> list(Actor actor, PartyKind kind) {
         return parties.visibleTo(actor, kind);
     }
 

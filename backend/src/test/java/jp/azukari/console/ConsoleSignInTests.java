@@ -108,6 +108,21 @@ class ConsoleSignInTests extends BrowserTestSupport {
         assertThat(sessionsOf(manager)).isZero();
     }
 
+    @Test
+    void aSessionStartedOnOneInstanceIsServedByAnotherAndEndedThereForBoth() {
+        TestUser manager = user(Role.MANAGER, party(unique("agency"), PartyKind.AGENCY));
+        signIn(page, manager);
+        // cookies are not bound to a port: the same browser now talks to a second backend on the same database
+        String other = "http://localhost:" + jp.azukari.support.SecondInstance.port();
+        page.navigate(other + "/");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ホーム"))).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログアウト")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("ログアウトしました");
+        page.navigate("/");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/signin$"));
+        assertThat(sessionsOf(manager)).isZero();
+    }
+
     private long sessionsOf(TestUser user) {
         return db.sql("SELECT count(*) AS n FROM console_session WHERE user_id = :id").bind("id", user.id())
                 .map(r -> r.get("n", Long.class)).one().block();

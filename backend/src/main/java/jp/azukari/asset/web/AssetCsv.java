@@ -28,18 +28,18 @@ final class AssetCsv {
 
     /** One data row: its line in the file, its cells and its problems. */
     record Row(int line, AssetInput input, List<AssetInput.Problem> problems) {
-        boolean ok() {
+        public boolean ok() {
             return problems.isEmpty();
         }
     }
 
     /** The file's reading: encoding name, rows, and a problem of the whole file (message key and argument) or null. */
     record Parsed(String encoding, List<Row> rows, String fileError, String fileErrorArg, String text) {
-        boolean allGood() {
+        public boolean allGood() {
             return fileError == null && !rows.isEmpty() && rows.stream().allMatch(Row::ok);
         }
 
-        long bad() {
+        public long bad() {
             return rows.stream().filter(r -> !r.ok()).count();
         }
     }

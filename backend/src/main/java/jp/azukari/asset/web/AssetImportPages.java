@@ -88,7 +88,7 @@ class AssetImportPages {
             List<AssetService.NewAsset> rows = parsed.rows().stream().map(r -> r.input().toNew()).toList();
             return submissions.claim(submission, actor.userId()).flatMap(fresh -> {
                 if (!fresh) {
-                    return submissions.outcome(submission, actor.userId()).map(path -> Rendering.redirectTo(path).build())
+                    return submissions.outcome(submission, actor.userId()).map(path -> Rendering.redirectTo(path + "&again=1").build())
                             .switchIfEmpty(choices(actor).map(list -> page(HttpStatus.CONFLICT, list, contract, parsed, "form.submit.again", null)));
                 }
                 String done = "/assets?contract=" + contractId + "&imported=" + rows.size();

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jp.azukari.asset.AssetService;
-import jp.azukari.asset.AssetTags;
+import jp.azukari.core.label.CounterInput;
+import jp.azukari.core.label.Tags;
 
 /**
  * One asset as a person enters it — in the register form or as a CSV row — checked with the API's rules
@@ -26,7 +27,7 @@ record AssetInput(String tag, String kind, String title, String serialNumber, St
             "媒体", "RECORDING_MEDIA", "機器", "EQUIPMENT", "ソフトウェア", "SOFTWARE");
     private static final Map<String, String> SENSITIVITY_WORDS = Map.of("公開", "PUBLIC", "内部", "INTERNAL", "部外秘", "INTERNAL",
             "秘", "CONFIDENTIAL", "機密", "CONFIDENTIAL", "個人情報", "PERSONAL_DATA");
-    private static final Pattern TAG = Pattern.compile("[A-Z0-9][A-Z0-9./-]{0,39}");
+    private static final Pattern TAG = Tags.PATTERN;
 
     /** The problems of this input; none means {@link #toNew()} may be registered. */
     List<Problem> problems() {
@@ -64,15 +65,15 @@ record AssetInput(String tag, String kind, String title, String serialNumber, St
                 sensitivityCode(), emptyToNull(handling));
     }
 
-    String normalisedTag() {
-        return blank(tag) ? null : AssetTags.normalise(tag);
+    public String normalisedTag() {
+        return blank(tag) ? null : CounterInput.tag(tag);
     }
 
-    String kindCode() {
+    public String kindCode() {
         return code(kind, KINDS, KIND_WORDS);
     }
 
-    String sensitivityCode() {
+    public String sensitivityCode() {
         return code(sensitivity, SENSITIVITIES, SENSITIVITY_WORDS);
     }
 

@@ -57,11 +57,14 @@ class AssetPages {
     @GetMapping("/assets")
     Mono<Rendering> search(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String q,
                            @RequestParam(required = false) String contract, @RequestParam(required = false) String state,
-                           @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String imported) {
+                           @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String imported,
+                           @RequestParam(required = false) String again) {
         UUID contractId = Ids.parseOrNull(contract);
-        String chosenState = STATES.contains(state) ? state : null;
+        String chosenState = state != null && STATES.contains(state) ? state : null;
         int p = Math.max(1, Math.min(page, 10_000));
-        return Mono.zip(contracts.list(actor, null, 500, 0).collectList(),
+        // a contract the caller may not see is the 404 page, as in the API, not an empty list
+        Mono<?> inScope = contractId == null ? Mono.just(true) : contracts.find(actor, contractId);
+        return inScope.then(Mono.zip(contracts.list(actor, null, 500, 0).collectList(),
                         assets.search(actor, new AssetService.Search(q, contractId, chosenState), PAGE_SIZE + 1, (p - 1) * PAGE_SIZE).collectList())
                 .map(t -> {
                     List<AssetView> found = t.getT2();
@@ -71,15 +74,17 @@ class AssetPages {
                             "page", p, "q", q == null ? "" : q, "contract", contractId == null ? "" : contractId.toString(),
                             "state", chosenState == null ? "" : chosenState, "states", STATES,
                             "imported", imported == null ? "" : imported,
-                            "canRegister", actor.is(Role.CLERK) || actor.is(Role.MANAGER))).build();
-                });
+                            "canRegister", actor.is(Role.CLERK) || actor.is(Role.MANAGER)))
+                            .modelAttribute("again", again != null).build();
+                }));
     }
 
     @GetMapping("/assets/{id}")
     Mono<Rendering> asset(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                          @RequestParam(required = false) String registered) {
+                          @RequestParam(required = false) String registered, @RequestParam(required = false) String again) {
         return assets.find(actor, id).map(a -> Rendering.view("console/asset")
-                .modelAttribute("asset", a).modelAttribute("registered", registered != null).build());
+                .modelAttribute("asset", a).modelAttribute("registered", registered != null)
+                .modelAttribute("again", again != null).build());
     }
 
     /** The label as printed, for the asset page's preview (PNG, in the caller's scope like the API's). */
@@ -112,7 +117,7 @@ class AssetPages {
                 ? again(actor, form.submission(), choices, form)
                 : assets.register(actor, contractId, List.of(form.input().toNew())).next()
                         .flatMap(a -> submissions.succeeded(form.submission(), "/assets/" + a.id())
-                                .thenReturn(Rendering.redirectTo("/assets/" + a.id() + "?registered").build()))
+                                .thenReturn(Rendering.redirectTo("/assets/" + a.id() + "?registered=1").build()))
                         .onErrorResume(ErrorResponseException.class, e -> submissions.release(form.submission())
                                 .then(e.getStatusCode().value() == 404 || e.getStatusCode().value() == 403 ? Mono.error(e)
                                         : choices.map(list -> form(HttpStatus.valueOf(e.getStatusCode().value()), list, form, List.of(),
@@ -120,7 +125,7 @@ class AssetPages {
     }
 
     private Mono<Rendering> again(Actor actor, String submission, Mono<List<jp.azukari.contract.ContractView>> choices, NewAssetForm form) {
-        return submissions.outcome(submission, actor.userId()).map(path -> Rendering.redirectTo(path).build())
+        return submissions.outcome(submission, actor.userId()).map(path -> Rendering.redirectTo(path + "?again=1").build())
                 .switchIfEmpty(choices.map(list -> form(HttpStatus.CONFLICT, list, form, List.of(), null)))
                 .map(r -> r);
     }

@@ -45,7 +45,9 @@ class ConsolePageAdvice {
     /** A path id that is not a UUID names nothing the caller may see: the 404 page, as for an unknown id. */
     @ExceptionHandler(ResponseStatusException.class)
     Mono<Rendering> status(ResponseStatusException e, ServerWebExchange exchange) {
-        HttpStatus status = e.getStatusCode().value() == 400 ? HttpStatus.NOT_FOUND : HttpStatus.valueOf(e.getStatusCode().value());
+        boolean badPathId = e instanceof org.springframework.web.server.ServerWebInputException input && input.getMethodParameter() != null
+                && input.getMethodParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+        HttpStatus status = badPathId ? HttpStatus.NOT_FOUND : HttpStatus.valueOf(e.getStatusCode().value());
         return page(exchange, status, null, null);
     }
 
