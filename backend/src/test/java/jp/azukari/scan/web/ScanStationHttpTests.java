@@ -112,8 +112,8 @@ class ScanStationHttpTests extends ApiTestSupport {
                 .contains("参照できる資産にこのラベルはありません");
         assertThat(wedge(world.contractorCustodian, UUID.randomUUID(), "", true)).contains("何もスキャンされていません");
         ConsoleHttp c = console(world.contractorCustodian);
-        c.post("/language?lang=en&next=/scan").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("_csrf", c.csrf())).exchange()
+        c.post("/language").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("lang", "en").with("next", "/scan").with("_csrf", c.csrf())).exchange()
                 .expectStatus().value(status -> assertThat(status).as("language switch").isBetween(300, 399));
         String english = c.post("/scan/wedge")
                 .header("HX-Request", "true").contentType(MediaType.APPLICATION_FORM_URLENCODED)
