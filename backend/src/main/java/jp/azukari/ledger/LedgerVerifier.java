@@ -92,6 +92,16 @@ public class LedgerVerifier {
 
     /** Verifies every chain, or only those of one contract when {@code contractId} is given. */
     public Mono<Report> verify(UUID contractId) {
+        return verify(contractId, (assets, events) -> { });
+    }
+
+    /** Progress of a verification: assets and events checked so far, told as the walk goes (often: keep it cheap). */
+    public interface Progress {
+        void checked(long assets, long events);
+    }
+
+    /** As {@link #verify(UUID)}, telling {@code progress} how far the walk has come. */
+    public Mono<Report> verify(UUID contractId, Progress progress) {
         String where = contractId == null ? "" : " WHERE contract_id = :contract";
         var events = db.sql("SELECT * FROM custody_event" + where + " ORDER BY asset_id, seq");
         var heads = db.sql("SELECT id, tag, last_seq, last_hash FROM asset" + (contractId == null ? "" : " WHERE contract_id = :contract"));
@@ -102,7 +112,10 @@ public class LedgerVerifier {
         var walk = new Walk();
         var tags = new HashMap<UUID, String>();
         Mono<Void> read = events.map(Ledger::read).all()
-                .doOnNext(walk::accept)
+                .doOnNext(e -> {
+                    walk.accept(e);
+                    progress.checked(walk.assets, walk.events);
+                })
                 .then(heads.map(row -> {
                     UUID id = row.get("id", UUID.class);
                     tags.put(id, row.get("tag", String.class));

@@ -97,7 +97,7 @@ class LiveDashboardTests extends ApiTestSupport {
     void onlyManagersAndAuditorsGetTheStreamOrTheDashboard() {
         CustodyWorld world = new CustodyWorld(this);
         for (var who : List.of(world.clerk, world.contractorCustodian)) {
-            as(who).get().uri("/dashboard/events").accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isForbidden();
+            as(who).get().uri("/api/v1/dashboard/events").accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isForbidden();
             as(who).get().uri("/api/v1/dashboard").exchange().expectStatus().isForbidden();
         }
         as(world.auditor).get().uri("/api/v1/dashboard").exchange().expectStatus().isOk();
@@ -143,7 +143,7 @@ class LiveDashboardTests extends ApiTestSupport {
     }
 
     private Disposable listen(String token, BlockingQueue<Heard> into) {
-        return WebClient.create("http://localhost:" + port).get().uri("/dashboard/events")
+        return WebClient.create("http://localhost:" + port).get().uri("/api/v1/dashboard/events")
                 .header("Authorization", "Bearer " + token).accept(MediaType.TEXT_EVENT_STREAM)
                 .retrieve().bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
                 .filter(e -> e.event() != null)
