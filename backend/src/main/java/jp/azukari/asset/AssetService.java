@@ -165,6 +165,33 @@ public class AssetService {
         return spec.map(AssetView::read).all();
     }
 
+    /** What the console's asset search asks: a tag or words of a title, within a contract and state. */
+    public record Search(String text, UUID contractId, String custodyState) {
+    }
+
+    /**
+     * Assets whose tag is the text as a counter clerk types it (full-width, lower case, stray spaces: see
+     * {@link AssetTags#normalise}) or whose title contains it, newest tags last, in the caller's scope.
+     */
+    public Flux<AssetView> search(Actor actor, Search s, int limit, int offset) {
+        String text = s.text() == null || s.text().isBlank() ? null : s.text().strip();
+        String tag = text == null ? null : AssetTags.normalise(text);
+        String like = text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String sql = AssetView.SELECT + """
+                 WHERE (CAST(:contract AS uuid) IS NULL OR a.contract_id = :contract)
+                   AND (CAST(:state AS text) IS NULL OR a.custody_state = :state)
+                   AND (CAST(:tag AS text) IS NULL OR a.tag = :tag OR a.tag LIKE :tag_prefix OR a.title ILIKE :like)""" + Scope.asset(actor)
+                + " ORDER BY a.tag LIMIT :limit OFFSET :offset";
+        var spec = db.sql(sql).bind("limit", limit).bind("offset", offset);
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "contract", s.contractId(), UUID.class);
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "state", s.custodyState(), String.class);
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "tag", tag, String.class);
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "tag_prefix", tag == null ? null : tag.replace("_", "\\_").replace("%", "\\%") + "%", String.class);
+        spec = jp.azukari.platform.db.Binds.nullable(spec, "like", like, String.class);
+        spec = Scope.bind(spec, actor);
+        return spec.map(AssetView::read).all();
+    }
+
     /** A contract's assets; a contract the caller may not see answers 404, not an empty list. */
     public Flux<AssetView> listOfContract(Actor actor, UUID contractId, int limit, int offset) {
         var contract = db.sql("SELECT c.id FROM contract c WHERE c.id = :id" + Scope.contract(actor)).bind("id", contractId);

@@ -47,14 +47,22 @@ class TokenService {
     }
 
     Mono<TokenPair> signIn(String rawUsername, String password) {
+        return authenticate(rawUsername, password)
+                .flatMap(actor -> refreshTokens.forgetExpired(actor.userId())
+                        .then(pair(actor, refreshTokens.start(actor.userId()))));
+    }
+
+    /**
+     * The active user behind these credentials, through the login throttle and lockout: the one check both the
+     * token API and the console's sign-in form use. Errors as 401 invalid-credentials or 429 sign-in-locked.
+     */
+    Mono<Actor> authenticate(String rawUsername, String password) {
         String username = rawUsername.strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         return throttle.admit(username, now)
                 .switchIfEmpty(Mono.defer(() -> lockedOut(username, now)))
                 .flatMap(attempt -> Mono.delay(policy.delayBefore(attempt)).then(verify(username, password)))
-                .flatMap(actor -> throttle.clear(username)
-                        .then(refreshTokens.forgetExpired(actor.userId()))
-                        .then(pair(actor, refreshTokens.start(actor.userId()))));
+                .flatMap(actor -> throttle.clear(username).thenReturn(actor));
     }
 
     Mono<TokenPair> refresh(String refreshToken) {

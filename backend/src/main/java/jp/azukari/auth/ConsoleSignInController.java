@@ -1,0 +1,105 @@
+package jp.azukari.auth;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jp.azukari.platform.console.ConsolePage;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Signing in to the console with the same accounts, password check, throttle and lockout as the token API
+ * ({@link TokenService#authenticate}), signing out, and choosing the language.
+ */
+@ConsolePage
+class ConsoleSignInController {
+
+    record SignInForm(String username, String password, String next) {
+    }
+
+    private final TokenService tokens;
+    private final ConsoleSessions sessions;
+
+    ConsoleSignInController(TokenService tokens, ConsoleSessions sessions) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/signin")
+    Mono<Rendering> form(@RequestParam(required = false) String next, @RequestParam(required = false) String expired,
+                         @RequestParam(required = false) String signedOut, ServerWebExchange exchange) {
+        return sessions.current(exchange).map(me -> me.isPresent()
+                ? Rendering.redirectTo(LocalPaths.safe(next)).build()
+                : page(HttpStatus.OK, "", LocalPaths.safe(next), expired != null ? "signin.expired"
+                        : signedOut != null ? "signin.signedOut" : null, null));
+    }
+
+    @PostMapping("/signin")
+    Mono<Rendering> signIn(@ModelAttribute SignInForm form, ServerWebExchange exchange) {
+        String username = form.username() == null ? "" : form.username().strip();
+        String next = LocalPaths.safe(form.next());
+        if (username.isEmpty() || form.password() == null || form.password().isEmpty() || username.length() > 128
+                || form.password().length() > 1024) {
+            return Mono.just(page(HttpStatus.BAD_REQUEST, username, next, null, "signin.error.missing"));
+        }
+        return tokens.authenticate(username, form.password())
+                .flatMap(actor -> sessions.start(actor.userId()).flatMap(token -> sessions.resolve(token).map(user -> {
+                    ConsoleCookies.write(exchange, ConsoleCookies.SESSION, token, sessions.maxAge());
+                    ConsoleCookies.writeLanguage(exchange, user.locale());
+                    return Rendering.redirectTo(next).build();
+                })))
+                .onErrorResume(ErrorResponseException.class, e -> Mono.just(refused(e, username, next)));
+    }
+
+    @PostMapping("/signout")
+    Mono<Rendering> signOut(ServerWebExchange exchange) {
+        return sessions.end(ConsoleCookies.read(exchange, ConsoleCookies.SESSION)).then(Mono.fromSupplier(() -> {
+            ConsoleCookies.clear(exchange, ConsoleCookies.SESSION);
+            return Rendering.redirectTo("/signin?signedOut=1").build();
+        }));
+    }
+
+    /** The language switch: remembered on the user when signed in, and in this browser for the sign-in page. */
+    @PostMapping("/language")
+    Mono<Rendering> language(@RequestParam String lang, @RequestParam(required = false) String next, ServerWebExchange exchange) {
+        String chosen = "en".equals(lang) ? "en" : "ja";
+        ConsoleCookies.writeLanguage(exchange, chosen);
+        exchange.getAttributes().put(ConsoleSessions.LOCALE_ATTRIBUTE, chosen);
+        return sessions.current(exchange)
+                .flatMap(me -> me.map(user -> sessions.rememberLocale(user.actor().userId(), chosen)).orElse(Mono.empty()))
+                .thenReturn(Rendering.redirectTo(LocalPaths.safe(next)).build());
+    }
+
+    private Rendering refused(ErrorResponseException e, String username, String next) {
+        if (e.getStatusCode().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            String retry = e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+            long minutes = retry == null ? 1 : Math.max(1, (Long.parseLong(retry) + 59) / 60);
+            Rendering.Builder<?> b = Rendering.view("console/signin").status(HttpStatus.TOO_MANY_REQUESTS)
+                    .model(model(username, next, null, "signin.error.locked"));
+            return b.modelAttribute("lockedMinutes", minutes).build();
+        }
+        return page(HttpStatus.UNAUTHORIZED, username, next, null, "signin.error.invalid");
+    }
+
+    private static Rendering page(HttpStatus status, String username, String next, String notice, String error) {
+        return Rendering.view("console/signin").status(status).model(model(username, next, notice, error)).build();
+    }
+
+    private static Map<String, Object> model(String username, String next, String notice, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("username", username);
+        model.put("next", next);
+        model.put("notice", notice == null ? "" : notice);
+        model.put("error", error == null ? "" : error);
+        model.put("lockedMinutes", 0L);
+        return model;
+    }
+}
