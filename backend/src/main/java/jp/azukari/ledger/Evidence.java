@@ -11,6 +11,7 @@ import jp.azukari.platform.db.Binds;
 import jp.azukari.platform.web.Access;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Refused attempts across the agency (SPEC §4 "refusals are evidence"): every ledger event that carries a rule code,
@@ -66,7 +67,7 @@ public class Evidence {
         spec = Binds.nullable(spec, "until", f.to() == null ? null : f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
                 java.time.OffsetDateTime.class);
         var query = spec;
-        return Access.require(actor, "read the evidence of refused attempts", Role.AUDITOR, Role.MANAGER)
+        return allowed(actor)
                 .thenMany(query.map(r -> new Item(r.get("asset_id", UUID.class), r.get("tag", String.class),
                         r.get("seq", Integer.class), r.get("type", String.class), r.get("refusal_code", String.class),
                         r.get("article", String.class), r.get("occurred_at", java.time.OffsetDateTime.class).toInstant(),
@@ -74,6 +75,11 @@ public class Evidence {
                         r.get("to_party", String.class), r.get("device_id", String.class), r.get("scanned_payload", String.class),
                         r.get("transfer_id", UUID.class), r.get("contract_number", String.class), r.get("note", String.class)))
                         .all());
+    }
+
+    /** Completes when the actor may read the evidence, else a 403 problem. */
+    public Mono<Void> allowed(Actor actor) {
+        return Access.require(actor, "read the evidence of refused attempts", Role.AUDITOR, Role.MANAGER);
     }
 
     private static String blank(String s) {

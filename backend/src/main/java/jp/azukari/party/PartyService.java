@@ -12,9 +12,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Reading and registering parties. Agency roles see all of them; a custodian sees its own circle only. */
-class PartyService {
+public class PartyService {
 
-    record NewParty(String name, PartyKind kind) {
+    public record NewParty(String name, PartyKind kind) {
     }
 
     private final PartyRepository parties;
@@ -23,16 +23,16 @@ class PartyService {
         this.parties = parties;
     }
 
-    Flux<PartyView> list(Actor actor, PartyKind kind) {
+    public Flux<PartyView> list(Actor actor, PartyKind kind) {
         return parties.visibleTo(actor, kind);
     }
 
-    Mono<PartyView> get(Actor actor, UUID id) {
+    public Mono<PartyView> get(Actor actor, UUID id) {
         return parties.visibleTo(actor, id).switchIfEmpty(Mono.error(() -> Problems.notFound("Party " + id)));
     }
 
     /** The request is read only once the actor is known to be an ADMIN. */
-    Mono<PartyView> create(Actor actor, Mono<NewParty> request) {
+    public Mono<PartyView> create(Actor actor, Mono<NewParty> request) {
         return Access.require(actor, "register parties", Role.ADMIN)
                 .then(request)
                 .flatMap(p -> parties.insert(UUID.randomUUID(), p.name().strip(), p.kind())
