@@ -80,8 +80,9 @@ class ConsoleSecurityConfiguration {
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/signin", "/language", "/console/**", "/webjars/**", "/favicon.ico", "/console-error/**").permitAll()
                         // an AUDITOR reads everything and changes nothing (SPEC §2): no state-changing console route is
-                        // theirs, whichever page adds one; their own session, language and password stay theirs
-                        .pathMatchers(HttpMethod.POST, "/signout", "/account/**").authenticated()
+                        // theirs, whichever page adds one; their own session, language and password stay theirs, and
+                        // starting a ledger verification (a read of the whole ledger, recorded as a run) is their job
+                        .pathMatchers(HttpMethod.POST, "/signout", "/account/**", "/ledger/verify").authenticated()
                         .matchers(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/**"),
                                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.PUT, "/**"),
                                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.PATCH, "/**"),
