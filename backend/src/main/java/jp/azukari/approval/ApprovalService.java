@@ -154,17 +154,4 @@ public class ApprovalService {
         spec = Scope.bind(spec, actor);
         return spec.map(ApprovalView::read).all();
     }
-
-    /** The approval as the custody rules see it, or empty when it does not exist. */
-    public Mono<ApprovalFacts> facts(UUID id) {
-        return db.sql("""
-                        SELECT ap.*, ARRAY(SELECT aa.asset_id FROM approval_asset aa WHERE aa.approval_id = ap.id) AS asset_ids
-                          FROM approval ap WHERE ap.id = :id""")
-                .bind("id", id)
-                .map(r -> new ApprovalFacts(r.get("id", UUID.class), r.get("contract_id", UUID.class),
-                        ApprovalKind.valueOf(r.get("kind", String.class)), ApprovalStatus.valueOf(r.get("status", String.class)),
-                        r.get("subcontractor_party_id", UUID.class), Boolean.TRUE.equals(r.get("whole_contract", Boolean.class)),
-                        java.util.Set.of(r.get("asset_ids", UUID[].class)), r.get("valid_until", LocalDate.class)))
-                .one();
-    }
 }

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.azukari.common.Actor;
+import jp.azukari.core.label.CounterInput;
+import jp.azukari.core.label.Tags;
 import jp.azukari.ledger.EventView;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,7 +39,7 @@ class AssetController {
 
     enum Sensitivity { PUBLIC, INTERNAL, CONFIDENTIAL, PERSONAL_DATA }
 
-    record AssetRequest(@Pattern(regexp = "[A-Z0-9][A-Z0-9./-]{0,39}", message = "must be 1-40 of A-Z 0-9 . / - starting with a letter or digit") String tag,
+    record AssetRequest(@Pattern(regexp = Tags.REGEX, message = "must be 1-40 of A-Z 0-9 . / - starting with a letter or digit") String tag,
                         @NotNull Kind kind,
                         @NotBlank @Size(max = 300) String title,
                         @Size(max = 100) String serialNumber,
@@ -81,10 +83,11 @@ class AssetController {
                          @RequestParam(required = false) UUID contractId,
                          @RequestParam(required = false) @Pattern(regexp = "REGISTERED|WITH_CONTRACTOR|WITH_SUBCONTRACTOR|RETURNED|DISPOSED|LOST") String state,
                          @RequestParam(required = false) UUID holderPartyId,
-                         @RequestParam(required = false) @Size(max = 40) String tag,
+                         // as typed at a counter: full-width, dash look-alikes, lower case and a wedge's CR/LF are read as the tag
+                         @RequestParam(required = false) @Size(max = 200) String tag,
                          @RequestParam(defaultValue = "100") @Min(1) @Max(5000) int limit,
                          @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return assets.list(actor, new AssetService.Filter(contractId, state, holderPartyId, tag), limit, offset);
+        return assets.list(actor, new AssetService.Filter(contractId, state, holderPartyId, tag == null ? null : CounterInput.tag(tag)), limit, offset);
     }
 
     @GetMapping("/api/v1/assets/{id}")

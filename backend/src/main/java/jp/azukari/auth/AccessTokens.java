@@ -37,7 +37,13 @@ public class AccessTokens {
         return ttl;
     }
 
+    /** A token for a user whose token version is still the first one (0): a user never changed since made. */
     public Mono<String> issue(Actor actor) {
+        return issue(actor, 0L);
+    }
+
+    /** A token for the actor at this token version ({@link CurrentUsers}): it works while the version is current. */
+    public Mono<String> issue(Actor actor, long tokenVersion) {
         return keys.current().map(key -> {
             var now = clock.instant();
             return Jwts.builder()
@@ -47,6 +53,7 @@ public class AccessTokens {
                     .claim("name", actor.username())
                     .claim("role", actor.role().name())
                     .claim("party", actor.partyId().toString())
+                    .claim("ver", tokenVersion)
                     .issuedAt(Date.from(now))
                     .expiration(Date.from(now.plus(ttl)))
                     .signWith(key, Jwts.SIG.HS256)
@@ -73,8 +80,12 @@ public class AccessTokens {
         return p.parser();
     }
 
+    /** Whom a verified token names, and the token version it was issued at. */
+    public record Subject(UUID userId, long tokenVersion) {
+    }
+
     /** A token whose signature and claims were checked, kept until it expires. */
-    private record Verified(SecretKey key, Actor actor, Instant expires) {
+    private record Verified(SecretKey key, Actor actor, Subject subject, Instant expires) {
     }
 
     /** At most this many verified tokens are remembered; beyond it the expired ones go, then all of them. */
@@ -87,20 +98,36 @@ public class AccessTokens {
      */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    /** The actor a token speaks for, or an empty Mono when it is expired, forged, unsigned or malformed. */
+    /**
+     * The user and token version a token names, or an empty Mono when it is expired, forged, unsigned or malformed.
+     * Whether that user may still act, and as what, is {@link CurrentUsers}' answer, not the token's.
+     */
+    public Mono<Subject> subject(String token) {
+        return verified(token).map(Verified::subject);
+    }
+
+    /** What the token claimed about its actor when it was issued: for tests of the token itself, never for access. */
     public Mono<Actor> verify(String token) {
+        return verified(token).map(Verified::actor);
+    }
+
+    private Mono<Verified> verified(String token) {
         return keys.current().flatMap(key -> {
             Instant now = clock.instant();
             Verified known = verified.get(token);
             if (known != null && known.key() == key) {
-                return now.isBefore(known.expires()) ? Mono.just(known.actor()) : Mono.empty();
+                return now.isBefore(known.expires()) ? Mono.just(known) : Mono.empty();
             }
             try {
                 Claims c = parserFor(key).parseSignedClaims(token).getPayload();
-                Actor actor = new Actor(UUID.fromString(c.getSubject()), c.get("name", String.class),
+                UUID userId = UUID.fromString(c.getSubject());
+                Actor actor = new Actor(userId, c.get("name", String.class),
                         Role.valueOf(c.get("role", String.class)), UUID.fromString(c.get("party", String.class)));
-                remember(token, new Verified(key, actor, c.getExpiration().toInstant()), now);
-                return Mono.just(actor);
+                Number version = c.get("ver", Number.class);
+                Verified v = new Verified(key, actor, new Subject(userId, version == null ? -1 : version.longValue()),
+                        c.getExpiration().toInstant());
+                remember(token, v, now);
+                return Mono.just(v);
             } catch (JwtException | IllegalArgumentException | NullPointerException e) {
                 return Mono.empty();
             }

@@ -41,7 +41,8 @@ class AuthConfiguration {
 
     @Bean
     TokenService tokenService(Accounts accounts, LoginThrottle throttle, LoginThrottlePolicy policy, RefreshTokens refreshTokens,
-                              AccessTokens accessTokens, PasswordEncoder passwords, Clock clock, SecureRandom random) {
-        return new TokenService(accounts, throttle, policy, refreshTokens, accessTokens, passwords, clock, random);
+                              AccessTokens accessTokens, CurrentUsers currentUsers, PasswordEncoder passwords, Clock clock,
+                              SecureRandom random) {
+        return new TokenService(accounts, throttle, policy, refreshTokens, accessTokens, currentUsers, passwords, clock, random);
     }
 }

@@ -94,12 +94,19 @@ public class RefreshTokens {
                 .fetch().rowsUpdated();
     }
 
-    /** Signing out: the presented token's family ends. Unknown tokens change nothing. */
-    Mono<Long> revokeFamilyOf(String token) {
-        return db.sql("UPDATE refresh_token SET revoked_at = :now WHERE revoked_at IS NULL AND family_id = "
-                        + "(SELECT family_id FROM refresh_token WHERE token_hash = :hash)")
+    /**
+     * Signing out: the presented token's family ends, and so does every access token of its user (the user's token
+     * version moves on, which every instance hears, see {@link CurrentUsers}). Emits the user when something live
+     * was revoked; unknown or already revoked tokens change nothing.
+     */
+    Mono<UUID> signOut(String token) {
+        return db.sql("WITH revoked AS (UPDATE refresh_token SET revoked_at = :now WHERE revoked_at IS NULL AND family_id = "
+                        + "(SELECT family_id FROM refresh_token WHERE token_hash = :hash) RETURNING user_id) "
+                        + "UPDATE app_user SET token_version = token_version + 1 "
+                        + "WHERE id IN (SELECT user_id FROM revoked) RETURNING id")
                 .bind("hash", hash(token)).bind("now", clock.instant())
-                .fetch().rowsUpdated();
+                .map(row -> row.get("id", UUID.class))
+                .one();
     }
 
     /** Every live refresh token of this user ends: on deactivation or a password reset. */

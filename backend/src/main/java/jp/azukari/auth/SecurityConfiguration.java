@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import io.r2dbc.spi.ConnectionFactory;
 import jp.azukari.common.Actor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -57,13 +58,25 @@ class SecurityConfiguration {
         return new AccessTokens(keys, ttl, clock);
     }
 
+    @Bean
+    CurrentUsers currentUsers(DatabaseClient db, @Value("${azukari.auth.user-state-cache:2s}") Duration ttl) {
+        return new CurrentUsers(db, ttl);
+    }
+
+    @Bean
+    UserStateNotifications userStateNotifications(ConnectionFactory connectionFactory, CurrentUsers users) {
+        return new UserStateNotifications(connectionFactory, users);
+    }
+
     /**
-     * Bearer tokens are the only way in. As a bean it also stops Spring Boot from making its default in-memory
+     * Bearer tokens are the only way in; the actor is the user as they are now ({@link CurrentUsers}), never the
+     * role or party the token was issued with. As a bean it also stops Spring Boot from making its default in-memory
      * user with a generated password, which nothing here would use.
      */
     @Bean
-    ReactiveAuthenticationManager bearerAuthenticationManager(AccessTokens tokens) {
-        return authentication -> tokens.verify((String) authentication.getCredentials())
+    ReactiveAuthenticationManager bearerAuthenticationManager(AccessTokens tokens, CurrentUsers users) {
+        return authentication -> tokens.subject((String) authentication.getCredentials())
+                .flatMap(subject -> users.current(subject.userId(), subject.tokenVersion()))
                 .<Authentication>map(SecurityConfiguration::authenticated)
                 .switchIfEmpty(Mono.error(new BadCredentialsException("invalid or expired access token")));
     }

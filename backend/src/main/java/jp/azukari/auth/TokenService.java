@@ -27,18 +27,21 @@ class TokenService {
     private final LoginThrottlePolicy policy;
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
+    private final CurrentUsers currentUsers;
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final String decoyPassword;
     private final String decoyHash;
 
     TokenService(Accounts accounts, LoginThrottle throttle, LoginThrottlePolicy policy, RefreshTokens refreshTokens,
-                 AccessTokens accessTokens, PasswordEncoder passwords, Clock clock, SecureRandom random) {
+                 AccessTokens accessTokens, CurrentUsers currentUsers, PasswordEncoder passwords, Clock clock,
+                 SecureRandom random) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.policy = policy;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
+        this.currentUsers = currentUsers;
         this.passwords = passwords;
         this.clock = clock;
         // checked instead of a real hash when the user is unknown, so both cases cost one BCrypt verification
@@ -47,9 +50,9 @@ class TokenService {
     }
 
     Mono<TokenPair> signIn(String rawUsername, String password) {
-        return authenticate(rawUsername, password)
-                .flatMap(actor -> refreshTokens.forgetExpired(actor.userId())
-                        .then(pair(actor, refreshTokens.start(actor.userId()))));
+        return account(rawUsername, password)
+                .flatMap(account -> refreshTokens.forgetExpired(account.actor().userId())
+                        .then(pair(account, refreshTokens.start(account.actor().userId()))));
     }
 
     /**
@@ -57,30 +60,34 @@ class TokenService {
      * token API and the console's sign-in form use. Errors as 401 invalid-credentials or 429 sign-in-locked.
      */
     Mono<Actor> authenticate(String rawUsername, String password) {
+        return account(rawUsername, password).map(Accounts.Account::actor);
+    }
+
+    private Mono<Accounts.Account> account(String rawUsername, String password) {
         String username = rawUsername.strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
         return throttle.admit(username, now)
                 .switchIfEmpty(Mono.defer(() -> lockedOut(username, now)))
                 .flatMap(attempt -> Mono.delay(policy.delayBefore(attempt)).then(verify(username, password)))
-                .flatMap(actor -> throttle.clear(username).thenReturn(actor));
+                .flatMap(account -> throttle.clear(username).thenReturn(account));
     }
 
     Mono<TokenPair> refresh(String refreshToken) {
         return refreshTokens.spend(refreshToken)
                 .switchIfEmpty(Mono.defer(() -> refreshTokens.rejection(refreshToken)
                         .flatMap(rejection -> Mono.error(refreshRefused(rejection)))))
-                .flatMap(spent -> accounts.activeActor(spent.userId())
+                .flatMap(spent -> accounts.active(spent.userId())
                         .switchIfEmpty(Mono.defer(() -> refreshTokens.revokeFamily(spent.familyId())
                                 .then(Mono.error(refreshRefused(RefreshTokens.Rejection.EXPIRED_OR_REVOKED)))))
-                        .flatMap(actor -> pair(actor, refreshTokens.issue(actor.userId(), spent.familyId()))));
+                        .flatMap(account -> pair(account, refreshTokens.issue(spent.userId(), spent.familyId()))));
     }
 
     Mono<Void> signOut(String refreshToken) {
-        return refreshTokens.revokeFamilyOf(refreshToken).then();
+        return refreshTokens.signOut(refreshToken).doOnNext(currentUsers::forget).then();
     }
 
     /** The actor behind these credentials, or an invalid-credentials error that looks the same for every cause. */
-    private Mono<Actor> verify(String username, String password) {
+    private Mono<Accounts.Account> verify(String username, String password) {
         return accounts.byUsername(username)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
@@ -90,14 +97,14 @@ class TokenService {
                 .flatMap(actor -> actor.map(Mono::just).orElseGet(() -> Mono.error(invalidCredentials())));
     }
 
-    private Optional<Actor> check(Optional<Accounts.Account> found, String password) {
+    private Optional<Accounts.Account> check(Optional<Accounts.Account> found, String password) {
         if (found.isEmpty() || !PasswordPolicy.fitsBcrypt(password)) {
             passwords.matches(decoyPassword, decoyHash);
             return Optional.empty();
         }
         Accounts.Account account = found.get();
         boolean matches = passwords.matches(password, account.passwordHash());
-        return matches && account.active() ? Optional.of(account.actor()) : Optional.empty();
+        return matches && account.active() ? Optional.of(account) : Optional.empty();
     }
 
     private Mono<Integer> lockedOut(String username, Instant now) {
@@ -107,8 +114,8 @@ class TokenService {
                 .flatMap(seconds -> Mono.error(locked(seconds)));
     }
 
-    private Mono<TokenPair> pair(Actor actor, Mono<RefreshTokens.Issued> refresh) {
-        return Mono.zip(accessTokens.issue(actor), refresh)
+    private Mono<TokenPair> pair(Accounts.Account account, Mono<RefreshTokens.Issued> refresh) {
+        return Mono.zip(accessTokens.issue(account.actor(), account.tokenVersion()), refresh)
                 .map(t -> new TokenPair(t.getT1(), t.getT2().token(), "Bearer", accessTokens.ttl().toSeconds()));
     }
 

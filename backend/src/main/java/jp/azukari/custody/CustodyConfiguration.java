@@ -2,9 +2,11 @@ package jp.azukari.custody;
 
 import java.time.Clock;
 
-import jp.azukari.approval.ApprovalService;
-import jp.azukari.asset.AssetService;
-import jp.azukari.contract.ContractService;
+import jp.azukari.custody.persistence.ConfirmationStatement;
+import jp.azukari.custody.persistence.IdempotencyKeys;
+import jp.azukari.custody.persistence.TransferLocks;
+import jp.azukari.custody.persistence.TransferQueries;
+import jp.azukari.custody.persistence.TransferWrites;
 import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.LedgerVerifier;
 import jp.azukari.platform.AgencyTimeZone;
@@ -36,25 +38,27 @@ class CustodyConfiguration {
     }
 
     @Bean
-    ContractService contractService(DatabaseClient db) {
-        return new ContractService(db);
-    }
-
-    @Bean
-    AssetService assetService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, Clock clock, AgencyTimeZone zone) {
-        return new AssetService(db, tx, ledger, clock, zone);
-    }
-
-    @Bean
-    ApprovalService approvalService(DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
-        return new ApprovalService(db, tx, clock, zone);
-    }
-
-    @Bean
-    TransferService transferService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, ApprovalService approvals,
-                                    ObjectProvider<TrainingGate> training, Clock clock, AgencyTimeZone zone,
+    TransferService transferService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, ObjectProvider<TrainingGate> trainingGate,
+                                    Clock clock, AgencyTimeZone zone,
                                     @Value("${azukari.confirm.groups-in-flight:2}") int groupsInFlight) {
-        return new TransferService(db, tx, ledger, approvals, training.getIfAvailable(TrainingGate::notRequired),
-                new RecordedRefusals(ledger, tx, clock), clock, zone, groupsInFlight);
+        var queries = new TransferQueries(db);
+        var writes = new TransferWrites(db);
+        var keys = new IdempotencyKeys(db);
+        var locks = new TransferLocks(db);
+        var statement = new ConfirmationStatement(db, ledger);
+        var approvals = new PriorApprovals(db);
+        var refusals = new RecordedRefusals(ledger, tx, clock);
+        TrainingGate training = trainingGate.getIfAvailable(TrainingGate::notRequired);
+
+        var opening = new OpeningTransfer(queries, writes, keys, approvals, ledger, refusals, tx, clock, zone);
+        var confirming = new ConfirmingTransfer(locks, statement, approvals, training, refusals, tx, clock, zone);
+        return new TransferService(opening,
+                new OpeningOnce(opening, keys, queries),
+                confirming,
+                new ConfirmingTogether(confirming, locks, statement, approvals, training, tx, clock, zone, groupsInFlight),
+                new ConfirmingEachLine(confirming, ledger, clock, zone),
+                new CancellingTransfer(locks, queries, writes, ledger, tx, clock),
+                new ClosingWithMissingLines(locks, queries, writes, ledger, tx, clock),
+                queries);
     }
 }

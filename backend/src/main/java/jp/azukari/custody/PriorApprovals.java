@@ -2,6 +2,7 @@ package jp.azukari.custody;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Loads the approvals that might allow an action on an asset (art. 2.3, 6), for
+ * Loads approvals as the custody rules see them: the one a transfer names, or the approvals that might allow an action on an asset (art. 2.3, 6), for
  * {@link jp.azukari.custody.domain.PriorApproval} to choose from: the one the request cites, or every approval of
  * that kind on the contract.
  */
@@ -39,5 +40,23 @@ public class PriorApprovals {
                         r.get("subcontractor_party_id", UUID.class), Boolean.TRUE.equals(r.get("whole_contract", Boolean.class)),
                         Set.of(r.get("asset_ids", UUID[].class)), r.get("valid_until", LocalDate.class)))
                 .all().collectList();
+    }
+
+    /** The approval as the custody rules see it, or empty when it does not exist. */
+    public Mono<ApprovalFacts> facts(UUID id) {
+        return db.sql("""
+                        SELECT ap.*, ARRAY(SELECT aa.asset_id FROM approval_asset aa WHERE aa.approval_id = ap.id) AS asset_ids
+                          FROM approval ap WHERE ap.id = :id""")
+                .bind("id", id)
+                .map(r -> new ApprovalFacts(r.get("id", UUID.class), r.get("contract_id", UUID.class),
+                        ApprovalKind.valueOf(r.get("kind", String.class)), ApprovalStatus.valueOf(r.get("status", String.class)),
+                        r.get("subcontractor_party_id", UUID.class), Boolean.TRUE.equals(r.get("whole_contract", Boolean.class)),
+                        Set.of(r.get("asset_ids", UUID[].class)), r.get("valid_until", LocalDate.class)))
+                .one();
+    }
+
+    /** As {@link #facts}, empty optional when there is no id or no such approval. */
+    public Mono<Optional<ApprovalFacts>> maybe(UUID id) {
+        return id == null ? Mono.just(Optional.empty()) : facts(id).map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.custody.CustodyRefusedException.RefusedAsset;
 import jp.azukari.custody.domain.Refusal;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.ledger.EventType;
 import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.NewEvent;
@@ -50,6 +51,18 @@ public class RecordedRefusals {
                         .note(attempt.action() + " refused: " + r.detail()).build())
                 .toList();
         return tx.transactional(ledger.appendAll(events)).then(Mono.error(new CustodyRefusedException(first, refused)));
+    }
+
+    /**
+     * A refused transfer action: one REFUSED event per refused asset found on it (assets without a tag were never
+     * found there), and the answer naming every refused asset.
+     */
+    public <T> Mono<T> refuseTransfer(Actor actor, UUID contractId, TransferKind kind, UUID transferId, UUID approvalId,
+                                      Refusal first, List<RefusedAsset> refused, TransferService.ConfirmContext ctx) {
+        var attempt = new Attempt(kind.name(), contractId, approvalId, transferId);
+        List<RefusedAsset> known = refused.stream().filter(r -> r.tag() != null).toList();
+        return this.<T>refuse(actor, attempt, first, known, ctx)
+                .onErrorMap(CustodyRefusedException.class, e -> new CustodyRefusedException(first, refused));
     }
 
     public <T> Mono<T> refuse(Actor actor, Attempt attempt, UUID assetId, String tag, Refusal refusal) {

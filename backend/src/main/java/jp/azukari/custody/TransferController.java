@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.azukari.common.Actor;
-import jp.azukari.custody.domain.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,7 +60,7 @@ class TransferController {
     }
 
     @GetMapping
-    Flux<TransferService.Summary> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID contractId,
+    Flux<TransferSummary> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID contractId,
                                        @RequestParam(required = false) @Pattern(regexp = "OPEN|COMPLETED|CANCELLED") String status,
                                        @RequestParam(required = false) @Pattern(regexp = "ISSUE|HANDOFF|RECOVER|RETURN") String kind,
                                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,

@@ -2,6 +2,9 @@ package jp.azukari.label;
 
 import java.util.Objects;
 
+import jp.azukari.core.label.LabelPayloadSyntax;
+import jp.azukari.core.label.ParsedPayload;
+
 /**
  * What one label shows: the QR payload, and in text the tag, the asset's title, the contract number and the
  * agency's name. The payload must be a well-formed label payload for the same tag.

@@ -3,6 +3,7 @@ package jp.azukari.label;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
+import jp.azukari.core.label.CounterInput;
 import jp.azukari.platform.web.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -72,10 +74,13 @@ class LabelController {
                 .map(b -> file(b, MediaType.APPLICATION_PDF, "labels-" + id + ".pdf"));
     }
 
+    /** The asset a label names, and the label's canonical payload {@code AZ1:…} however it was scanned or typed. */
+    record Resolved(@JsonUnwrapped LabelService.LabelledAsset asset, String payload) {
+    }
+
     @GetMapping("/api/v1/labels/resolve")
-    Mono<LabelService.LabelledAsset> resolve(@AuthenticationPrincipal Actor actor,
-                                             @RequestParam @Size(max = 20_000) String payload) {
-        return labels.resolve(actor, payload);
+    Mono<Resolved> resolve(@AuthenticationPrincipal Actor actor, @RequestParam @Size(max = 20_000) String payload) {
+        return labels.resolve(actor, payload).map(asset -> new Resolved(asset, CounterInput.canonicalPayload(payload)));
     }
 
     @GetMapping("/api/v1/labels/keys")

@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
 
+import jp.azukari.core.label.LabelPayloadSyntax;
+
 /**
  * One label signing key: a short public id printed in every payload, a secret, and whether it is retired.
  * A retired key signs nothing and verifies nothing: its labels then read as foreign.
@@ -12,14 +14,14 @@ public final class LabelKey {
 
     public static final int SECRET_BYTES = 32;
     static final int MIN_SECRET_BYTES = 16;
-    static final int ID_LENGTH = 4;
+    static final int ID_LENGTH = LabelPayloadSyntax.KEY_ID_LENGTH;
 
     private final String id;
     private final byte[] secret;
     private final boolean retired;
 
     public LabelKey(String id, byte[] secret, boolean retired) {
-        if (!isKeyId(id)) {
+        if (!LabelPayloadSyntax.isKeyId(id)) {
             throw new IllegalArgumentException("a label key id is " + ID_LENGTH + " characters of A-Z and 2-7: " + id);
         }
         Objects.requireNonNull(secret, "secret");
@@ -43,12 +45,6 @@ public final class LabelKey {
         return new LabelKey(new String(id), secret, false);
     }
 
-    static boolean isKeyId(String candidate) {
-        if (candidate == null || candidate.length() != ID_LENGTH) {
-            return false;
-        }
-        return candidate.chars().allMatch(c -> LabelPayloadSyntax.BASE32_ALPHABET.indexOf(c) >= 0);
-    }
 
     public String id() {
         return id;

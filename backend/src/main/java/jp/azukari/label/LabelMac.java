@@ -7,10 +7,12 @@ import java.security.MessageDigest;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jp.azukari.core.label.LabelPayloadSyntax;
+
 /** The MAC of a label: the first 60 bits of HMAC-SHA256 over {@code AZ1:<KEY-ID>:<TAG>}, as 12 base32 characters. */
 final class LabelMac {
 
-    static final int LENGTH = 12;
+    static final int LENGTH = LabelPayloadSyntax.MAC_LENGTH;
     private static final String ALGORITHM = "HmacSHA256";
 
     private LabelMac() {

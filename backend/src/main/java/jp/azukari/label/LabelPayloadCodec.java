@@ -3,6 +3,11 @@ package jp.azukari.label;
 import java.util.Objects;
 import java.util.Optional;
 
+import jp.azukari.core.label.CounterInput;
+import jp.azukari.core.label.LabelPayloadSyntax;
+import jp.azukari.core.label.ParsedPayload;
+import jp.azukari.core.label.Tags;
+
 /**
  * Signs asset tags into label payloads and tells genuine labels from malformed, foreign and forged ones.
  * Thread-safe; holds no state beyond its key ring and optional base URL.
@@ -31,7 +36,7 @@ public final class LabelPayloadCodec {
 
     /** The canonical payload signed with the named key, which must be in the ring and not retired. */
     public String encode(String keyId, String tag) {
-        if (!LabelPayloadSyntax.isTag(tag)) {
+        if (!Tags.isTag(tag)) {
             throw new IllegalArgumentException("not an asset tag: " + tag);
         }
         LabelKey key = keys.verifyingKey(keyId)
@@ -46,8 +51,9 @@ public final class LabelPayloadCodec {
         return baseUrl.map(url -> LabelPayloadSyntax.urlForm(url, canonical)).orElse(canonical);
     }
 
+    /** What a payload as scanned or typed is: read through {@link CounterInput} first, so case, full-width and dash look-alikes do not matter. */
     public LabelVerification verify(String payload) {
-        ParsedPayload parsed = LabelPayloadSyntax.parse(payload);
+        ParsedPayload parsed = CounterInput.payload(payload);
         if (parsed instanceof ParsedPayload.Rejected rejected) {
             return new LabelVerification.Malformed(rejected.reason());
         }

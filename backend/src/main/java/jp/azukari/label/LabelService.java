@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import jp.azukari.common.Actor;
+import jp.azukari.core.scan.ScanResultCode;
 import jp.azukari.platform.Scope;
 import jp.azukari.platform.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -117,28 +118,25 @@ public class LabelService {
                 .flatMap(ids -> ids.isEmpty() ? Mono.error(Problems.notFound("Assets of contract " + contractId)) : Mono.just(ids));
     }
 
-    /** Classification codes of docs/contracts.md. */
-    public enum Classification { LABEL_MALFORMED, LABEL_FOREIGN, LABEL_FORGED, LABEL_UNKNOWN }
-
-    /** A payload that is not a real, visible label: the classification and a sentence for the person who scanned it. */
+    /** A payload that is not a real, visible label: the classification (a {@code LABEL_*} code) and a sentence for the person who scanned it. */
     public static final class LabelRejected extends org.springframework.web.ErrorResponseException {
 
-        private final Classification classification;
+        private final ScanResultCode classification;
 
-        LabelRejected(Classification c, String detail) {
-            super(c == Classification.LABEL_UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT,
+        LabelRejected(ScanResultCode c, String detail) {
+            super(c == ScanResultCode.LABEL_UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT,
                     problem(c, detail), null);
             this.classification = c;
         }
 
-        private static org.springframework.http.ProblemDetail problem(Classification c, String detail) {
-            var p = Problems.detail(c == Classification.LABEL_UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT,
+        private static org.springframework.http.ProblemDetail problem(ScanResultCode c, String detail) {
+            var p = Problems.detail(c == ScanResultCode.LABEL_UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT,
                     c.name().toLowerCase().replace('_', '-'), "Label not accepted: " + c.name(), detail);
             p.setProperty("code", c.name());
             return p;
         }
 
-        public Classification classification() {
+        public ScanResultCode classification() {
             return classification;
         }
     }
@@ -148,18 +146,18 @@ public class LabelService {
         return codec().flatMap(c -> {
             LabelVerification v = c.verify(payload == null ? "" : payload);
             if (v instanceof LabelVerification.Malformed m) {
-                return Mono.error(new LabelRejected(Classification.LABEL_MALFORMED, "Not an Azukari label: " + m.reason()));
+                return Mono.error(new LabelRejected(ScanResultCode.LABEL_MALFORMED, "Not an Azukari label: " + m.reason()));
             }
             if (v instanceof LabelVerification.Foreign f) {
-                return Mono.error(new LabelRejected(Classification.LABEL_FOREIGN,
+                return Mono.error(new LabelRejected(ScanResultCode.LABEL_FOREIGN,
                         "This label was made by another installation, or under a retired key (" + f.keyId() + ")"));
             }
             if (v instanceof LabelVerification.Forged) {
-                return Mono.error(new LabelRejected(Classification.LABEL_FORGED, "The label's code does not match its tag: altered or forged"));
+                return Mono.error(new LabelRejected(ScanResultCode.LABEL_FORGED, "The label's code does not match its tag: altered or forged"));
             }
             String tag = ((LabelVerification.Genuine) v).tag();
             return byTags(actor, List.of(tag)).next()
-                    .switchIfEmpty(Mono.error(new LabelRejected(Classification.LABEL_UNKNOWN, "No asset you may see carries this label")));
+                    .switchIfEmpty(Mono.error(new LabelRejected(ScanResultCode.LABEL_UNKNOWN, "No asset you may see carries this label")));
         });
     }
 }

@@ -14,6 +14,7 @@ import com.google.zxing.qrcode.decoder.Mode;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
+import jp.azukari.core.label.LabelPayloadSyntax;
 
 /**
  * A label's QR code as a grid of modules, quiet zone included: error correction M, alphanumeric mode.

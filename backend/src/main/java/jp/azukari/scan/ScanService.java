@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jp.azukari.common.Actor;
+import jp.azukari.core.label.CounterInput;
+import jp.azukari.core.scan.ScanResultCode;
 import jp.azukari.custody.TransferService;
 import jp.azukari.custody.TransferService.ConfirmContext;
 import jp.azukari.custody.TransferService.LineOutcome;
@@ -64,6 +66,11 @@ public class ScanService {
     public enum Purpose { CONFIRM, LOOKUP }
 
     public record Scan(UUID scanId, String payload, Instant scannedAt, Purpose purpose, UUID transferId, String location) {
+
+        /** The payload as the grammar reads it ({@link CounterInput}), canonical {@code AZ1:…} when it is a label. */
+        Scan canonical() {
+            return new Scan(scanId, CounterInput.canonicalPayload(payload), scannedAt, purpose, transferId, location);
+        }
     }
 
     private record Stored(byte[] payloadHash, UUID userId, String answer) {
@@ -76,6 +83,8 @@ public class ScanService {
         ScanResult result;
         LabelledAsset asset;
         boolean store;
+        /** the same scan id and payload earlier in this batch: answered like it */
+        boolean duplicate;
 
         Work(Scan scan) {
             this.scan = scan;
@@ -84,7 +93,8 @@ public class ScanService {
     }
 
     public Mono<List<ScanResult>> process(Actor actor, String deviceId, List<Scan> scans) {
-        return tx.transactional(Mono.defer(() -> processInTransaction(actor, deviceId, scans)));
+        List<Scan> canonical = scans.stream().map(Scan::canonical).toList();
+        return tx.transactional(Mono.defer(() -> processInTransaction(actor, deviceId, canonical)));
     }
 
     private Mono<List<ScanResult>> processInTransaction(Actor actor, String deviceId, List<Scan> scans) {
@@ -107,7 +117,7 @@ public class ScanService {
                     // a scan id sent twice in one batch is answered like its first occurrence
                     Map<UUID, ScanResult> first = new HashMap<>();
                     work.forEach(w -> first.putIfAbsent(w.scan.scanId(), w.result));
-                    return work.stream().map(w -> "DUPLICATE".equals(w.result.result()) ? first.get(w.scan.scanId()) : w.result).toList();
+                    return work.stream().map(w -> w.duplicate ? first.get(w.scan.scanId()) : w.result).toList();
                 }));
     }
 
@@ -120,12 +130,12 @@ public class ScanService {
             if (s != null) {
                 w.result = MessageDigest.isEqual(s.payloadHash(), w.hash) && s.userId().equals(actor.userId())
                         ? json.readValue(s.answer(), ScanResult.class)
-                        : ScanResult.of(w.scan.scanId(), "CONFLICT", "This scan id was already used for another label or user");
+                        : ScanResult.of(w.scan.scanId(), ScanResultCode.CONFLICT, "This scan id was already used for another label or user");
             } else if (earlier != null && earlier != w) {
-                w.result = MessageDigest.isEqual(earlier.hash, w.hash) ? null
-                        : ScanResult.of(w.scan.scanId(), "CONFLICT", "This scan id appears twice in the batch with different labels");
-                if (w.result == null) {
-                    w.result = ScanResult.of(w.scan.scanId(), "DUPLICATE", "Sent twice in this batch; answered once");
+                if (MessageDigest.isEqual(earlier.hash, w.hash)) {
+                    w.duplicate = true;
+                } else {
+                    w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.CONFLICT, "This scan id appears twice in the batch with different labels");
                 }
             }
         }
@@ -135,16 +145,16 @@ public class ScanService {
     private Mono<Void> classify(Actor actor, LabelPayloadCodec codec, List<Work> work) {
         Map<String, List<Work>> byTag = new LinkedHashMap<>();
         for (Work w : work) {
-            if (w.result != null) {
+            if (w.result != null || w.duplicate) {
                 continue;
             }
             LabelVerification v = codec.verify(w.scan.payload() == null ? "" : w.scan.payload());
             if (v instanceof LabelVerification.Malformed m) {
-                w.result = ScanResult.of(w.scan.scanId(), "LABEL_MALFORMED", "Not an Azukari label: " + m.reason());
+                w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.LABEL_MALFORMED, "Not an Azukari label: " + m.reason());
             } else if (v instanceof LabelVerification.Foreign) {
-                w.result = ScanResult.of(w.scan.scanId(), "LABEL_FOREIGN", "A label of another installation, or under a retired key");
+                w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.LABEL_FOREIGN, "A label of another installation, or under a retired key");
             } else if (v instanceof LabelVerification.Forged) {
-                w.result = ScanResult.of(w.scan.scanId(), "LABEL_FORGED", "The label's code does not match its tag");
+                w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.LABEL_FORGED, "The label's code does not match its tag");
             } else {
                 byTag.computeIfAbsent(((LabelVerification.Genuine) v).tag(), t -> new ArrayList<>()).add(w);
             }
@@ -156,13 +166,13 @@ public class ScanService {
                 byTag.forEach((tag, ws) -> ws.forEach(w -> {
                     LabelledAsset a = found.get(tag);
                     if (a == null) {
-                        w.result = ScanResult.of(w.scan.scanId(), "LABEL_UNKNOWN", "No asset you may see carries this label");
+                        w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.LABEL_UNKNOWN, "No asset you may see carries this label");
                     } else if (w.scan.purpose() == Purpose.LOOKUP) {
                         w.asset = a;
                         w.store = true;
-                        w.result = answer(w, "FOUND", null, null, a.title() + " — " + a.custodyState() + ", " + a.holderPartyName());
+                        w.result = answer(w, ScanResultCode.FOUND, null, null, a.title() + " — " + a.custodyState() + ", " + a.holderPartyName());
                     } else if (w.scan.transferId() == null) {
-                        w.result = ScanResult.of(w.scan.scanId(), "INVALID", "A CONFIRM scan names its transferId");
+                        w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.INVALID, "A CONFIRM scan names its transferId");
                     } else {
                         w.asset = a;
                     }
@@ -200,23 +210,23 @@ public class ScanService {
                         LineOutcome o = byAsset.get(w.asset.id());
                         w.store = true;
                         if (firstByAsset.get(w.asset.id()) != w) {
-                            w.result = answer(w, "ALREADY_CONFIRMED", null, null, "Scanned twice in this batch");
+                            w.result = answer(w, ScanResultCode.ALREADY_CONFIRMED, null, null, "Scanned twice in this batch");
                         } else if (o.confirmed()) {
-                            w.result = answer(w, "CONFIRMED", null, null, "Custody taken");
+                            w.result = answer(w, ScanResultCode.CONFIRMED, null, null, "Custody taken");
                         } else {
                             String code = o.refusal().code();
                             switch (code) {
-                                case "ALREADY_CONFIRMED" -> w.result = answer(w, "ALREADY_CONFIRMED", code, null, "Already confirmed");
+                                case "ALREADY_CONFIRMED" -> w.result = answer(w, ScanResultCode.ALREADY_CONFIRMED, code, null, "Already confirmed");
                                 case "NOT_ON_TRANSFER" -> {
-                                    w.result = answer(w, "NOT_ON_TRANSFER", code, null, "This asset is not on this transfer");
+                                    w.result = answer(w, ScanResultCode.NOT_ON_TRANSFER, code, null, "This asset is not on this transfer");
                                     unexpected.add(NewEvent.of(w.asset.id(), w.asset.contractId(), EventType.SCANNED_UNEXPECTED,
                                                     actor.userId(), clock.instant())
                                             .transfer(transferId).device(deviceId, w.scan.location()).scanned(w.scan.payload())
                                             .note("scanned while confirming a transfer it is not on").build());
                                 }
                                 case "ROLE_NOT_PERMITTED", "NOT_RECIPIENT" ->
-                                        w.result = answer(w, "NOT_ALLOWED", code, o.refusal().article(), o.refusal().detail());
-                                default -> w.result = answer(w, "REFUSED", code, o.refusal().article(), o.refusal().detail());
+                                        w.result = answer(w, ScanResultCode.NOT_ALLOWED, code, o.refusal().article(), o.refusal().detail());
+                                default -> w.result = answer(w, ScanResultCode.REFUSED, code, o.refusal().article(), o.refusal().detail());
                             }
                         }
                     }
@@ -224,12 +234,12 @@ public class ScanService {
                 })
                 .onErrorResume(ErrorResponseException.class, e -> {
                     // the transfer does not exist for this caller: nothing happened, nothing is kept
-                    scans.forEach(w -> w.result = ScanResult.of(w.scan.scanId(), "NOT_ALLOWED", "No such transfer for you"));
+                    scans.forEach(w -> w.result = ScanResult.of(w.scan.scanId(), ScanResultCode.NOT_ALLOWED, "No such transfer for you"));
                     return Mono.empty();
                 });
     }
 
-    private ScanResult answer(Work w, String result, String code, String article, String message) {
+    private ScanResult answer(Work w, ScanResultCode result, String code, String article, String message) {
         LabelledAsset a = w.asset;
         return new ScanResult(w.scan.scanId(), result, a.id(), a.tag(), a.title(), a.holderPartyName(), a.custodyState(),
                 code, article, message);
@@ -258,7 +268,7 @@ public class ScanService {
                 .bind("transfers", kept.stream().map(w -> w.scan.transferId()).toArray(UUID[]::new))
                 .bind("assets", kept.stream().map(w -> w.asset.id()).toArray(UUID[]::new))
                 .bind("scanned", kept.stream().map(w -> w.scan.scannedAt().toString()).toArray(String[]::new))
-                .bind("results", kept.stream().map(w -> w.result.result()).toArray(String[]::new))
+                .bind("results", kept.stream().map(w -> w.result.result().name()).toArray(String[]::new))
                 .bind("answers", kept.stream().map(w -> json.writeValueAsString(w.result)).toArray(String[]::new))
                 .then();
     }

@@ -2,6 +2,7 @@ package jp.azukari.user;
 
 import java.time.Clock;
 
+import jp.azukari.auth.CurrentUsers;
 import jp.azukari.auth.RefreshTokens;
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,9 @@ class UserConfiguration {
     }
 
     @Bean
-    UserService userService(UserRepository users, RefreshTokens refreshTokens, PasswordEncoder passwords,
+    UserService userService(UserRepository users, RefreshTokens refreshTokens, CurrentUsers currentUsers, PasswordEncoder passwords,
                             ReactiveTransactionManager transactions, Clock clock, AgencyTimeZone zone) {
-        return new UserService(users, refreshTokens, passwords, TransactionalOperator.create(transactions), clock, zone);
+        return new UserService(users, refreshTokens, currentUsers, passwords, TransactionalOperator.create(transactions), clock,
+                zone);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jp.azukari.auth.CurrentUsers;
 import jp.azukari.auth.PasswordPolicy;
 import jp.azukari.auth.RefreshTokens;
 import jp.azukari.common.Actor;
@@ -42,15 +43,17 @@ public class UserService {
 
     private final UserRepository users;
     private final RefreshTokens refreshTokens;
+    private final CurrentUsers currentUsers;
     private final PasswordEncoder passwords;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final AgencyTimeZone zone;
 
-    UserService(UserRepository users, RefreshTokens refreshTokens, PasswordEncoder passwords, TransactionalOperator tx,
-                Clock clock, AgencyTimeZone zone) {
+    UserService(UserRepository users, RefreshTokens refreshTokens, CurrentUsers currentUsers, PasswordEncoder passwords,
+                TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
         this.users = users;
         this.refreshTokens = refreshTokens;
+        this.currentUsers = currentUsers;
         this.passwords = passwords;
         this.tx = tx;
         this.clock = clock;
@@ -142,6 +145,8 @@ public class UserService {
                                 patch.active(), patch.role(), hash.isEmpty() ? null : hash))
                         .then(endSessions ? refreshTokens.revokeAllOf(id).then() : Mono.empty())
                         .as(tx::transactional))
+                // this instance forgets the old state at once; the others hear it from the database (V10)
+                .then(Mono.fromRunnable(() -> currentUsers.forget(id)))
                 .then(users.find(id));
     }
 

@@ -149,19 +149,35 @@ class LabelPayloadCodecTest {
     @Test
     void charactersOutsideTheQrAlphanumericSetAreMalformed() {
         String payload = codec.encode("A-2026-000123");
-        for (String wrong : List.of(payload.toLowerCase(), payload + "\n", payload + "\u0000", " " + payload + "#",
-                payload.replace('A', 'Ａ'), payload.replace("-", "‐"), payload + "😀", payload.replace(':', ';'),
-                "https://azukari.example.jp/L/" + payload)) {
+        for (String wrong : List.of(payload + "\u0000", " " + payload + "#", payload + "😀", payload.replace(':', ';'),
+                payload.replace("-", "_"), payload.replace("-", "~"))) {
             assertThat(codec.verify(wrong)).as(wrong).isInstanceOf(LabelVerification.Malformed.class);
         }
-        assertThat(codec.verify(payload.replace("A-2026", "a-2026")))
-                .isEqualTo(new LabelVerification.Malformed("a lower-case letter at position 10"));
+    }
+
+    @Test
+    void aPayloadAsTypedOrScannedIsReadAsTheLabel() {
+        String payload = codec.encode("A-2026-000123");
+        for (String typed : List.of(payload.toLowerCase(), payload + "\r\n", " " + payload + " ", payload.replace('A', 'Ａ'),
+                payload.replace("-", "‐"), payload.replace("-", "ー"), payload.replace("-", "−"), payload.replace("-", "－"),
+                "https://azukari.example.jp/L/" + payload, ("https://azukari.example.jp/L/" + payload).toLowerCase())) {
+            assertThat(codec.verify(typed)).as(typed).isEqualTo(new LabelVerification.Genuine("K7Q2", "A-2026-000123"));
+        }
+    }
+
+    @Test
+    void aForgedLabelIsForgedHoweverItIsTyped() {
+        String payload = codec.encode("A-2026-000123");
+        String forged = payload.substring(0, payload.length() - 12) + "AAAAAAAAAAAA";
+        for (String typed : List.of(forged, forged.toLowerCase(), forged.replace("-", "ー") + "\r\n")) {
+            assertThat(codec.verify(typed)).as(typed).isEqualTo(new LabelVerification.Forged("K7Q2", "A-2026-000123"));
+        }
     }
 
     @Test
     void extraCharactersBeforeOrAfterTheCanonicalFormAreMalformed() {
         String payload = codec.encode("A-2026-000123");
-        for (String wrong : List.of(payload + "A", payload + ":", "X" + payload, payload + " ", "AZ2" + payload.substring(3),
+        for (String wrong : List.of(payload + "A", payload + ":", "X" + payload, payload + " X", "AZ2" + payload.substring(3),
                 "AZ1::K7Q2:A-1:" + payload.substring(payload.length() - 12), "WWW.EXAMPLE.JP/L/" + payload)) {
             assertThat(codec.verify(wrong)).as(wrong).isInstanceOf(LabelVerification.Malformed.class);
         }

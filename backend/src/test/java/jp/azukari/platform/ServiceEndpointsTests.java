@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceEndpointsTests extends ApiTestSupport {
 
     @Test
-    void health_reports_the_database_as_reachable() {
-        http().get().uri("/actuator/health").exchange().expectStatus().isOk()
+    void health_reports_the_database_as_reachable_to_an_admin() {
+        as(user(jp.azukari.common.Role.ADMIN, party(unique("agency"), jp.azukari.common.PartyKind.AGENCY))).get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP");
     }

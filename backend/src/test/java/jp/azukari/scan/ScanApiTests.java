@@ -207,4 +207,78 @@ class ScanApiTests extends ApiTestSupport {
         as(stranger).get().uri("/api/v1/assets/{id}/label.png", id).exchange().expectStatus().isNotFound();
         as(world.clerk).get().uri("/api/v1/assets/{id}/label.png?dpi=5", id).exchange().expectStatus().isBadRequest();
     }
+
+    /** A payload or tag as people and devices enter it: full-width, IME dashes, lower case, a wedge's CR/LF, a phone's URL. */
+    private static List<String> asTyped(String text) {
+        StringBuilder fullWidth = new StringBuilder();
+        text.chars().forEach(c -> fullWidth.append((char) (c > 0x20 && c < 0x7F ? c + 0xFEE0 : c)));
+        return List.of(fullWidth.toString(), text.replace("-", "ー"), text.replace("-", "−"), text.replace("-", "‐"),
+                text.toLowerCase(), text + "\r\n", " " + text + "\n", "\u3000" + fullWidth.toString().toLowerCase().replace("－", "ー") + "\r\n");
+    }
+
+    @Test
+    void a_tag_as_typed_at_the_counter_finds_the_asset() {
+        Asset a = assets.get(0);
+        assertThat(a.tag()).contains("-");
+        for (String typed : asTyped(a.tag())) {
+            as(world.clerk).get().uri(u -> u.path("/api/v1/assets").queryParam("tag", "{t}").build(typed)).exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].id").isEqualTo(a.id().toString())
+                    .jsonPath("$[0].tag").isEqualTo(a.tag());
+        }
+    }
+
+    @Test
+    void a_payload_as_typed_or_scanned_resolves_to_the_asset_and_answers_the_canonical_payload() {
+        Asset a = assets.get(0);
+        String canonical = codec.encode(a.tag());
+        List<String> forms = new ArrayList<>(asTyped(canonical));
+        forms.add("https://azukari.example.jp/l/" + canonical.toLowerCase());
+        forms.add("HTTPS://AZUKARI.EXAMPLE.JP/L/" + canonical.replace("-", "－") + "\r\n");
+        for (String typed : forms) {
+            as(world.clerk).get().uri(u -> u.path("/api/v1/labels/resolve").queryParam("payload", "{p}").build(typed)).exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.id").isEqualTo(a.id().toString()).jsonPath("$.payload").isEqualTo(canonical);
+        }
+    }
+
+    @Test
+    void a_forged_label_is_still_forged_however_it_is_typed() {
+        String canonical = codec.encode(assets.get(0).tag());
+        String forged = canonical.substring(0, canonical.length() - 1) + (canonical.endsWith("A") ? "B" : "A");
+        String before = fingerprint();
+        List<Map<String, Object>> scans = new ArrayList<>();
+        for (String typed : asTyped(forged)) {
+            as(world.clerk).get().uri(u -> u.path("/api/v1/labels/resolve").queryParam("payload", "{p}").build(typed)).exchange()
+                    .expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("LABEL_FORGED");
+            scans.add(scan(UUID.randomUUID(), typed, "CONFIRM"));
+        }
+        assertThat(send(Map.of("deviceId", "counter-1", "scans", scans)).results()).extracting(Result::result).containsOnly("LABEL_FORGED");
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void scans_of_payloads_as_typed_confirm_and_the_ledger_keeps_the_canonical_payload() {
+        List<Map<String, Object>> scans = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // full-width, ー, −, ‐, and full-width lower case with an ideographic space and CR/LF
+            String typed = asTyped(codec.encode(assets.get(i).tag())).get(i == 4 ? 7 : i);
+            scans.add(scan(UUID.randomUUID(), typed, "CONFIRM"));
+        }
+        scans.add(scan(UUID.randomUUID(), "https://azukari.example.jp/l/" + codec.encode(assets.get(0).tag()).toLowerCase() + "\r\n", "LOOKUP"));
+        Batch batch = send(Map.of("deviceId", "counter-7", "scans", scans));
+        assertThat(batch.results()).extracting(Result::result)
+                .containsExactly("CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED", "FOUND");
+        List<String> tags = new ArrayList<>(assets.subList(0, 5).stream().map(Asset::tag).toList());
+        tags.add(assets.get(0).tag());
+        assertThat(batch.results()).extracting(Result::tag).containsExactlyElementsOf(tags);
+        for (Asset a : assets.subList(0, 5)) {
+            as(world.auditor).get().uri("/api/v1/assets/{id}/events", a.id()).exchange().expectBody()
+                    .jsonPath("$[2].type").isEqualTo("ISSUED").jsonPath("$[2].scannedPayload").isEqualTo(codec.encode(a.tag()));
+        }
+        // a retry in another form of the same label is the same scan, answered as before
+        Batch retried = send(Map.of("deviceId", "counter-7", "scans", List.of(scan((UUID) scans.get(0).get("scanId"),
+                codec.encode(assets.get(0).tag()), "CONFIRM"))));
+        assertThat(retried.results()).extracting(Result::result).containsExactly("CONFIRMED");
+    }
 }

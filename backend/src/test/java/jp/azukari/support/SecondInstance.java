@@ -1,34 +1,45 @@
 package jp.azukari.support;
 
+import java.time.Duration;
+
 import jp.azukari.AzukariApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A second backend instance on the same test database, for what must work across instances (live updates through
- * LISTEN/NOTIFY, browser sessions). Started once per test JVM on a port of its own, stopped when the JVM ends.
+ * A second backend instance in the test JVM, on the same database as the test context (it reads the same
+ * {@code azukari.db.*} system properties), with its own port, pool, caches and listener: what a second process
+ * would have. Started once, on first use, and shared by every test class that needs it.
  */
 public final class SecondInstance {
 
-    private static ConfigurableApplicationContext app;
+    private static ConfigurableApplicationContext context;
 
     private SecondInstance() {
     }
 
-    /** The port of the second instance, started on first use. */
-    public static synchronized int port() {
-        if (app == null) {
+    public static synchronized ConfigurableApplicationContext context() {
+        if (context == null) {
             TestDatabase.start();
-            app = new SpringApplicationBuilder(AzukariApplication.class)
-                    // arguments, not default properties: those rank below application.yml's server.port
-                    .run("--server.port=0", "--azukari.bootstrap.enabled=false", "--azukari.reminders.enabled=false");
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "second-instance-stop"));
+            // arguments, not default properties: those rank below application.yml's server.port (8080)
+            context = new SpringApplicationBuilder(AzukariApplication.class)
+                    .run("--server.port=0", "--azukari.reminders.enabled=false", "--azukari.bootstrap.enabled=false",
+                            "--spring.main.banner-mode=off");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> context.close(), "second-instance-stop"));
         }
-        return ((WebServerApplicationContext) app).getWebServer().getPort();
+        return context;
+    }
+
+    public static int port() {
+        return Integer.parseInt(context().getEnvironment().getProperty("local.server.port"));
     }
 
     public static String baseUrl() {
         return "http://localhost:" + port();
+    }
+
+    public static WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
     }
 }

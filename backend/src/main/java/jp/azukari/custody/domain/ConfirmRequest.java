@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jp.azukari.common.Actor;
+import jp.azukari.core.custody.TransferKind;
 
 /**
  * The receiving side confirms one line of a transfer.

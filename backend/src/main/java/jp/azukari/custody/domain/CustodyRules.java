@@ -20,6 +20,7 @@ import static jp.azukari.custody.domain.RefusalCode.ROLE_NOT_PERMITTED;
 import static jp.azukari.custody.domain.RefusalCode.SUBCONTRACTOR_HOLDS;
 import static jp.azukari.custody.domain.RefusalCode.TRAINING_REQUIRED;
 import static jp.azukari.custody.domain.RefusalCode.TRANSFER_NOT_OPEN;
+import jp.azukari.core.custody.TransferKind;
 
 /**
  * The custody rules of SPEC §4 as plain functions: who may start and confirm each kind of transfer, in which
@@ -172,6 +173,26 @@ public final class CustodyRules {
             return Decision.refused(APPROVAL_EXPIRED, "The approval for this handoff is no longer valid");
         }
         return new Decision.Allowed(null, req.toPartyId());
+    }
+
+    /** The sending side (a CUSTODIAN or CLERK of it) or a MANAGER calls off an open transfer. */
+    public static Decision cancel(Actor actor, UUID fromPartyId, TransferStatus status) {
+        boolean sender = actor.partyId().equals(fromPartyId) && (actor.role() == Role.CUSTODIAN || actor.role() == Role.CLERK);
+        if (!sender && actor.role() != Role.MANAGER) {
+            return Decision.refused(ROLE_NOT_PERMITTED, "Only the sending party or a MANAGER cancels a transfer");
+        }
+        return status == TransferStatus.OPEN ? allowed() : Decision.refused(TRANSFER_NOT_OPEN, "The transfer is " + status);
+    }
+
+    /** Either side (a CUSTODIAN or CLERK of it) or a MANAGER closes an open transfer whose pending lines never arrived. */
+    public static Decision closeWithMissing(Actor actor, UUID fromPartyId, UUID toPartyId, TransferStatus status) {
+        boolean side = (actor.partyId().equals(toPartyId) || actor.partyId().equals(fromPartyId))
+                && (actor.role() == Role.CUSTODIAN || actor.role() == Role.CLERK);
+        if (!side && actor.role() != Role.MANAGER) {
+            return Decision.refused(ROLE_NOT_PERMITTED,
+                    "Only the receiving or sending party, or a MANAGER, closes a transfer with missing lines");
+        }
+        return status == TransferStatus.OPEN ? allowed() : Decision.refused(TRANSFER_NOT_OPEN, "The transfer is " + status);
     }
 
     /** Where the asset stands once the receiving side confirmed. */

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jp.azukari.common.Actor;
 import jp.azukari.common.PartyKind;
+import jp.azukari.core.custody.TransferKind;
 
 /**
  * Someone asks to move assets.

@@ -19,7 +19,7 @@ import jp.azukari.custody.TransferService.ConfirmContext;
 import jp.azukari.custody.TransferService.OpenRequest;
 import jp.azukari.custody.domain.ApprovalKind;
 import jp.azukari.custody.domain.ApprovalStatus;
-import jp.azukari.custody.domain.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.platform.AgencyTimeZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

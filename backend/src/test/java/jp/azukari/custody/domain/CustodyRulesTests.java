@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import jp.azukari.common.Actor;
 import jp.azukari.common.PartyKind;
 import jp.azukari.common.Role;
+import jp.azukari.core.custody.TransferKind;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

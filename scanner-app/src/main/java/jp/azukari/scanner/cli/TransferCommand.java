@@ -2,16 +2,19 @@ package jp.azukari.scanner.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import jp.azukari.scanner.counter.Action;
 import jp.azukari.scanner.counter.StartTransfer;
-import jp.azukari.scanner.queue.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "transfer", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Start a handoff, recovery or return of the assets whose labels are scanned.",
@@ -25,9 +28,22 @@ final class TransferCommand implements Callable<Integer> {
 
     private final Environment environment;
 
-    @Option(names = "--kind", required = true, paramLabel = "HANDOFF|RECOVER|RETURN",
+    @Option(names = "--kind", required = true, paramLabel = "HANDOFF|RECOVER|RETURN", converter = CounterKind.class,
             description = "HANDOFF to a subcontractor, RECOVER from one, or RETURN to the agency.")
     TransferKind kind;
+
+    /** The kinds a counter starts (an ISSUE is started in the web console). */
+    static final class CounterKind implements ITypeConverter<TransferKind> {
+
+        @Override
+        public TransferKind convert(String value) {
+            List<String> counterKinds = Arrays.stream(TransferKind.values()).filter(TransferKind::startsAtCounter).map(Enum::name).toList();
+            if (!counterKinds.contains(value)) {
+                throw new TypeConversionException("expected one of " + String.join(", ", counterKinds) + " but was '" + value + "'");
+            }
+            return TransferKind.valueOf(value);
+        }
+    }
 
     @Option(names = "--to", required = true, paramLabel = "PARTY_ID", description = "The receiving party (a UUID).")
     UUID toPartyId;

@@ -10,7 +10,7 @@ import jp.azukari.scanner.label.Reading;
 import jp.azukari.scanner.queue.QueueException;
 import jp.azukari.scanner.queue.QueuedTransfer;
 import jp.azukari.scanner.queue.ScanQueue;
-import jp.azukari.scanner.queue.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 
 /**
  * Starts a handoff, recovery or return of the assets whose labels are read. The request is journaled as one unit

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import jp.azukari.core.custody.TransferKind;
+
 /**
  * A request to start a transfer of the assets whose labels were scanned. Kept like a scan, so that starting a handoff
  * while the server is down is not lost either; {@code requestId} travels as the request's idempotency key.

@@ -16,7 +16,7 @@ import jp.azukari.scanner.queue.QueueItem;
 import jp.azukari.scanner.queue.QueuedScan;
 import jp.azukari.scanner.queue.QueuedTransfer;
 import jp.azukari.scanner.queue.ScanQueue;
-import jp.azukari.scanner.queue.TransferKind;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.scanner.testing.LabelPictures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.azukari.core.scan.ScanResultCode;
 import jp.azukari.scanner.client.Api;
 import jp.azukari.scanner.client.ApiException;
 import jp.azukari.scanner.client.NewTransfer;
@@ -90,7 +91,7 @@ final class FakeServer implements Api {
 
     private static ScanResult result(ScanBatch.Scan scan) {
         String tag = tag(scan.payload());
-        String result = "LOOKUP".equals(scan.purpose()) ? "FOUND" : "CONFIRMED";
+        ScanResultCode result = "LOOKUP".equals(scan.purpose()) ? ScanResultCode.FOUND : ScanResultCode.CONFIRMED;
         return new ScanResult(scan.scanId(), result, assetId(tag), tag, "資料 " + tag, null, null, null, null);
     }
 

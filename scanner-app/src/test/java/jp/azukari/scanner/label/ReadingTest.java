@@ -2,6 +2,7 @@ package jp.azukari.scanner.label;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jp.azukari.core.label.ParsedPayload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,7 +14,7 @@ class ReadingTest {
         Reading reading = Reading.of("AZ1:K7Q2:A-2026-000123:MFRGGZDFMZTW");
 
         assertThat(reading).isInstanceOfSatisfying(Reading.AzukariLabel.class, label -> {
-            assertThat(label.label()).isEqualTo(new Label("K7Q2", "A-2026-000123", "MFRGGZDFMZTW"));
+            assertThat(label.label()).isEqualTo(new ParsedPayload.WellFormed("K7Q2", "A-2026-000123", "MFRGGZDFMZTW"));
             assertThat(label.canonical()).isEqualTo("AZ1:K7Q2:A-2026-000123:MFRGGZDFMZTW");
         });
     }
@@ -50,9 +51,9 @@ class ReadingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AZ1:K7Q2:A-2026-000123", "AZ1:K7Q2:A-2026-000123:MFRGGZDFMZT", "AZ1:k7q2:A-2026-000123:MFRGGZDFMZTW",
-        "AZ1:K7Q1:A-2026-000123:MFRGGZDFMZTW", "AZ1:K7Q2:a-2026-000123:MFRGGZDFMZTW", "https://azukari.example.jp/l/AZ1:K7Q2:A-1:MFRGGZDFMZTW",
-        " AZ1:K7Q2:A-2026-000123:MFRGGZDFMZTW"})
+    @ValueSource(strings = {"AZ1:K7Q2:A-2026-000123", "AZ1:K7Q2:A-2026-000123:MFRGGZDFMZT", "AZ1:K7Q2:A_2026-000123:MFRGGZDFMZTW",
+        "AZ1:K7Q1:A-2026-000123:MFRGGZDFMZTW", "AZ1:K7Q2:A-2026-000123:MFRGGZDFMZT1", "https://azukari.example.jp/x/AZ1:K7Q2:A-1:MFRGGZDFMZTW",
+        " AZ1:K7Q2:A 2026-000123:MFRGGZDFMZTW", "az1:k7q2:a-2026-000123"})
     void aDamagedOrMistypedPayloadIsNotOursButRecognisedAsAnAttempt(String text) {
         assertThat(Reading.of(text)).isInstanceOfSatisfying(Reading.NotOurs.class,
                 notOurs -> assertThat(notOurs.why()).isEqualTo(Reading.Why.MALFORMED_LABEL));
@@ -71,5 +72,15 @@ class ReadingTest {
 
         assertThat(Reading.of("AZ1:K7Q2:" + tag + ":MFRGGZDFMZTW")).isInstanceOf(Reading.NotOurs.class);
         assertThat(Reading.of("AZ1:K7Q2:" + tag.substring(1) + ":MFRGGZDFMZTW")).isInstanceOf(Reading.AzukariLabel.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"az1:k7q2:a-2026-000123:mfrggzdfmztw\r\n", "ＡＺ１：Ｋ７Ｑ２：Ａー２０２６ー０００１２３：ＭＦＲＧＧＺＤＦＭＺＴＷ",
+            "https://azukari.example.jp/l/az1:k7q2:a−2026−000123:mfrggzdfmztw", " AZ1:K7Q2:A‐2026‐000123:MFRGGZDFMZTW\n"})
+    void aLabelAsAWedgeAnImeOrAPhoneWroteItIsOurLabelInItsCanonicalForm(String text) {
+        assertThat(Reading.of(text)).isInstanceOfSatisfying(Reading.AzukariLabel.class, label -> {
+            assertThat(label.canonical()).isEqualTo("AZ1:K7Q2:A-2026-000123:MFRGGZDFMZTW");
+            assertThat(label.text()).isEqualTo(text);
+        });
     }
 }

@@ -1,0 +1,10 @@
+package jp.azukari.custody.persistence;
+
+import java.util.UUID;
+
+import jp.azukari.custody.domain.LineStatus;
+import jp.azukari.ledger.Ledger;
+
+/** One locked line of a transfer: its asset, the asset's tag and chain head, and the line's status. */
+public record LineRow(UUID assetId, String tag, LineStatus status, Ledger.Head head) {
+}

@@ -1,0 +1,18 @@
+package jp.azukari.core.custody;
+
+/** The kinds of transfer of custody (SPEC): who hands what to whom. */
+public enum TransferKind {
+    /** agency → contractor; started in the web console */
+    ISSUE,
+    /** contractor → approved subcontractor (art. 4) */
+    HANDOFF,
+    /** subcontractor → contractor (art. 7) */
+    RECOVER,
+    /** contractor → agency (art. 6) */
+    RETURN;
+
+    /** Whether a custodian or clerk starts it from the counter (the scanner app); an ISSUE starts in the console. */
+    public boolean startsAtCounter() {
+        return this != ISSUE;
+    }
+}
