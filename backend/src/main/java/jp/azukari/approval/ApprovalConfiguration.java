@@ -2,6 +2,7 @@ package jp.azukari.approval;
 
 import java.time.Clock;
 
+import jp.azukari.evidence.EvidenceLog;
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class ApprovalConfiguration {
 
     @Bean
-    ApprovalService approvalService(DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
-        return new ApprovalService(db, tx, clock, zone);
+    ApprovalService approvalService(DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone,
+                                    EvidenceLog evidence) {
+        return new ApprovalService(db, tx, clock, zone, evidence);
     }
 }

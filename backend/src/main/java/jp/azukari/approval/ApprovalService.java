@@ -10,9 +10,13 @@ import java.util.UUID;
 
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
+import jp.azukari.custody.CustodyRefusedException;
 import jp.azukari.custody.domain.ApprovalFacts;
 import jp.azukari.custody.domain.ApprovalKind;
 import jp.azukari.custody.domain.ApprovalStatus;
+import jp.azukari.custody.domain.Refusal;
+import jp.azukari.custody.domain.RefusalCode;
+import jp.azukari.evidence.EvidenceLog;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.Scope;
 import jp.azukari.platform.web.Problems;
@@ -28,9 +32,11 @@ public class ApprovalService {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final AgencyTimeZone zone;
+    private final EvidenceLog evidence;
 
-    public ApprovalService(DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
+    public ApprovalService(DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone, EvidenceLog evidence) {
         this.db = db;
+        this.evidence = evidence;
         this.tx = tx;
         this.clock = clock;
         this.zone = zone;
@@ -125,16 +131,25 @@ public class ApprovalService {
         var update = db.sql("""
                         UPDATE approval SET status = :status, decided_by = :by, decided_at = :at, decision_note = :note,
                                valid_until = COALESCE(CAST(:until AS date), valid_until)
-                         WHERE id = :id AND status = 'PENDING'""")
+                         WHERE id = :id AND status = 'PENDING' AND requested_by <> :by""")
                 .bind("status", d.decision().name()).bind("by", actor.userId())
                 .bind("at", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).bind("id", id);
         update = jp.azukari.platform.db.Binds.nullable(update, "note", d.note(), String.class);
         update = jp.azukari.platform.db.Binds.nullable(update, "until", d.validUntil(), LocalDate.class);
         var decided = update;
         return find(actor, id)
-                .flatMap(a -> decided.fetch().rowsUpdated())
+                .flatMap(a -> a.requestedBy().equals(actor.userId()) ? selfApproval(actor, a, d) : decided.fetch().rowsUpdated())
                 .flatMap(n -> n == 1 ? find(actor, id)
                         : Mono.error(Problems.conflict("approval-already-decided", "Approval " + id + " was already decided")));
+    }
+
+    /** Separation of duties (art. 2.3): the requester never decides; the attempt is kept as evidence. */
+    private Mono<Long> selfApproval(Actor actor, ApprovalView approval, Decision d) {
+        Refusal refusal = new Refusal(RefusalCode.SELF_APPROVAL, "You asked for approval " + approval.id()
+                + " yourself: another MANAGER must decide it (separation of duties)");
+        return evidence.record(actor, new EvidenceLog.Entry(EvidenceLog.Kind.SELF_APPROVAL, "/api/v1/approvals/{id}/decision",
+                        null, d.decision().name(), approval.id(), refusal.article(), refusal.detail()))
+                .then(Mono.error(new CustodyRefusedException(refusal, List.of())));
     }
 
     public Mono<ApprovalView> find(Actor actor, UUID id) {

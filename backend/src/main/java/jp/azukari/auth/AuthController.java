@@ -1,10 +1,14 @@
 package jp.azukari.auth;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,14 +27,16 @@ class AuthController {
     }
 
     private final TokenService tokens;
+    private final ClientAddress clientAddress;
 
-    AuthController(TokenService tokens) {
+    AuthController(TokenService tokens, @Value("${azukari.auth.login.trusted-proxies:}") List<String> trustedProxies) {
         this.tokens = tokens;
+        this.clientAddress = new ClientAddress(trustedProxies);
     }
 
     @PostMapping("/token")
-    Mono<TokenService.TokenPair> token(@Valid @RequestBody TokenRequest body) {
-        return tokens.signIn(body.username(), body.password());
+    Mono<TokenService.TokenPair> token(@Valid @RequestBody TokenRequest body, ServerHttpRequest request) {
+        return tokens.signIn(body.username(), body.password(), clientAddress.of(request));
     }
 
     @PostMapping("/refresh")

@@ -27,10 +27,14 @@ class ConsoleSignInController {
 
     private final TokenService tokens;
     private final ConsoleSessions sessions;
+    private final ClientAddress clientAddress;
 
-    ConsoleSignInController(TokenService tokens, ConsoleSessions sessions) {
+    ConsoleSignInController(TokenService tokens, ConsoleSessions sessions,
+                            @org.springframework.beans.factory.annotation.Value("${azukari.auth.login.trusted-proxies:}")
+                            java.util.List<String> trustedProxies) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.clientAddress = new ClientAddress(trustedProxies);
     }
 
     @GetMapping("/signin")
@@ -50,7 +54,7 @@ class ConsoleSignInController {
                 || form.password().length() > 1024) {
             return Mono.just(page(HttpStatus.BAD_REQUEST, username, next, null, "signin.error.missing"));
         }
-        return tokens.authenticate(username, form.password())
+        return tokens.authenticate(username, form.password(), clientAddress.of(exchange.getRequest()))
                 .flatMap(actor -> sessions.start(actor.userId()).flatMap(token -> sessions.resolve(token).map(user -> {
                     ConsoleCookies.write(exchange, ConsoleCookies.SESSION, token, sessions.maxAge());
                     ConsoleCookies.writeLanguage(exchange, user.locale());

@@ -7,7 +7,7 @@ import java.time.Instant;
  * How failed sign-ins are slowed and locked out (SPEC §7). Plain values and arithmetic; the counting itself
  * happens atomically in the database ({@link LoginThrottle}).
  *
- * @param maxFailures   consecutive failures that lock the username
+ * @param maxFailures   consecutive failures from one source address that lock that source out of the username
  * @param lockDuration  how long a lock lasts
  * @param delayStep     extra wait before an attempt, per earlier failure
  * @param maxDelay      cap on that wait

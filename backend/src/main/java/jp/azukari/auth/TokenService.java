@@ -49,8 +49,9 @@ class TokenService {
         this.decoyHash = passwords.encode(decoyPassword + "-never");
     }
 
-    Mono<TokenPair> signIn(String rawUsername, String password) {
-        return account(rawUsername, password)
+    /** Signing in from {@code source} (the client's address): failures count per username and source. */
+    Mono<TokenPair> signIn(String rawUsername, String password, String source) {
+        return account(rawUsername, password, source)
                 .flatMap(account -> refreshTokens.forgetExpired(account.actor().userId())
                         .then(pair(account, refreshTokens.start(account.actor().userId()))));
     }
@@ -59,17 +60,17 @@ class TokenService {
      * The active user behind these credentials, through the login throttle and lockout: the one check both the
      * token API and the console's sign-in form use. Errors as 401 invalid-credentials or 429 sign-in-locked.
      */
-    Mono<Actor> authenticate(String rawUsername, String password) {
-        return account(rawUsername, password).map(Accounts.Account::actor);
+    Mono<Actor> authenticate(String rawUsername, String password, String source) {
+        return account(rawUsername, password, source).map(Accounts.Account::actor);
     }
 
-    private Mono<Accounts.Account> account(String rawUsername, String password) {
+    private Mono<Accounts.Account> account(String rawUsername, String password, String source) {
         String username = rawUsername.strip().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        return throttle.admit(username, now)
-                .switchIfEmpty(Mono.defer(() -> lockedOut(username, now)))
-                .flatMap(attempt -> Mono.delay(policy.delayBefore(attempt)).then(verify(username, password)))
-                .flatMap(account -> throttle.clear(username).thenReturn(account));
+        return throttle.admit(username, source, now)
+                .switchIfEmpty(Mono.defer(() -> lockedOut(username, source, now)))
+                .flatMap(attempt -> Mono.delay(policy.delayBefore(attempt.accountFailures())).then(verify(username, password)))
+                .flatMap(account -> throttle.clear(username, source, now).thenReturn(account));
     }
 
     Mono<TokenPair> refresh(String refreshToken) {
@@ -107,8 +108,8 @@ class TokenService {
         return matches && account.active() ? Optional.of(account) : Optional.empty();
     }
 
-    private Mono<Integer> lockedOut(String username, Instant now) {
-        return throttle.lockedUntil(username, now)
+    private Mono<LoginThrottle.Admitted> lockedOut(String username, String source, Instant now) {
+        return throttle.lockedUntil(username, source, now)
                 .map(until -> LoginThrottlePolicy.retryAfterSeconds(until, now))
                 .defaultIfEmpty(1L)
                 .flatMap(seconds -> Mono.error(locked(seconds)));
@@ -127,8 +128,8 @@ class TokenService {
     private ErrorResponseException locked(long retryAfterSeconds) {
         long minutes = Math.max(1, (retryAfterSeconds + 59) / 60);
         ErrorResponseException e = Problems.exception(HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked",
-                "Too many failed sign-ins", "Sign-in for this username is locked after " + policy.maxFailures()
-                        + " failed attempts; try again in " + minutes + (minutes == 1 ? " minute" : " minutes"));
+                "Too many failed sign-ins", "Sign-in for this username from your address is locked after "
+                        + policy.maxFailures() + " failed attempts; try again in " + minutes + (minutes == 1 ? " minute" : " minutes"));
         e.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
         return e;
     }

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.core.label.CounterInput;
+import jp.azukari.evidence.LabelGuessing;
 import jp.azukari.platform.web.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -37,8 +38,10 @@ class LabelController {
 
     private final LabelService labels;
     private final LabelKeyStore keys;
+    private final LabelGuessing guessing;
 
-    LabelController(LabelService labels, LabelKeyStore keys) {
+    LabelController(LabelService labels, LabelKeyStore keys, LabelGuessing guessing) {
+        this.guessing = guessing;
         this.labels = labels;
         this.keys = keys;
     }
@@ -80,7 +83,13 @@ class LabelController {
 
     @GetMapping("/api/v1/labels/resolve")
     Mono<Resolved> resolve(@AuthenticationPrincipal Actor actor, @RequestParam @Size(max = 20_000) String payload) {
-        return labels.resolve(actor, payload).map(asset -> new Resolved(asset, CounterInput.canonicalPayload(payload)));
+        // forged, foreign and malformed labels are evidence, and too many of them stop the user for a while
+        return guessing.admit(actor)
+                .then(labels.resolve(actor, payload))
+                .onErrorResume(LabelService.LabelRejected.class, e -> !LabelGuessing.isBad(e.classification()) ? Mono.error(e)
+                        : guessing.record(actor, "/api/v1/labels/resolve", null,
+                                List.of(new LabelGuessing.Bad(e.classification(), payload))).then(Mono.error(e)))
+                .map(asset -> new Resolved(asset, CounterInput.canonicalPayload(payload)));
     }
 
     @GetMapping("/api/v1/labels/keys")

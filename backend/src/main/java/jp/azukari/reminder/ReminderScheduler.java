@@ -31,8 +31,16 @@ class ReminderScheduler {
         this.zone = zone;
     }
 
+    /**
+     * Spring calls a reactive {@code @Scheduled} method once and subscribes to the Mono it returned on every tick, so
+     * the clock is read inside the Mono, on each subscription, not when the method is called.
+     */
     @Scheduled(fixedDelayString = "${azukari.reminders.check-every:PT1M}", initialDelayString = "${azukari.reminders.initial-delay:PT30S}")
     Mono<Void> runIfDue() {
+        return Mono.defer(this::checkNow);
+    }
+
+    private Mono<Void> checkNow() {
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone.zone());
         if (now.toLocalTime().isBefore(runAt)) {
             return Mono.empty();

@@ -3,6 +3,7 @@ package jp.azukari.scan;
 import java.time.Clock;
 
 import jp.azukari.custody.TransferService;
+import jp.azukari.evidence.LabelGuessing;
 import jp.azukari.label.LabelService;
 import jp.azukari.ledger.Ledger;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ class ScanConfiguration {
 
     @Bean
     ScanService scanService(DatabaseClient db, TransactionalOperator tx, LabelService labels, TransferService transfers,
-                            Ledger ledger, JsonMapper json, Clock clock) {
-        return new ScanService(db, tx, labels, transfers, ledger, json, clock);
+                            Ledger ledger, JsonMapper json, Clock clock, LabelGuessing guessing) {
+        return new ScanService(db, tx, labels, transfers, ledger, json, clock, guessing);
     }
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.core.label.CounterInput;
 import jp.azukari.core.scan.ScanResultCode;
+import jp.azukari.evidence.LabelGuessing;
 import jp.azukari.custody.TransferService;
 import jp.azukari.custody.TransferService.ConfirmContext;
 import jp.azukari.custody.TransferService.LineOutcome;
@@ -51,9 +52,11 @@ public class ScanService {
     private final Ledger ledger;
     private final JsonMapper json;
     private final Clock clock;
+    private final LabelGuessing guessing;
 
     public ScanService(DatabaseClient db, TransactionalOperator tx, LabelService labels, TransferService transfers, Ledger ledger,
-                       JsonMapper json, Clock clock) {
+                       JsonMapper json, Clock clock,
+                       LabelGuessing guessing) {
         this.db = db;
         this.tx = tx;
         this.labels = labels;
@@ -61,6 +64,7 @@ public class ScanService {
         this.ledger = ledger;
         this.json = json;
         this.clock = clock;
+        this.guessing = guessing;
     }
 
     public enum Purpose { CONFIRM, LOOKUP }
@@ -94,7 +98,7 @@ public class ScanService {
 
     public Mono<List<ScanResult>> process(Actor actor, String deviceId, List<Scan> scans) {
         List<Scan> canonical = scans.stream().map(Scan::canonical).toList();
-        return tx.transactional(Mono.defer(() -> processInTransaction(actor, deviceId, canonical)));
+        return guessing.admit(actor).then(tx.transactional(Mono.defer(() -> processInTransaction(actor, deviceId, canonical))));
     }
 
     private Mono<List<ScanResult>> processInTransaction(Actor actor, String deviceId, List<Scan> scans) {
@@ -112,7 +116,10 @@ public class ScanService {
                         .then(labels.codec())
                         .flatMap(codec -> classify(actor, codec, work))
                         .then(Mono.defer(() -> confirm(actor, deviceId, work)))
-                        .then(Mono.defer(() -> store(actor, deviceId, work))))
+                        .then(Mono.defer(() -> store(actor, deviceId, work)))
+                        .then(Mono.defer(() -> guessing.record(actor, "/api/v1/scans", deviceId, work.stream()
+                                .filter(w -> !w.duplicate && w.result != null && LabelGuessing.isBad(w.result.result()))
+                                .map(w -> new LabelGuessing.Bad(w.result.result(), w.scan.payload())).toList()))))
                 .then(Mono.fromSupplier(() -> {
                     // a scan id sent twice in one batch is answered like its first occurrence
                     Map<UUID, ScanResult> first = new HashMap<>();

@@ -25,7 +25,8 @@ public enum RefusalCode {
     COPY_APPROVAL_EXPIRED(403, "2.3", "The COPY approval covering the asset has expired"),
     TAKE_OUT_NOT_APPROVED(403, "2.3", "Taking an asset off the premises needs an APPROVED TAKE_OUT approval covering it"),
     TAKE_OUT_APPROVAL_EXPIRED(403, "2.3", "The TAKE_OUT approval covering the asset has expired"),
-    OUTSTANDING_ASSETS(409, "6", "The contract cannot close while assets are outstanding");
+    OUTSTANDING_ASSETS(409, "6", "The contract cannot close while assets are outstanding"),
+    SELF_APPROVAL(403, "2.3", "Whoever asked for an approval may not decide it: another MANAGER must (separation of duties)");
 
     private final int httpStatus;
     private final String article;
