@@ -65,7 +65,7 @@ class ContractsPage {
 
     @GetMapping("/contracts")
     Mono<Rendering> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String status) {
-        String s = List.of("ACTIVE", "COMPLETED", "CLOSED").contains(status) ? status : null;
+        String s = status != null && List.of("ACTIVE", "COMPLETED", "CLOSED").contains(status) ? status : null;
         return contracts.list(actor, s, 500, 0).collectList()
                 .map(l -> Rendering.view("console/manage/contracts").modelAttribute("contracts", l)
                         .modelAttribute("status", s == null ? "" : s).build());

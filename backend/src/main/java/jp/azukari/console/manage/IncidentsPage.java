@@ -31,7 +31,7 @@ class IncidentsPage {
 
     @GetMapping("/incidents")
     Mono<Rendering> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String status) {
-        String s = List.of("OPEN", "INVESTIGATING", "CLOSED").contains(status) ? status : null;
+        String s = status != null && List.of("OPEN", "INVESTIGATING", "CLOSED").contains(status) ? status : null;
         return incidents.list(actor, null, s, 500, 0).collectList()
                 .map(l -> Rendering.view("console/manage/incidents").modelAttribute("incidents", l)
                         .modelAttribute("status", s == null ? "" : s).build());

@@ -136,16 +136,27 @@ class ManagerConsoleTests extends BrowserTestSupport {
         assertThat(until).isEqualTo("APPROVED " + LocalDate.now().plusDays(10));
 
         // the manager asked for this one: the service refuses the decision, the page says why, nothing is decided
+        UUID ownId = UUID.fromString((String) own.get("id"));
+        long recordedBefore = selfApprovalsRecorded(world.manager.id());
         page.navigate("/approvals/" + own.get("id"));
-        page.getByLabel("却下する").check();
+        assertThat(page.getByText("この申請はあなた自身が行ったものです。", new Page.GetByTextOptions().setExact(false))).isVisible();
+        page.getByLabel("却下する", new Page.GetByLabelOptions().setExact(true)).check();
         page.getByLabel("理由（却下するときは必須）").fill("自分で判断してみる");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("判断を記録する")).click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("判断は受け付けられませんでした");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("申請者本人はこの申請を判断できません（職務分離、第2条第3項）");
         assertNoSeriousAccessibilityViolations(page);
-        assertThat(db.sql("SELECT status FROM approval WHERE id = :id").bind("id", UUID.fromString((String) own.get("id")))
+        assertThat(db.sql("SELECT status FROM approval WHERE id = :id").bind("id", ownId)
                 .map(r -> r.get("status", String.class)).one().block()).isEqualTo("PENDING");
+        assertThat(selfApprovalsRecorded(world.manager.id())).as("the refusal in the console is recorded").isEqualTo(recordedBefore + 1);
         as(world.manager).post().uri("/api/v1/approvals/{id}/decision", own.get("id")).bodyValue(Map.of("decision", "APPROVED"))
-                .exchange().expectStatus().value(s -> assertThat(s).isIn(403, 409));
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("SELF_APPROVAL");
+        assertThat(selfApprovalsRecorded(world.manager.id())).as("and through the API").isEqualTo(recordedBefore + 2);
+    }
+
+    private long selfApprovalsRecorded(UUID userId) {
+        return db.sql("SELECT count(*) AS n FROM evidence WHERE kind = 'SELF_APPROVAL' AND user_id = :u").bind("u", userId)
+                .map(r -> r.get("n", Long.class)).one().block();
     }
 
     @Test
