@@ -32,6 +32,13 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 /** The auditor's screens (issue 12): timelines, ledger verification, evidence, and that an auditor changes nothing. */
 class AuditorConsoleTests extends BrowserTestSupport {
 
+    /** The shared machine runs many builds at once: pages get a minute, not the default 15–30 s, before a test fails. */
+    @org.junit.jupiter.api.BeforeEach
+    void patientPages() {
+        page.context().setDefaultTimeout(60_000);
+        page.context().setDefaultNavigationTimeout(60_000);
+    }
+
     @Autowired
     ApplicationContext context;
 

@@ -26,6 +26,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The manager's screens (issue 12): the live dashboard across instances, approvals, close-out, incidents, overdue CSV. */
 class ManagerConsoleTests extends BrowserTestSupport {
 
+    /** The shared machine runs many builds at once: pages get a minute, not the default 15–30 s, before a test fails. */
+    @org.junit.jupiter.api.BeforeEach
+    void patientPages() {
+        page.context().setDefaultTimeout(60_000);
+        page.context().setDefaultNavigationTimeout(60_000);
+    }
+
     private static final LocatorAssertions.HasTextOptions WITHIN_2_S = new LocatorAssertions.HasTextOptions().setTimeout(2_000);
 
     @Test
