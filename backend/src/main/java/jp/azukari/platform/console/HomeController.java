@@ -7,7 +7,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 
 /**
  * {@code /} is each role's home: a clerk's asset search, a custodian's custody page; managers, auditors and
- * a manager's is the dashboard; auditors and administrators get a page of links to their screens.
+ * administrators get a page of links to their screens (the manager's dashboard replaces it when it lands).
  */
 @ConsolePage
 class HomeController {
@@ -17,8 +17,7 @@ class HomeController {
         return switch (actor.role()) {
             case CLERK -> Rendering.redirectTo("/assets").build();
             case CUSTODIAN -> Rendering.redirectTo("/custody").build();
-            case MANAGER -> Rendering.redirectTo("/dashboard").build();
-            case AUDITOR, ADMIN -> Rendering.view("console/home").build();
+            case MANAGER, AUDITOR, ADMIN -> Rendering.view("console/home").build();
         };
     }
 }
