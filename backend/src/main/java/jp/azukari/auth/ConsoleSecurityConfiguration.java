@@ -11,9 +11,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -76,6 +79,19 @@ class ConsoleSecurityConfiguration {
                         .accessDeniedHandler((exchange, e) -> errors.render(exchange, HttpStatus.FORBIDDEN, "csrf")))
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/signin", "/language", "/console/**", "/webjars/**", "/favicon.ico", "/console-error/**").permitAll()
+                        // an AUDITOR reads everything and changes nothing (SPEC §2): no state-changing console route is
+                        // theirs, whichever page adds one; their own session, language and password stay theirs, and
+                        // starting a ledger verification (a read of the whole ledger, recorded as a run) is their job
+                        .pathMatchers(HttpMethod.POST, "/signout", "/account/**", "/ledger/verify").authenticated()
+                        .matchers(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/**"),
+                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.PUT, "/**"),
+                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.PATCH, "/**"),
+                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.DELETE, "/**"))
+                        .access((authentication, context) -> authentication
+                                .<AuthorizationResult>map(a -> new AuthorizationDecision(a.isAuthenticated() && a.getAuthorities().stream()
+                                        .noneMatch(g -> "ROLE_AUDITOR".equals(g.getAuthority()))))
+                                .defaultIfEmpty(new AuthorizationDecision(false)))
+                        .pathMatchers("/admin/**").hasRole("ADMIN")
                         .anyExchange().authenticated())
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((exchange, e) -> toSignIn(exchange))

@@ -89,6 +89,16 @@ public class LedgerVerifier {
 
     /** Verifies every chain, or only those of one contract when {@code contractId} is given. */
     public Mono<Report> verify(UUID contractId) {
+        return verify(contractId, (assets, events) -> { });
+    }
+
+    /** Progress of a verification: assets and events checked so far, told as the walk goes (often: keep it cheap). */
+    public interface Progress {
+        void checked(long assets, long events);
+    }
+
+    /** As {@link #verify(UUID)}, telling {@code progress} how far the walk has come. */
+    public Mono<Report> verify(UUID contractId, Progress progress) {
         var query = db.sql("""
                 SELECT a.id AS head_id, a.last_seq, a.last_hash, e.*
                   FROM asset a LEFT JOIN custody_event e ON e.asset_id = a.id
@@ -99,6 +109,7 @@ public class LedgerVerifier {
         var walk = new Walk();
         Mono<Void> read = query.filter(s -> s.fetchSize(FETCH)).map(row -> {
             walk.accept(row);
+            progress.checked(walk.assets, walk.events);
             return 1;
         }).all().then(Mono.fromRunnable(walk::finish));
         return snapshot.transactional(read).then(Mono.defer(() -> named(walk)));

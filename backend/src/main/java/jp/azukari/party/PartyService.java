@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 /** Reading and registering parties. Agency roles see all of them; a custodian sees its own circle only. */
 public class PartyService {
 
-    record NewParty(String name, PartyKind kind) {
+    public record NewParty(String name, PartyKind kind) {
     }
 
     private final PartyRepository parties;
@@ -27,12 +27,12 @@ public class PartyService {
         return parties.visibleTo(actor, kind);
     }
 
-    Mono<PartyView> get(Actor actor, UUID id) {
+    public Mono<PartyView> get(Actor actor, UUID id) {
         return parties.visibleTo(actor, id).switchIfEmpty(Mono.error(() -> Problems.notFound("Party " + id)));
     }
 
     /** The request is read only once the actor is known to be an ADMIN. */
-    Mono<PartyView> create(Actor actor, Mono<NewParty> request) {
+    public Mono<PartyView> create(Actor actor, Mono<NewParty> request) {
         return Access.require(actor, "register parties", Role.ADMIN)
                 .then(request)
                 .flatMap(p -> parties.insert(UUID.randomUUID(), p.name().strip(), p.kind())

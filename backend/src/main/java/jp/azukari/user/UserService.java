@@ -24,19 +24,19 @@ import reactor.core.scheduler.Schedulers;
  * only an ADMIN creates or changes users; an ADMIN or MANAGER records training. Write requests are read only
  * once the role is known to be allowed.
  */
-class UserService {
+public class UserService {
 
-    record NewUser(String username, String displayName, UUID partyId, Role role, String password) {
+    public record NewUser(String username, String displayName, UUID partyId, Role role, String password) {
     }
 
-    record UserPatch(String displayName, Boolean active, Role role, String password) {
+    public record UserPatch(String displayName, Boolean active, Role role, String password) {
 
         boolean isEmpty() {
             return displayName == null && active == null && role == null && password == null;
         }
     }
 
-    record TrainingRecord(LocalDate completedOn, LocalDate validUntil) {
+    public record TrainingRecord(LocalDate completedOn, LocalDate validUntil) {
     }
 
     private static final Role[] READERS = {Role.ADMIN, Role.MANAGER, Role.AUDITOR};
@@ -60,7 +60,7 @@ class UserService {
         this.zone = zone;
     }
 
-    Flux<UserView> list(Actor actor, UUID partyId) {
+    public Flux<UserView> list(Actor actor, UUID partyId) {
         if (actor.isScopedToParty()) {
             return partyId == null || partyId.equals(actor.partyId()) ? users.list(actor.partyId()) : Flux.empty();
         }
@@ -71,7 +71,7 @@ class UserService {
         return users.find(actor.userId()).switchIfEmpty(Mono.error(() -> Problems.notFound("User " + actor.userId())));
     }
 
-    Mono<UserView> get(Actor actor, UUID id) {
+    public Mono<UserView> get(Actor actor, UUID id) {
         if (id.equals(actor.userId())) {
             return me(actor);
         }
@@ -81,19 +81,19 @@ class UserService {
         return visible.switchIfEmpty(Mono.error(() -> Problems.notFound("User " + id)));
     }
 
-    Mono<UserView> create(Actor actor, Mono<NewUser> request) {
+    public Mono<UserView> create(Actor actor, Mono<NewUser> request) {
         return Access.require(actor, "create users", Role.ADMIN)
                 .then(request)
                 .flatMap(this::insert);
     }
 
-    Mono<UserView> update(Actor actor, UUID id, Mono<UserPatch> request) {
+    public Mono<UserView> update(Actor actor, UUID id, Mono<UserPatch> request) {
         return Access.require(actor, "change users", Role.ADMIN)
                 .then(request)
                 .flatMap(patch -> change(actor, id, patch));
     }
 
-    Mono<UserView> recordTraining(Actor actor, UUID id, Mono<TrainingRecord> request) {
+    public Mono<UserView> recordTraining(Actor actor, UUID id, Mono<TrainingRecord> request) {
         return Access.require(actor, "record training", Role.ADMIN, Role.MANAGER)
                 .then(request)
                 .flatMap(training -> {

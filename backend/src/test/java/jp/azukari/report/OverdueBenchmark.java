@@ -104,6 +104,18 @@ public final class OverdueBenchmark {
     // ---------------------------------------------------------------- data
 
     private static void generate(Connection c) throws SQLException {
+        generate(c, ASSETS, CONTRACTS, LARGE_CONTRACT_ASSETS);
+    }
+
+    /**
+     * The benchmark's data set, also for other benchmarks (the dashboard's): {@code assets} assets over {@code contracts}
+     * contracts, the first {@code largeContractAssets} in one; skipped when the database already holds as many assets.
+     */
+    public static void generate(Connection c, int assets, int contracts, int largeContractAssets) throws SQLException {
+        final int ASSETS = assets;
+        final int CONTRACTS = contracts;
+        final int LARGE_CONTRACT_ASSETS = largeContractAssets;
+        final int STEP = Math.max(1, (assets - largeContractAssets) / 1000);
         try (Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT count(*) FROM asset");
             rs.next();
@@ -156,12 +168,12 @@ public final class OverdueBenchmark {
                     INSERT INTO transfer (id, kind, contract_id, from_party_id, to_party_id, started_by, started_at)
                     SELECT md5('transfer' || a.id)::uuid, 'ISSUE', a.contract_id, '%1$s', c.contractor_party_id, '%2$s', now()
                       FROM asset a JOIN contract c ON c.id = a.contract_id
-                     WHERE a.tag IN (SELECT 'B-' || lpad((100001 + 900 * k)::text, 7, '0') FROM generate_series(0, 999) k);
+                     WHERE a.tag IN (SELECT 'B-' || lpad((%3$d + %4$d * k)::text, 7, '0') FROM generate_series(0, 999) k);
                     INSERT INTO transfer_line (transfer_id, asset_id, line_no)
                     SELECT md5('transfer' || a.id)::uuid, a.id, 1
-                      FROM asset a WHERE a.tag IN (SELECT 'B-' || lpad((100001 + 900 * k)::text, 7, '0') FROM generate_series(0, 999) k);
-                    """.formatted(AGENCY, MANAGER));
-            step(s, "5,000,000 ledger events (5 per asset; shape only, hashes not chained)", """
+                      FROM asset a WHERE a.tag IN (SELECT 'B-' || lpad((%3$d + %4$d * k)::text, 7, '0') FROM generate_series(0, 999) k);
+                    """.formatted(AGENCY, MANAGER, LARGE_CONTRACT_ASSETS + 1, STEP));
+            step(s, String.format("%,d ledger events (5 per asset; shape only, hashes not chained)", 5L * ASSETS), """
                     INSERT INTO custody_event (asset_id, seq, id, contract_id, type, actor_user_id, occurred_at, note, prev_hash, hash)
                     SELECT a.id, s, gen_random_uuid(), a.contract_id,
                            (ARRAY['REGISTERED', 'TRANSFER_OPENED', 'ISSUED', 'TRANSFER_OPENED', 'RETURNED'])[s], '%s',
@@ -173,7 +185,7 @@ public final class OverdueBenchmark {
         }
     }
 
-    private static void step(Statement s, String what, String sql) throws SQLException {
+    static void step(Statement s, String what, String sql) throws SQLException {
         long t0 = System.nanoTime();
         s.execute(sql);
         System.out.printf("generated %s in %.1f s%n", what, (System.nanoTime() - t0) / 1e9);

@@ -22,10 +22,10 @@ public final class SecondInstance {
     public static synchronized ConfigurableApplicationContext context() {
         if (context == null) {
             TestDatabase.start();
+            // arguments, not default properties: those rank below application.yml's server.port (8080)
             context = new SpringApplicationBuilder(AzukariApplication.class)
-                    .properties("server.port=0", "azukari.reminders.enabled=false", "azukari.bootstrap.enabled=false",
-                            "spring.main.banner-mode=off")
-                    .run();
+                    .run("--server.port=0", "--azukari.reminders.enabled=false", "--azukari.bootstrap.enabled=false",
+                            "--spring.main.banner-mode=off");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> context.close(), "second-instance-stop"));
         }
         return context;
@@ -35,7 +35,11 @@ public final class SecondInstance {
         return Integer.parseInt(context().getEnvironment().getProperty("local.server.port"));
     }
 
+    public static String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
     public static WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port()).responseTimeout(Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer().baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
     }
 }
