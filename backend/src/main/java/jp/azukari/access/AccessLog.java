@@ -7,28 +7,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.platform.Batching;
-import jp.azukari.platform.web.RuleRefused;
-import org.springframework.http.HttpStatus;
+import jp.azukari.platform.problem.ProblemKind;
+import jp.azukari.platform.problem.RuleRefused;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Art. 2.1: records every read of an asset's record by a contractor- or subcontractor-side user. Reads that arrive
- * together are written together, in one multi-row INSERT (group commit through {@link Batching}); each read's
- * answer waits for the INSERT its entry joined, so an entry is never lost, not even by a kill -9: a read whose entry
- * was not committed was not answered. The same INSERT decides whether the read is allowed: after the contract is
- * CLOSED it is refused (and the refusal is what gets recorded), without a query of its own.
+ * Art. 2.1: records every read of an asset's record by a contractor- or subcontractor-side user.
+ * Reads that arrive together are written together, in one multi-row INSERT (group commit through
+ * {@link Batching}); each read's answer waits for the INSERT its entry joined, so an entry is never
+ * lost, not even by a kill -9: a read whose entry was not committed was not answered. The same
+ * INSERT decides whether the read is allowed: after the contract is CLOSED it is refused (and the
+ * refusal is what gets recorded), without a query of its own.
  */
 public class AccessLog {
 
-    public enum Action { DETAIL, EVENTS, LABEL, REPORT }
+    public enum Action {
+        DETAIL,
+        EVENTS,
+        LABEL,
+        REPORT
+    }
 
     public static final String CONTRACT_CLOSED = "CONTRACT_CLOSED_NO_USE";
 
-    /** Where a read came from: the client's {@code X-Device-Id} and the connection's address (either may be null). */
+    /**
+     * Where a read came from: the client's {@code X-Device-Id} and the connection's address (either
+     * may be null).
+     */
     public record Origin(String deviceId, String address) {
 
         public static final Origin UNKNOWN = new Origin(null, null);
@@ -47,8 +55,13 @@ public class AccessLog {
         }
     }
 
-    record Entry(Actor actor, UUID assetId, UUID contractId, Action action, Origin origin, OffsetDateTime at) {
-    }
+    record Entry(
+            Actor actor,
+            UUID assetId,
+            UUID contractId,
+            Action action,
+            Origin origin,
+            OffsetDateTime at) {}
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -64,18 +77,35 @@ public class AccessLog {
     }
 
     /**
-     * Completes once the read is recorded, or errors with 403 {@value #CONTRACT_CLOSED} (article 2.1) when the
-     * asset's contract is CLOSED. Agency-side users are not recorded.
+     * Completes once the read is recorded, or errors with 403 {@value #CONTRACT_CLOSED} (article
+     * 2.1) when the asset's contract is CLOSED. Agency-side users are not recorded.
      */
-    public Mono<Void> read(Actor actor, UUID assetId, UUID contractId, Action action, Origin origin) {
+    public Mono<Void> read(
+            Actor actor, UUID assetId, UUID contractId, Action action, Origin origin) {
         if (!enabled || !actor.isScopedToParty()) {
             return Mono.empty();
         }
-        var entry = new Entry(actor, assetId, contractId, action, origin == null ? Origin.UNKNOWN : origin,
-                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
-        return batches.submit(entry).flatMap(outcome -> "READ".equals(outcome) ? Mono.empty()
-                : Mono.error(RuleRefused.of(HttpStatus.FORBIDDEN, CONTRACT_CLOSED, "2.1",
-                "Contract " + contractId + " is CLOSED: its assets' records are no longer used by the contractor side")));
+        var entry =
+                new Entry(
+                        actor,
+                        assetId,
+                        contractId,
+                        action,
+                        origin == null ? Origin.UNKNOWN : origin,
+                        OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        return batches.submit(entry)
+                .flatMap(
+                        outcome ->
+                                "READ".equals(outcome)
+                                        ? Mono.empty()
+                                        : Mono.error(
+                                                RuleRefused.of(
+                                                        ProblemKind.FORBIDDEN,
+                                                        CONTRACT_CLOSED,
+                                                        "2.1",
+                                                        "Contract "
+                                                                + contractId
+                                                                + " is CLOSED: its assets' records are no longer used by the contractor side")));
     }
 
     private Mono<Runnable> write(List<Batching.Request<Entry, String>> group) {
@@ -101,7 +131,8 @@ public class AccessLog {
             devices[i] = e.origin().deviceId();
             addresses[i] = e.origin().address();
         }
-        return db.sql("""
+        return db.sql(
+                        """
                         WITH u AS (
                             SELECT u.*, CASE WHEN c.status = 'CLOSED' THEN 'REFUSED' ELSE 'READ' END AS outcome
                               FROM unnest(CAST(:ord AS bigint[]), CAST(:at AS timestamptz[]), CAST(:users AS uuid[]),
@@ -116,19 +147,28 @@ public class AccessLog {
                                    CASE WHEN outcome = 'REFUSED' THEN :closed END, device_id, address
                               FROM u ORDER BY ord)
                         SELECT ord, outcome FROM u""")
-                .bind("ord", ord).bind("at", at).bind("users", users).bind("parties", parties).bind("assets", assets)
-                .bind("contracts", contracts).bind("actions", actions).bind("devices", devices).bind("addresses", addresses)
+                .bind("ord", ord)
+                .bind("at", at)
+                .bind("users", users)
+                .bind("parties", parties)
+                .bind("assets", assets)
+                .bind("contracts", contracts)
+                .bind("actions", actions)
+                .bind("devices", devices)
+                .bind("addresses", addresses)
                 .bind("closed", CONTRACT_CLOSED)
                 .map(r -> Map.entry(r.get("ord", Long.class), r.get("outcome", String.class)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
-                .map(outcomes -> () -> {
-                    for (int i = 0; i < n; i++) {
-                        String outcome = outcomes.get((long) i);
-                        if (outcome != null) {
-                            group.get(i).answer(outcome);
-                        }
-                    }
-                });
+                .map(
+                        outcomes ->
+                                () -> {
+                                    for (int i = 0; i < n; i++) {
+                                        String outcome = outcomes.get((long) i);
+                                        if (outcome != null) {
+                                            group.get(i).answer(outcome);
+                                        }
+                                    }
+                                });
     }
 }

@@ -1,7 +1,6 @@
 package jp.azukari.access;
 
 import java.time.Clock;
-
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,10 +12,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class AccessLogConfiguration {
 
     @Bean
-    AccessLog accessLog(DatabaseClient db, Clock clock,
-                        @Value("${azukari.access-log.enabled:true}") boolean enabled,
-                        @Value("${azukari.access-log.max-group:500}") int maxGroup,
-                        @Value("${azukari.access-log.groups-in-flight:2}") int inFlight) {
+    AccessLog accessLog(
+            DatabaseClient db,
+            Clock clock,
+            @Value("${azukari.access-log.enabled:true}") boolean enabled,
+            @Value("${azukari.access-log.max-group:500}") int maxGroup,
+            @Value("${azukari.access-log.groups-in-flight:2}") int inFlight) {
         return new AccessLog(db, clock, enabled, maxGroup, inFlight);
     }
 

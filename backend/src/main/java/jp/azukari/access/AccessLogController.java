@@ -1,12 +1,11 @@
 package jp.azukari.access;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jp.azukari.common.Actor;
 import jp.azukari.report.Csv;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -22,12 +21,27 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** {@code GET /api/v1/access-log}: JSON pages, or every matching entry as CSV ({@code Accept: text/csv}). */
+/**
+ * {@code GET /api/v1/access-log}: JSON pages, or every matching entry as CSV ({@code Accept:
+ * text/csv}).
+ */
 @RestController
 class AccessLogController {
 
-    static final List<String> CSV_HEADER = List.of("occurred_at", "username", "user_id", "party", "tag", "asset_id",
-            "contract_id", "action", "outcome", "refusal_code", "device_id", "address");
+    static final List<String> CSV_HEADER =
+            List.of(
+                    "occurred_at",
+                    "username",
+                    "user_id",
+                    "party",
+                    "tag",
+                    "asset_id",
+                    "contract_id",
+                    "action",
+                    "outcome",
+                    "refusal_code",
+                    "device_id",
+                    "address");
 
     private final AccessLogSearch search;
 
@@ -36,36 +50,73 @@ class AccessLogController {
     }
 
     @GetMapping(path = "/api/v1/access-log", produces = MediaType.APPLICATION_JSON_VALUE)
-    Flux<AccessLogSearch.Entry> json(@AuthenticationPrincipal Actor actor,
-                                     @RequestParam(required = false) UUID assetId,
-                                     @RequestParam(required = false) UUID userId,
-                                     @RequestParam(required = false) UUID contractId,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                     @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,
-                                     @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return search.search(actor, new AccessLogSearch.Filter(assetId, userId, contractId, from, to), limit, offset);
+    Flux<AccessLogSearch.Entry> json(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam(required = false) UUID assetId,
+            @RequestParam(required = false) UUID userId,
+            @RequestParam(required = false) UUID contractId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate to,
+            @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return search.search(
+                actor,
+                new AccessLogSearch.Filter(assetId, userId, contractId, from, to),
+                limit,
+                offset);
     }
 
     @GetMapping(path = "/api/v1/access-log", produces = "text/csv")
-    Mono<ResponseEntity<Flux<DataBuffer>>> csv(@AuthenticationPrincipal Actor actor,
-                                               @RequestParam(required = false) UUID assetId,
-                                               @RequestParam(required = false) UUID userId,
-                                               @RequestParam(required = false) UUID contractId,
-                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                               ServerHttpResponse response) {
-        var rows = search.search(actor, new AccessLogSearch.Filter(assetId, userId, contractId, from, to), null, 0);
-        // the role is checked before the response starts, so a refusal is still a 403 problem; the rows stream
-        return AccessLogSearch.mayRead(actor).then(Mono.fromSupplier(() -> ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"access-log.csv\"")
-                .body(Csv.stream(response.bufferFactory(), CSV_HEADER, rows, AccessLogController::cells))));
+    Mono<ResponseEntity<Flux<DataBuffer>>> csv(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam(required = false) UUID assetId,
+            @RequestParam(required = false) UUID userId,
+            @RequestParam(required = false) UUID contractId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate to,
+            ServerHttpResponse response) {
+        var rows =
+                search.search(
+                        actor,
+                        new AccessLogSearch.Filter(assetId, userId, contractId, from, to),
+                        null,
+                        0);
+        // the role is checked before the response starts, so a refusal is still a 403 problem; the
+        // rows stream
+        return AccessLogSearch.mayRead(actor)
+                .then(
+                        Mono.fromSupplier(
+                                () ->
+                                        ResponseEntity.ok()
+                                                .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
+                                                .header(
+                                                        HttpHeaders.CONTENT_DISPOSITION,
+                                                        "attachment; filename=\"access-log.csv\"")
+                                                .body(
+                                                        Csv.stream(
+                                                                response.bufferFactory(),
+                                                                CSV_HEADER,
+                                                                rows,
+                                                                AccessLogController::cells))));
     }
 
     private static List<?> cells(AccessLogSearch.Entry e) {
-        return Arrays.asList(Csv.plain(e.occurredAt()), e.username(), Csv.plain(e.userId()), e.partyName(), e.tag(),
-                Csv.plain(e.assetId()), Csv.plain(e.contractId()), e.action(), e.outcome(), e.refusalCode(), e.deviceId(),
+        return Arrays.asList(
+                Csv.plain(e.occurredAt()),
+                e.username(),
+                Csv.plain(e.userId()),
+                e.partyName(),
+                e.tag(),
+                Csv.plain(e.assetId()),
+                Csv.plain(e.contractId()),
+                e.action(),
+                e.outcome(),
+                e.refusalCode(),
+                e.deviceId(),
                 e.address());
     }
 }

@@ -1,7 +1,6 @@
 package jp.azukari.approval;
 
 import java.time.Clock;
-
 import jp.azukari.evidence.EvidenceLog;
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +12,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class ApprovalConfiguration {
 
     @Bean
-    ApprovalService approvalService(DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone,
-                                    EvidenceLog evidence) {
+    ApprovalService approvalService(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Clock clock,
+            AgencyTimeZone zone,
+            EvidenceLog evidence) {
         return new ApprovalService(db, tx, clock, zone, evidence);
     }
 }

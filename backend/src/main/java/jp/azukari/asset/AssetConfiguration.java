@@ -1,7 +1,6 @@
 package jp.azukari.asset;
 
 import java.time.Clock;
-
 import jp.azukari.ledger.Ledger;
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +12,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class AssetConfiguration {
 
     @Bean
-    AssetService assetService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, Clock clock, AgencyTimeZone zone) {
+    AssetService assetService(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Ledger ledger,
+            Clock clock,
+            AgencyTimeZone zone) {
         return new AssetService(db, tx, ledger, clock, zone);
     }
 }

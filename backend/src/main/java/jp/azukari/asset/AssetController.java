@@ -1,8 +1,5 @@
 package jp.azukari.asset;
 
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,8 +8,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
 import jp.azukari.access.AccessLog;
-import jp.azukari.access.ReadOrigin;
+import jp.azukari.access.web.ReadOrigin;
 import jp.azukari.common.Actor;
 import jp.azukari.core.label.CounterInput;
 import jp.azukari.core.label.Tags;
@@ -40,71 +39,140 @@ class AssetController {
         this.accessLog = accessLog;
     }
 
-    enum Kind { DOCUMENT, DATA, RECORDING_MEDIA, EQUIPMENT, SOFTWARE }
+    enum Kind {
+        DOCUMENT,
+        DATA,
+        RECORDING_MEDIA,
+        EQUIPMENT,
+        SOFTWARE
+    }
 
-    enum Sensitivity { PUBLIC, INTERNAL, CONFIDENTIAL, PERSONAL_DATA }
+    enum Sensitivity {
+        PUBLIC,
+        INTERNAL,
+        CONFIDENTIAL,
+        PERSONAL_DATA
+    }
 
-    record AssetRequest(@Pattern(regexp = Tags.REGEX, message = "must be 1-40 of A-Z 0-9 . / - starting with a letter or digit") String tag,
-                        @NotNull Kind kind,
-                        @NotBlank @Size(max = 300) String title,
-                        @Size(max = 100) String serialNumber,
-                        @NotNull Sensitivity sensitivity,
-                        @Size(max = 2000) String handlingRequirements) {
+    record AssetRequest(
+            @Pattern(
+                            regexp = Tags.REGEX,
+                            message =
+                                    "must be 1-40 of A-Z 0-9 . / - starting with a letter or digit")
+                    String tag,
+            @NotNull Kind kind,
+            @NotBlank @Size(max = 300) String title,
+            @Size(max = 100) String serialNumber,
+            @NotNull Sensitivity sensitivity,
+            @Size(max = 2000) String handlingRequirements) {
 
         AssetService.NewAsset toNew() {
-            return new AssetService.NewAsset(tag, kind.name(), title.strip(), serialNumber, sensitivity.name(), handlingRequirements);
+            return new AssetService.NewAsset(
+                    tag,
+                    kind.name(),
+                    title.strip(),
+                    serialNumber,
+                    sensitivity.name(),
+                    handlingRequirements);
         }
     }
 
-    record RegisterRequest(@NotEmpty @Size(max = AssetService.MAX_BATCH) List<@Valid @NotNull AssetRequest> assets) {
-    }
+    record RegisterRequest(
+            @NotEmpty @Size(max = AssetService.MAX_BATCH)
+                    List<@Valid @NotNull AssetRequest> assets) {}
 
-    record RegisterWithContractRequest(@NotNull UUID contractId,
-                                       @NotEmpty @Size(max = AssetService.MAX_BATCH) List<@Valid @NotNull AssetRequest> assets) {
-    }
+    record RegisterWithContractRequest(
+            @NotNull UUID contractId,
+            @NotEmpty @Size(max = AssetService.MAX_BATCH)
+                    List<@Valid @NotNull AssetRequest> assets) {}
 
     @PostMapping("/api/v1/contracts/{contractId}/assets")
     @ResponseStatus(HttpStatus.CREATED)
-    Flux<AssetView> register(@AuthenticationPrincipal Actor actor, @PathVariable UUID contractId,
-                             @Valid @RequestBody RegisterRequest body) {
-        return assets.register(actor, contractId, body.assets().stream().map(AssetRequest::toNew).toList());
+    Flux<AssetView> register(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID contractId,
+            @Valid @RequestBody RegisterRequest body) {
+        return assets.register(
+                actor, contractId, body.assets().stream().map(AssetRequest::toNew).toList());
     }
 
     @PostMapping("/api/v1/assets")
     @ResponseStatus(HttpStatus.CREATED)
-    Flux<AssetView> registerWithContract(@AuthenticationPrincipal Actor actor, @Valid @RequestBody RegisterWithContractRequest body) {
-        return assets.register(actor, body.contractId(), body.assets().stream().map(AssetRequest::toNew).toList());
+    Flux<AssetView> registerWithContract(
+            @AuthenticationPrincipal Actor actor,
+            @Valid @RequestBody RegisterWithContractRequest body) {
+        return assets.register(
+                actor, body.contractId(), body.assets().stream().map(AssetRequest::toNew).toList());
     }
 
     @GetMapping("/api/v1/contracts/{contractId}/assets")
-    Flux<AssetView> ofContract(@AuthenticationPrincipal Actor actor, @PathVariable UUID contractId,
-                               @RequestParam(defaultValue = "1000") @Min(1) @Max(5000) int limit,
-                               @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    Flux<AssetView> ofContract(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID contractId,
+            @RequestParam(defaultValue = "1000") @Min(1) @Max(5000) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return assets.listOfContract(actor, contractId, limit, offset);
     }
 
     @GetMapping("/api/v1/assets")
-    Flux<AssetView> list(@AuthenticationPrincipal Actor actor,
-                         @RequestParam(required = false) UUID contractId,
-                         @RequestParam(required = false) @Pattern(regexp = "REGISTERED|WITH_CONTRACTOR|WITH_SUBCONTRACTOR|RETURNED|DISPOSED|LOST") String state,
-                         @RequestParam(required = false) UUID holderPartyId,
-                         // as typed at a counter: full-width, dash look-alikes, lower case and a wedge's CR/LF are read as the tag
-                         @RequestParam(required = false) @Size(max = 200) String tag,
-                         @RequestParam(defaultValue = "100") @Min(1) @Max(5000) int limit,
-                         @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return assets.list(actor, new AssetService.Filter(contractId, state, holderPartyId, tag == null ? null : CounterInput.tag(tag)), limit, offset);
+    Flux<AssetView> list(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam(required = false) UUID contractId,
+            @RequestParam(required = false)
+                    @Pattern(
+                            regexp =
+                                    "REGISTERED|WITH_CONTRACTOR|WITH_SUBCONTRACTOR|RETURNED|DISPOSED|LOST")
+                    String state,
+            @RequestParam(required = false) UUID holderPartyId,
+            // as typed at a counter: full-width, dash look-alikes, lower case and a wedge's CR/LF
+            // are read as the tag
+            @RequestParam(required = false) @Size(max = 200) String tag,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(5000) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return assets.list(
+                actor,
+                new AssetService.Filter(
+                        contractId,
+                        state,
+                        holderPartyId,
+                        tag == null ? null : CounterInput.tag(tag)),
+                limit,
+                offset);
     }
 
     @GetMapping("/api/v1/assets/{id}")
-    reactor.core.publisher.Mono<AssetView> get(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                                               ServerHttpRequest request) {
-        return assets.find(actor, id).flatMap(a -> accessLog.read(actor, a.id(), a.contractId(), AccessLog.Action.DETAIL,
-                ReadOrigin.of(request)).thenReturn(a));
+    reactor.core.publisher.Mono<AssetView> get(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            ServerHttpRequest request) {
+        return assets.find(actor, id)
+                .flatMap(
+                        a ->
+                                accessLog
+                                        .read(
+                                                actor,
+                                                a.id(),
+                                                a.contractId(),
+                                                AccessLog.Action.DETAIL,
+                                                ReadOrigin.of(request))
+                                        .thenReturn(a));
     }
 
     @GetMapping("/api/v1/assets/{id}/events")
-    Flux<EventView> events(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, ServerHttpRequest request) {
-        return assets.find(actor, id).flatMap(a -> accessLog.read(actor, a.id(), a.contractId(), AccessLog.Action.EVENTS,
-                ReadOrigin.of(request))).thenMany(assets.history(actor, id)).map(EventView::of);
+    Flux<EventView> events(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            ServerHttpRequest request) {
+        return assets.find(actor, id)
+                .flatMap(
+                        a ->
+                                accessLog.read(
+                                        actor,
+                                        a.id(),
+                                        a.contractId(),
+                                        AccessLog.Action.EVENTS,
+                                        ReadOrigin.of(request)))
+                .thenMany(assets.history(actor, id))
+                .map(EventView::of);
     }
 }

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.ledger.EventType;
@@ -23,7 +21,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Registering assets in batches (each gets a tag and the first event of its chain) and reading them in scope. */
+/**
+ * Registering assets in batches (each gets a tag and the first event of its chain) and reading them
+ * in scope.
+ */
 public class AssetService {
 
     public static final int MAX_BATCH = 1000;
@@ -34,7 +35,12 @@ public class AssetService {
     private final Clock clock;
     private final AgencyTimeZone zone;
 
-    public AssetService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, Clock clock, AgencyTimeZone zone) {
+    public AssetService(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Ledger ledger,
+            Clock clock,
+            AgencyTimeZone zone) {
         this.db = db;
         this.tx = tx;
         this.ledger = ledger;
@@ -42,32 +48,53 @@ public class AssetService {
         this.zone = zone;
     }
 
-    public record NewAsset(String tag, String kind, String title, String serialNumber, String sensitivity,
-                           String handlingRequirements) {
-    }
+    public record NewAsset(
+            String tag,
+            String kind,
+            String title,
+            String serialNumber,
+            String sensitivity,
+            String handlingRequirements) {}
 
-    private record ContractRow(UUID id, UUID agencyPartyId, String status) {
-    }
+    private record ContractRow(UUID id, UUID agencyPartyId, String status) {}
 
     public Flux<AssetView> register(Actor actor, UUID contractId, List<NewAsset> assets) {
         if (actor.role() != Role.CLERK && actor.role() != Role.MANAGER) {
             return Flux.error(Problems.forbidden("Only a CLERK or MANAGER registers assets"));
         }
         if (assets.isEmpty() || assets.size() > MAX_BATCH) {
-            return Flux.error(Problems.badRequest("Register between 1 and " + MAX_BATCH + " assets per request; got " + assets.size()));
+            return Flux.error(
+                    Problems.badRequest(
+                            "Register between 1 and "
+                                    + MAX_BATCH
+                                    + " assets per request; got "
+                                    + assets.size()));
         }
         Set<String> given = new HashSet<>();
         for (NewAsset a : assets) {
             if (a.tag() != null && !given.add(a.tag())) {
-                return Flux.error(Problems.badRequest("Tag " + a.tag() + " appears twice in the request"));
+                return Flux.error(
+                        Problems.badRequest("Tag " + a.tag() + " appears twice in the request"));
             }
         }
-        return db.sql("SELECT id, agency_party_id, status FROM contract WHERE id = :id").bind("id", contractId)
-                .map(r -> new ContractRow(r.get("id", UUID.class), r.get("agency_party_id", UUID.class), r.get("status", String.class)))
+        return db.sql("SELECT id, agency_party_id, status FROM contract WHERE id = :id")
+                .bind("id", contractId)
+                .map(
+                        r ->
+                                new ContractRow(
+                                        r.get("id", UUID.class),
+                                        r.get("agency_party_id", UUID.class),
+                                        r.get("status", String.class)))
                 .one()
                 .switchIfEmpty(Mono.error(Problems.notFound("Contract " + contractId)))
-                .flatMap(c -> !"CLOSED".equals(c.status()) ? Mono.just(c)
-                        : Mono.error(Problems.conflict("contract-closed", "Contract " + contractId + " is CLOSED")))
+                .flatMap(
+                        c ->
+                                !"CLOSED".equals(c.status())
+                                        ? Mono.just(c)
+                                        : Mono.error(
+                                                Problems.conflict(
+                                                        "contract-closed",
+                                                        "Contract " + contractId + " is CLOSED")))
                 .flatMap(c -> rejectTakenTags(given).thenReturn(c))
                 // collected inside the transaction: nothing is answered before the commit
                 .flatMap(c -> tx.transactional(insert(actor, c, assets).collectList()))
@@ -78,41 +105,73 @@ public class AssetService {
         if (tags.isEmpty()) {
             return Mono.empty();
         }
-        return db.sql("SELECT tag FROM asset WHERE tag = ANY(:tags) ORDER BY tag").bind("tags", tags.toArray(String[]::new))
-                .map(r -> r.get("tag", String.class)).all().collectList()
-                .flatMap(taken -> taken.isEmpty() ? Mono.empty()
-                        : Mono.error(Problems.conflict("duplicate-tag", "Tags already in use: " + String.join(", ", taken))));
+        return db.sql("SELECT tag FROM asset WHERE tag = ANY(:tags) ORDER BY tag")
+                .bind("tags", tags.toArray(String[]::new))
+                .map(r -> r.get("tag", String.class))
+                .all()
+                .collectList()
+                .flatMap(
+                        taken ->
+                                taken.isEmpty()
+                                        ? Mono.empty()
+                                        : Mono.error(
+                                                Problems.conflict(
+                                                        "duplicate-tag",
+                                                        "Tags already in use: "
+                                                                + String.join(", ", taken))));
     }
 
     private Flux<AssetView> insert(Actor actor, ContractRow contract, List<NewAsset> assets) {
         Instant now = clock.instant();
         int year = zone.today(clock).getYear();
         long needed = assets.stream().filter(a -> a.tag() == null).count();
-        return db.sql("SELECT nextval('asset_tag_seq') AS n FROM generate_series(1, :count)").bind("count", (int) needed)
-                .map(r -> r.get("n", Long.class)).all().collectList()
-                .flatMapMany(numbers -> {
-                    var generated = numbers.iterator();
-                    int n = assets.size();
-                    UUID[] ids = new UUID[n];
-                    String[] tags = new String[n];
-                    List<NewEvent> events = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        NewAsset a = assets.get(i);
-                        ids[i] = UUID.randomUUID();
-                        tags[i] = a.tag() != null ? a.tag() : String.format("A-%d-%06d", year, generated.next());
-                        events.add(NewEvent.of(ids[i], contract.id(), EventType.REGISTERED, actor.userId(), now)
-                                .parties(null, contract.agencyPartyId()).note(tags[i]).build());
-                    }
-                    return insertRows(contract, assets, ids, tags)
-                            .thenMany(ledger.appendGenesis(events))
-                            .collectList()
-                            .flatMap(ledger::moveHeads)
-                            .thenMany(db.sql(AssetView.SELECT + " WHERE a.id = ANY(:ids) ORDER BY a.tag").bind("ids", ids)
-                                    .map(AssetView::read).all());
-                });
+        return db.sql("SELECT nextval('asset_tag_seq') AS n FROM generate_series(1, :count)")
+                .bind("count", (int) needed)
+                .map(r -> r.get("n", Long.class))
+                .all()
+                .collectList()
+                .flatMapMany(
+                        numbers -> {
+                            var generated = numbers.iterator();
+                            int n = assets.size();
+                            UUID[] ids = new UUID[n];
+                            String[] tags = new String[n];
+                            List<NewEvent> events = new ArrayList<>(n);
+                            for (int i = 0; i < n; i++) {
+                                NewAsset a = assets.get(i);
+                                ids[i] = UUID.randomUUID();
+                                tags[i] =
+                                        a.tag() != null
+                                                ? a.tag()
+                                                : String.format(
+                                                        "A-%d-%06d", year, generated.next());
+                                events.add(
+                                        NewEvent.of(
+                                                        ids[i],
+                                                        contract.id(),
+                                                        EventType.REGISTERED,
+                                                        actor.userId(),
+                                                        now)
+                                                .parties(null, contract.agencyPartyId())
+                                                .note(tags[i])
+                                                .build());
+                            }
+                            return insertRows(contract, assets, ids, tags)
+                                    .thenMany(ledger.appendGenesis(events))
+                                    .collectList()
+                                    .flatMap(ledger::moveHeads)
+                                    .thenMany(
+                                            db.sql(
+                                                            AssetView.SELECT
+                                                                    + " WHERE a.id = ANY(:ids) ORDER BY a.tag")
+                                                    .bind("ids", ids)
+                                                    .map(AssetView::read)
+                                                    .all());
+                        });
     }
 
-    private Mono<Void> insertRows(ContractRow contract, List<NewAsset> assets, UUID[] ids, String[] tags) {
+    private Mono<Void> insertRows(
+            ContractRow contract, List<NewAsset> assets, UUID[] ids, String[] tags) {
         int n = assets.size();
         String[] kinds = new String[n];
         String[] titles = new String[n];
@@ -127,35 +186,47 @@ public class AssetService {
             sensitivities[i] = a.sensitivity();
             handling[i] = a.handlingRequirements();
         }
-        return db.sql("""
+        return db.sql(
+                        """
                 INSERT INTO asset (id, tag, contract_id, kind, title, serial_number, sensitivity, handling_requirements,
                                    custody_state, holder_party_id)
                 SELECT u.id, u.tag, :contract, u.kind, u.title, u.serial, u.sensitivity, u.handling, 'REGISTERED', :agency
                   FROM unnest(CAST(:ids AS uuid[]), CAST(:tags AS text[]), CAST(:kinds AS text[]), CAST(:titles AS text[]),
                               CAST(:serials AS text[]), CAST(:sensitivities AS text[]), CAST(:handling AS text[]))
                        AS u(id, tag, kind, title, serial, sensitivity, handling)""")
-                .bind("contract", contract.id()).bind("agency", contract.agencyPartyId())
-                .bind("ids", ids).bind("tags", tags).bind("kinds", kinds).bind("titles", titles)
-                .bind("serials", serials).bind("sensitivities", sensitivities).bind("handling", handling)
+                .bind("contract", contract.id())
+                .bind("agency", contract.agencyPartyId())
+                .bind("ids", ids)
+                .bind("tags", tags)
+                .bind("kinds", kinds)
+                .bind("titles", titles)
+                .bind("serials", serials)
+                .bind("sensitivities", sensitivities)
+                .bind("handling", handling)
                 .then();
     }
 
     public Mono<AssetView> find(Actor actor, UUID id) {
-        var spec = db.sql(AssetView.SELECT + " WHERE a.id = :id" + Scope.asset(actor)).bind("id", id);
+        var spec =
+                db.sql(AssetView.SELECT + " WHERE a.id = :id" + Scope.asset(actor)).bind("id", id);
         spec = Scope.bind(spec, actor);
-        return spec.map(AssetView::read).one().switchIfEmpty(Mono.error(Problems.notFound("Asset " + id)));
+        return spec.map(AssetView::read)
+                .one()
+                .switchIfEmpty(Mono.error(Problems.notFound("Asset " + id)));
     }
 
-    public record Filter(UUID contractId, String custodyState, UUID holderPartyId, String tag) {
-    }
+    public record Filter(UUID contractId, String custodyState, UUID holderPartyId, String tag) {}
 
     public Flux<AssetView> list(Actor actor, Filter f, int limit, int offset) {
-        String sql = AssetView.SELECT + """
+        String sql =
+                AssetView.SELECT
+                        + """
                  WHERE (CAST(:contract AS uuid) IS NULL OR a.contract_id = :contract)
                    AND (CAST(:state AS text) IS NULL OR a.custody_state = :state)
                    AND (CAST(:holder AS uuid) IS NULL OR a.holder_party_id = :holder)
-                   AND (CAST(:tag AS text) IS NULL OR a.tag = :tag)""" + Scope.asset(actor)
-                + " ORDER BY a.tag LIMIT :limit OFFSET :offset";
+                   AND (CAST(:tag AS text) IS NULL OR a.tag = :tag)"""
+                        + Scope.asset(actor)
+                        + " ORDER BY a.tag LIMIT :limit OFFSET :offset";
         var spec = db.sql(sql).bind("limit", limit).bind("offset", offset);
         spec = jp.azukari.platform.db.Binds.nullable(spec, "contract", f.contractId(), UUID.class);
         spec = jp.azukari.platform.db.Binds.nullable(spec, "state", f.custodyState(), String.class);
@@ -165,18 +236,21 @@ public class AssetService {
         return spec.map(AssetView::read).all();
     }
 
-    /** What the console's asset search asks: a tag or words of a title, within a contract and state. */
-    public record Search(String text, UUID contractId, String custodyState) {
-    }
+    /**
+     * What the console's asset search asks: a tag or words of a title, within a contract and state.
+     */
+    public record Search(String text, UUID contractId, String custodyState) {}
 
     /**
-     * Assets whose tag is the text as a counter clerk types it (full-width, lower case, stray spaces: see
-     * {@link jp.azukari.core.label.CounterInput#tag}) or whose title contains it, newest tags last, in the caller's scope.
+     * Assets whose tag is the text as a counter clerk types it (full-width, lower case, stray
+     * spaces: see {@link jp.azukari.core.label.CounterInput#tag}) or whose title contains it,
+     * newest tags last, in the caller's scope.
      */
     public Flux<AssetView> search(Actor actor, Search s, int limit, int offset) {
         String text = s.text() == null || s.text().isBlank() ? null : s.text().strip();
         String tag = text == null ? null : jp.azukari.core.label.CounterInput.tag(text);
-        // only the conditions asked for, so PostgreSQL plans each shape for what it is (the tag index for the order)
+        // only the conditions asked for, so PostgreSQL plans each shape for what it is (the tag
+        // index for the order)
         StringBuilder sql = new StringBuilder(AssetView.SELECT).append(" WHERE true");
         if (s.contractId() != null) {
             sql.append(" AND a.contract_id = :contract");
@@ -196,8 +270,16 @@ public class AssetService {
             spec = spec.bind("state", s.custodyState());
         }
         if (tag != null) {
-            spec = spec.bind("tag", tag).bind("tag_prefix", tag.replace("_", "\\_").replace("%", "\\%") + "%")
-                    .bind("like", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            spec =
+                    spec.bind("tag", tag)
+                            .bind("tag_prefix", tag.replace("_", "\\_").replace("%", "\\%") + "%")
+                            .bind(
+                                    "like",
+                                    "%"
+                                            + text.replace("\\", "\\\\")
+                                                    .replace("%", "\\%")
+                                                    .replace("_", "\\_")
+                                            + "%");
         }
         spec = Scope.bind(spec, actor);
         return spec.map(AssetView::read).all();
@@ -205,9 +287,12 @@ public class AssetService {
 
     /** A contract's assets; a contract the caller may not see answers 404, not an empty list. */
     public Flux<AssetView> listOfContract(Actor actor, UUID contractId, int limit, int offset) {
-        var contract = db.sql("SELECT c.id FROM contract c WHERE c.id = :id" + Scope.contract(actor)).bind("id", contractId);
+        var contract =
+                db.sql("SELECT c.id FROM contract c WHERE c.id = :id" + Scope.contract(actor))
+                        .bind("id", contractId);
         contract = Scope.bind(contract, actor);
-        return contract.map(r -> r.get("id", UUID.class)).one()
+        return contract.map(r -> r.get("id", UUID.class))
+                .one()
                 .switchIfEmpty(Mono.error(Problems.notFound("Contract " + contractId)))
                 .flatMapMany(id -> list(actor, new Filter(id, null, null, null), limit, offset));
     }

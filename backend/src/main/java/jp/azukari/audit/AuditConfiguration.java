@@ -1,7 +1,6 @@
 package jp.azukari.audit;
 
 import java.time.Clock;
-
 import jp.azukari.incident.IncidentService;
 import jp.azukari.ledger.Ledger;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +13,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class AuditConfiguration {
 
     @Bean
-    AuditService auditService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, IncidentService incidents, Clock clock) {
+    AuditService auditService(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Ledger ledger,
+            IncidentService incidents,
+            Clock clock) {
         return new AuditService(db, tx, ledger, incidents, clock);
     }
 

@@ -1,10 +1,9 @@
 package jp.azukari.audit;
 
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.http.HttpHeaders;
@@ -36,18 +35,23 @@ class AuditController {
         this.zone = zone;
     }
 
-    record OpenRequest(@NotNull UUID partyId, @Size(max = 200) String location, UUID contractId) {
-    }
+    record OpenRequest(@NotNull UUID partyId, @Size(max = 200) String location, UUID contractId) {}
 
     @PostMapping("/api/v1/audits")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<AuditView> open(@AuthenticationPrincipal Actor actor, @Valid @RequestBody OpenRequest body) {
-        String location = body.location() == null || body.location().isBlank() ? null : body.location().strip();
-        return audits.open(actor, new AuditService.OpenRequest(body.partyId(), location, body.contractId()));
+    Mono<AuditView> open(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody OpenRequest body) {
+        String location =
+                body.location() == null || body.location().isBlank()
+                        ? null
+                        : body.location().strip();
+        return audits.open(
+                actor, new AuditService.OpenRequest(body.partyId(), location, body.contractId()));
     }
 
     @GetMapping("/api/v1/audits")
-    Flux<AuditView> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID contractId) {
+    Flux<AuditView> list(
+            @AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID contractId) {
         return audits.list(actor, contractId);
     }
 
@@ -58,13 +62,27 @@ class AuditController {
 
     @GetMapping(path = ONE, produces = "text/csv")
     Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-        return audits.find(actor, id).map(a -> file(AuditDocuments.csv(a), "text/csv;charset=UTF-8", "audit-" + id + ".csv"));
+        return audits.find(actor, id)
+                .map(
+                        a ->
+                                file(
+                                        AuditDocuments.csv(a),
+                                        "text/csv;charset=UTF-8",
+                                        "audit-" + id + ".csv"));
     }
 
-    @GetMapping(path = {ONE, ONE + "/result.pdf"}, produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping(
+            path = {ONE, ONE + "/result.pdf"},
+            produces = MediaType.APPLICATION_PDF_VALUE)
     Mono<ResponseEntity<byte[]>> pdf(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-        return audits.find(actor, id).publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                .map(a -> file(AuditDocuments.pdf(a, zone.zone()), MediaType.APPLICATION_PDF_VALUE, "audit-" + id + ".pdf"));
+        return audits.find(actor, id)
+                .publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .map(
+                        a ->
+                                file(
+                                        AuditDocuments.pdf(a, zone.zone()),
+                                        MediaType.APPLICATION_PDF_VALUE,
+                                        "audit-" + id + ".pdf"));
     }
 
     @PostMapping(ONE + "/close")
@@ -79,7 +97,9 @@ class AuditController {
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String type, String name) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(body);
     }
 }

@@ -1,24 +1,34 @@
 package jp.azukari.audit;
 
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 
 /** Who may open, scan in, read and close an audit (art. 9). Pure. */
 public final class AuditRules {
 
-    private AuditRules() {
+    private AuditRules() {}
+
+    public enum Outcome {
+        FOUND,
+        MISSING,
+        UNEXPECTED
     }
 
-    public enum Outcome { FOUND, MISSING, UNEXPECTED }
-
-    /** A MANAGER or AUDITOR audits any party; a CUSTODIAN takes a self-inventory of their own party only. */
+    /**
+     * A MANAGER or AUDITOR audits any party; a CUSTODIAN takes a self-inventory of their own party
+     * only.
+     */
     public static boolean mayAudit(Actor actor, UUID partyId) {
-        return actor.is(Role.MANAGER) || actor.is(Role.AUDITOR) || (actor.is(Role.CUSTODIAN) && actor.partyId().equals(partyId));
+        return actor.is(Role.MANAGER)
+                || actor.is(Role.AUDITOR)
+                || (actor.is(Role.CUSTODIAN) && actor.partyId().equals(partyId));
     }
 
-    /** The outcome of one asset: expected and seen, expected and never seen, or seen but not expected there. */
+    /**
+     * The outcome of one asset: expected and seen, expected and never seen, or seen but not
+     * expected there.
+     */
     public static Outcome outcome(boolean expected, boolean seen) {
         if (expected) {
             return seen ? Outcome.FOUND : Outcome.MISSING;

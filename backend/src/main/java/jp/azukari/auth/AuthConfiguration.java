@@ -3,7 +3,6 @@ package jp.azukari.auth;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,12 +14,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class AuthConfiguration {
 
     @Bean
-    LoginThrottlePolicy loginThrottlePolicy(@Value("${azukari.auth.login.max-failures:5}") int maxFailures,
-                                            @Value("${azukari.auth.login.lock-duration:15m}") Duration lockDuration,
-                                            @Value("${azukari.auth.login.delay-per-failure:200ms}") Duration delayStep,
-                                            @Value("${azukari.auth.login.max-delay:2s}") Duration maxDelay,
-                                            @Value("${azukari.auth.login.failure-window:24h}") Duration failureWindow) {
-        return new LoginThrottlePolicy(maxFailures, lockDuration, delayStep, maxDelay, failureWindow);
+    LoginThrottlePolicy loginThrottlePolicy(
+            @Value("${azukari.auth.login.max-failures:5}") int maxFailures,
+            @Value("${azukari.auth.login.lock-duration:15m}") Duration lockDuration,
+            @Value("${azukari.auth.login.delay-per-failure:200ms}") Duration delayStep,
+            @Value("${azukari.auth.login.max-delay:2s}") Duration maxDelay,
+            @Value("${azukari.auth.login.failure-window:24h}") Duration failureWindow) {
+        return new LoginThrottlePolicy(
+                maxFailures, lockDuration, delayStep, maxDelay, failureWindow);
     }
 
     @Bean
@@ -29,8 +30,11 @@ class AuthConfiguration {
     }
 
     @Bean
-    RefreshTokens refreshTokens(DatabaseClient db, SecureRandom random, Clock clock,
-                                @Value("${azukari.auth.refresh-token-ttl}") Duration ttl) {
+    RefreshTokens refreshTokens(
+            DatabaseClient db,
+            SecureRandom random,
+            Clock clock,
+            @Value("${azukari.auth.refresh-token-ttl}") Duration ttl) {
         return new RefreshTokens(db, random, clock, ttl);
     }
 
@@ -40,9 +44,25 @@ class AuthConfiguration {
     }
 
     @Bean
-    TokenService tokenService(Accounts accounts, LoginThrottle throttle, LoginThrottlePolicy policy, RefreshTokens refreshTokens,
-                              AccessTokens accessTokens, CurrentUsers currentUsers, PasswordEncoder passwords, Clock clock,
-                              SecureRandom random) {
-        return new TokenService(accounts, throttle, policy, refreshTokens, accessTokens, currentUsers, passwords, clock, random);
+    TokenService tokenService(
+            Accounts accounts,
+            LoginThrottle throttle,
+            LoginThrottlePolicy policy,
+            RefreshTokens refreshTokens,
+            AccessTokens accessTokens,
+            CurrentUsers currentUsers,
+            PasswordEncoder passwords,
+            Clock clock,
+            SecureRandom random) {
+        return new TokenService(
+                accounts,
+                throttle,
+                policy,
+                refreshTokens,
+                accessTokens,
+                currentUsers,
+                passwords,
+                clock,
+                random);
     }
 }

@@ -1,11 +1,10 @@
 package jp.azukari.auth;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import jp.azukari.platform.web.ClientAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -21,22 +20,25 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/auth")
 class AuthController {
 
-    record TokenRequest(@NotBlank @Size(max = 128) String username, @NotNull @Size(max = 1024) String password) {
-    }
+    record TokenRequest(
+            @NotBlank @Size(max = 128) String username,
+            @NotNull @Size(max = 1024) String password) {}
 
-    record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {
-    }
+    record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {}
 
     private final TokenService tokens;
     private final ClientAddress clientAddress;
 
-    AuthController(TokenService tokens, @Value("${azukari.auth.login.trusted-proxies:}") List<String> trustedProxies) {
+    AuthController(
+            TokenService tokens,
+            @Value("${azukari.auth.login.trusted-proxies:}") List<String> trustedProxies) {
         this.tokens = tokens;
         this.clientAddress = new ClientAddress(trustedProxies);
     }
 
     @PostMapping("/token")
-    Mono<TokenService.TokenPair> token(@Valid @RequestBody TokenRequest body, ServerHttpRequest request) {
+    Mono<TokenService.TokenPair> token(
+            @Valid @RequestBody TokenRequest body, ServerHttpRequest request) {
         return tokens.signIn(body.username(), body.password(), clientAddress.of(request));
     }
 

@@ -1,20 +1,21 @@
 package jp.azukari.auth;
 
 import java.time.Duration;
-
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.server.ServerWebExchange;
 
-/** The console's cookies: the session, the pre-session that binds the sign-in form's CSRF token, and the language. */
+/**
+ * The console's cookies: the session, the pre-session that binds the sign-in form's CSRF token, and
+ * the language.
+ */
 public final class ConsoleCookies {
 
     public static final String SESSION = "azukari_session";
     static final String PRE_SESSION = "azukari_pre";
     public static final String LANGUAGE = "azukari_lang";
 
-    private ConsoleCookies() {
-    }
+    private ConsoleCookies() {}
 
     public static String read(ServerWebExchange exchange, String name) {
         HttpCookie cookie = exchange.getRequest().getCookies().getFirst(name);
@@ -22,13 +23,15 @@ public final class ConsoleCookies {
     }
 
     static void write(ServerWebExchange exchange, String name, String value, Duration maxAge) {
-        exchange.getResponse().addCookie(ResponseCookie.from(name, value)
-                .httpOnly(true)
-                .secure(isHttps(exchange))
-                .sameSite("Lax")
-                .path("/")
-                .maxAge(maxAge)
-                .build());
+        exchange.getResponse()
+                .addCookie(
+                        ResponseCookie.from(name, value)
+                                .httpOnly(true)
+                                .secure(isHttps(exchange))
+                                .sameSite("Lax")
+                                .path("/")
+                                .maxAge(maxAge)
+                                .build());
     }
 
     static void clear(ServerWebExchange exchange, String name) {
@@ -41,6 +44,7 @@ public final class ConsoleCookies {
     }
 
     static boolean isHttps(ServerWebExchange exchange) {
-        return exchange.getRequest().getSslInfo() != null || "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
+        return exchange.getRequest().getSslInfo() != null
+                || "https".equalsIgnoreCase(exchange.getRequest().getURI().getScheme());
     }
 }

@@ -5,13 +5,17 @@ import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAtt
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The CSRF token a console page renders (hidden field and meta tag), also on pages the CSRF filter did not reach. */
+/**
+ * The CSRF token a console page renders (hidden field and meta tag), also on pages the CSRF filter
+ * did not reach.
+ */
 public class ConsoleCsrf {
 
-    private final SessionCsrfTokens tokens;
-    private final XorServerCsrfTokenRequestAttributeHandler handler = ConsoleSecurityConfiguration.requestHandler();
+    private final ConsoleCsrfTokens tokens;
+    private final XorServerCsrfTokenRequestAttributeHandler handler =
+            ConsoleSecurityConfiguration.requestHandler();
 
-    ConsoleCsrf(SessionCsrfTokens tokens) {
+    ConsoleCsrf(ConsoleCsrfTokens tokens) {
         this.tokens = tokens;
     }
 
@@ -19,14 +23,25 @@ public class ConsoleCsrf {
         return handler;
     }
 
-    /** This request's token, masked afresh (BREACH), made and remembered in a cookie when the browser has none yet. */
+    /**
+     * This request's token, masked afresh (BREACH), made and remembered in a cookie when the
+     * browser has none yet.
+     */
     public Mono<CsrfToken> token(ServerWebExchange exchange) {
         Mono<CsrfToken> existing = exchange.getAttribute(CsrfToken.class.getName());
         if (existing == null) {
-            handler.handle(exchange, tokens.loadToken(exchange)
-                    .switchIfEmpty(Mono.defer(() -> tokens.generateToken(exchange)
-                            .delayUntil(t -> tokens.saveToken(exchange, t))))
-                    .cache());
+            handler.handle(
+                    exchange,
+                    tokens.loadToken(exchange)
+                            .switchIfEmpty(
+                                    Mono.defer(
+                                            () ->
+                                                    tokens.generateToken(exchange)
+                                                            .delayUntil(
+                                                                    t ->
+                                                                            tokens.saveToken(
+                                                                                    exchange, t))))
+                            .cache());
             existing = exchange.getAttribute(CsrfToken.class.getName());
         }
         return existing;

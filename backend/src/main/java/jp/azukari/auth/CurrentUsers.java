@@ -5,31 +5,33 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Who a user is <em>now</em>: active or not, their current role, party and token version. Every request's
- * {@link Actor} is built from this, never from what a token claimed when it was issued, so deactivation, a new role
- * or party, a new password and a sign-out end access on the next request.
+ * Who a user is <em>now</em>: active or not, their current role, party and token version. Every
+ * request's {@link Actor} is built from this, never from what a token claimed when it was issued,
+ * so deactivation, a new role or party, a new password and a sign-out end access on the next
+ * request.
  *
  * <p>A user's state is read from {@code app_user} once and remembered for a short time ({@code
- * azukari.auth.user-state-cache}, 2 s) so a busy client costs no database round trip per request. A change moves the
- * user's {@code token_version} on and is announced through PostgreSQL {@code NOTIFY} ({@code V10}); {@link
- * UserStateNotifications} drops the user from this memory on every instance as soon as it hears it. While that
- * listener is not connected nothing is remembered at all, so a missed notification can never keep stale access alive.
+ * azukari.auth.user-state-cache}, 2 s) so a busy client costs no database round trip per request. A
+ * change moves the user's {@code token_version} on and is announced through PostgreSQL {@code
+ * NOTIFY} ({@code V10}); {@link UserStateNotifications} drops the user from this memory on every
+ * instance as soon as it hears it. While that listener is not connected nothing is remembered at
+ * all, so a missed notification can never keep stale access alive.
  */
 public class CurrentUsers {
 
-    /** A user's current state: the actor as it is now, the token version tokens must carry, and whether active. */
-    public record UserState(Actor actor, long tokenVersion, boolean active) {
-    }
+    /**
+     * A user's current state: the actor as it is now, the token version tokens must carry, and
+     * whether active.
+     */
+    public record UserState(Actor actor, long tokenVersion, boolean active) {}
 
-    private record Entry(Mono<UserState> state, long loadedAt) {
-    }
+    private record Entry(Mono<UserState> state, long loadedAt) {}
 
     static final int MAX_ENTRIES = 50_000;
 
@@ -50,11 +52,14 @@ public class CurrentUsers {
     }
 
     /**
-     * The actor for this user as they are now, when they are active and their token version is still
-     * {@code tokenVersion}; empty otherwise (deactivated, unknown, or access ended since the token was issued).
+     * The actor for this user as they are now, when they are active and their token version is
+     * still {@code tokenVersion}; empty otherwise (deactivated, unknown, or access ended since the
+     * token was issued).
      */
     public Mono<Actor> current(UUID userId, long tokenVersion) {
-        return state(userId).filter(s -> s.active() && s.tokenVersion() == tokenVersion).map(UserState::actor);
+        return state(userId)
+                .filter(s -> s.active() && s.tokenVersion() == tokenVersion)
+                .map(UserState::actor);
     }
 
     /** The user's current state (active or not), or empty when there is no such user. */
@@ -71,8 +76,13 @@ public class CurrentUsers {
             remembered.clear();
         }
         // concurrent requests of one user share one read; a failed read is not remembered
-        Entry chosen = remembered.compute(userId, (id, old) -> old != null && now - old.loadedAt() < ttlNanos
-                ? old : new Entry(load(id).cache(), now));
+        Entry chosen =
+                remembered.compute(
+                        userId,
+                        (id, old) ->
+                                old != null && now - old.loadedAt() < ttlNanos
+                                        ? old
+                                        : new Entry(load(id).cache(), now));
         return chosen.state().doOnError(x -> remembered.remove(userId, chosen));
     }
 
@@ -92,11 +102,19 @@ public class CurrentUsers {
     }
 
     private Mono<UserState> load(UUID userId) {
-        return db.sql("SELECT username, role, party_id, active, token_version FROM app_user WHERE id = :id")
+        return db.sql(
+                        "SELECT username, role, party_id, active, token_version FROM app_user WHERE id = :id")
                 .bind("id", userId)
-                .map(row -> new UserState(new Actor(userId, row.get("username", String.class),
-                        Role.valueOf(row.get("role", String.class)), row.get("party_id", UUID.class)),
-                        row.get("token_version", Long.class), Boolean.TRUE.equals(row.get("active", Boolean.class))))
+                .map(
+                        row ->
+                                new UserState(
+                                        new Actor(
+                                                userId,
+                                                row.get("username", String.class),
+                                                Role.valueOf(row.get("role", String.class)),
+                                                row.get("party_id", UUID.class)),
+                                        row.get("token_version", Long.class),
+                                        Boolean.TRUE.equals(row.get("active", Boolean.class))))
                 .one();
     }
 }

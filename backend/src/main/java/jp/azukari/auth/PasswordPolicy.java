@@ -4,16 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * What a password must be before it is hashed: long enough to resist guessing, short enough for BCrypt,
- * which reads only the first 72 bytes and would otherwise silently ignore the rest.
+ * What a password must be before it is hashed: long enough to resist guessing, short enough for
+ * BCrypt, which reads only the first 72 bytes and would otherwise silently ignore the rest.
  */
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
     public static final int MAX_BYTES = 72;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Why this password is refused, or empty when it is acceptable. */
     public static Optional<String> violation(String password) {

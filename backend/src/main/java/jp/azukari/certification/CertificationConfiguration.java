@@ -1,9 +1,8 @@
 package jp.azukari.certification;
 
 import java.time.Clock;
-
+import jp.azukari.files.EvidenceFiles;
 import jp.azukari.platform.AgencyTimeZone;
-import jp.azukari.platform.EvidenceFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +20,14 @@ class CertificationConfiguration {
     }
 
     @Bean
-    CertificationService certificationService(DatabaseClient db, TransactionalOperator tx, EvidenceFiles files, Clock clock,
-                                              AgencyTimeZone zone,
-                                              @Value("${azukari.disposal.certificate-max-size:10MB}") DataSize max,
-                                              @Value("${azukari.certifications.expiring-within-days:60}") int warnDays) {
+    CertificationService certificationService(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            EvidenceFiles files,
+            Clock clock,
+            AgencyTimeZone zone,
+            @Value("${azukari.disposal.certificate-max-size:10MB}") DataSize max,
+            @Value("${azukari.certifications.expiring-within-days:60}") int warnDays) {
         return new CertificationService(db, tx, files, clock, zone, max.toBytes(), warnDays);
     }
 }

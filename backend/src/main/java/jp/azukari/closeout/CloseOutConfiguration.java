@@ -1,7 +1,6 @@
 package jp.azukari.closeout;
 
 import java.time.Clock;
-
 import jp.azukari.contract.ContractService;
 import jp.azukari.custody.RecordedRefusals;
 import jp.azukari.ledger.Ledger;
@@ -16,8 +15,14 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class CloseOutConfiguration {
 
     @Bean
-    CloseOutService closeOutService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, ContractService contracts,
-                                    Clock clock, AgencyTimeZone zone) {
-        return new CloseOutService(db, tx, new RecordedRefusals(ledger, tx, clock), contracts, clock, zone);
+    CloseOutService closeOutService(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Ledger ledger,
+            ContractService contracts,
+            Clock clock,
+            AgencyTimeZone zone) {
+        return new CloseOutService(
+                db, tx, new RecordedRefusals(ledger, tx, clock), contracts, clock, zone);
     }
 }

@@ -2,7 +2,6 @@ package jp.azukari.closeout;
 
 import java.time.LocalDate;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.contract.ContractView;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,8 +14,7 @@ import reactor.core.publisher.Mono;
 @RestController
 class CloseOutController {
 
-    record CompleteRequest(LocalDate completedOn) {
-    }
+    record CompleteRequest(LocalDate completedOn) {}
 
     private final CloseOutService closeOut;
 
@@ -25,8 +23,10 @@ class CloseOutController {
     }
 
     @PostMapping("/api/v1/contracts/{id}/complete")
-    Mono<ContractView> complete(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                                @RequestBody(required = false) CompleteRequest body) {
+    Mono<ContractView> complete(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @RequestBody(required = false) CompleteRequest body) {
         return closeOut.complete(actor, id, body == null ? null : body.completedOn());
     }
 

@@ -16,7 +16,10 @@ public record Actor(UUID userId, String username, Role role, UUID partyId) {
         return role == r;
     }
 
-    /** Custodians see only what their own party holds, held or is offered; agency roles see everything. */
+    /**
+     * Custodians see only what their own party holds, held or is offered; agency roles see
+     * everything.
+     */
     public boolean isScopedToParty() {
         return role == Role.CUSTODIAN;
     }

@@ -1,5 +1,7 @@
 package jp.azukari.common;
 
 public enum PartyKind {
-    AGENCY, CONTRACTOR, SUBCONTRACTOR
+    AGENCY,
+    CONTRACTOR,
+    SUBCONTRACTOR
 }

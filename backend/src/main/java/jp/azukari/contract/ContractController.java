@@ -1,8 +1,5 @@
 package jp.azukari.contract;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
 import jp.azukari.common.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,26 +33,36 @@ class ContractController {
         this.contracts = contracts;
     }
 
-    record ContractRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{L}\\p{N}._/()\\- ]+") String number,
-                           @NotBlank @Size(max = 300) String title,
-                           @NotNull UUID contractorPartyId,
-                           @NotNull LocalDate startsOn,
-                           @NotNull LocalDate endsOn,
-                           LocalDate returnDueOn) {
-    }
+    record ContractRequest(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[\\p{L}\\p{N}._/()\\- ]+") String number,
+            @NotBlank @Size(max = 300) String title,
+            @NotNull UUID contractorPartyId,
+            @NotNull LocalDate startsOn,
+            @NotNull LocalDate endsOn,
+            LocalDate returnDueOn) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<ContractView> register(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ContractRequest body) {
-        return contracts.register(actor, new ContractService.NewContract(body.number().trim(), body.title().trim(),
-                body.contractorPartyId(), body.startsOn(), body.endsOn(), body.returnDueOn()));
+    Mono<ContractView> register(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody ContractRequest body) {
+        return contracts.register(
+                actor,
+                new ContractService.NewContract(
+                        body.number().trim(),
+                        body.title().trim(),
+                        body.contractorPartyId(),
+                        body.startsOn(),
+                        body.endsOn(),
+                        body.returnDueOn()));
     }
 
     @GetMapping
-    Flux<ContractView> list(@AuthenticationPrincipal Actor actor,
-                            @RequestParam(required = false) @Pattern(regexp = "ACTIVE|COMPLETED|CLOSED") String status,
-                            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    Flux<ContractView> list(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam(required = false) @Pattern(regexp = "ACTIVE|COMPLETED|CLOSED")
+                    String status,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return contracts.list(actor, status, limit, offset);
     }
 

@@ -1,7 +1,6 @@
 package jp.azukari.copy;
 
 import java.time.Clock;
-
 import jp.azukari.custody.PriorApprovals;
 import jp.azukari.custody.RecordedRefusals;
 import jp.azukari.ledger.Ledger;
@@ -16,12 +15,36 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class CopyConfiguration {
 
     @Bean
-    CopyService copyService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, Clock clock, AgencyTimeZone zone) {
-        return new CopyService(db, tx, ledger, new RecordedRefusals(ledger, tx, clock), new PriorApprovals(db), clock, zone);
+    CopyService copyService(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Ledger ledger,
+            Clock clock,
+            AgencyTimeZone zone) {
+        return new CopyService(
+                db,
+                tx,
+                ledger,
+                new RecordedRefusals(ledger, tx, clock),
+                new PriorApprovals(db),
+                clock,
+                zone);
     }
 
     @Bean
-    TakeOutService takeOutService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, Clock clock, AgencyTimeZone zone) {
-        return new TakeOutService(db, tx, ledger, new RecordedRefusals(ledger, tx, clock), new PriorApprovals(db), clock, zone);
+    TakeOutService takeOutService(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Ledger ledger,
+            Clock clock,
+            AgencyTimeZone zone) {
+        return new TakeOutService(
+                db,
+                tx,
+                ledger,
+                new RecordedRefusals(ledger, tx, clock),
+                new PriorApprovals(db),
+                clock,
+                zone);
     }
 }

@@ -3,7 +3,6 @@ package jp.azukari.copy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.custody.domain.ApprovalFacts;
@@ -15,47 +14,67 @@ import jp.azukari.custody.domain.Refusal;
 import jp.azukari.custody.domain.RefusalCode;
 
 /**
- * Article 2.3: no copying and no taking out unless the agency approved it in advance. Only the custodian of the
- * party holding the asset does either, while the contract's work goes on.
+ * Article 2.3: no copying and no taking out unless the agency approved it in advance. Only the
+ * custodian of the party holding the asset does either, while the contract's work goes on.
  */
 public final class CopyRules {
 
-    private CopyRules() {
-    }
+    private CopyRules() {}
 
-    public static PriorApproval.Outcome copy(Actor actor, AssetFacts asset, ContractStatus contract,
-                                             List<ApprovalFacts> approvals, LocalDate today) {
+    public static PriorApproval.Outcome copy(
+            Actor actor,
+            AssetFacts asset,
+            ContractStatus contract,
+            List<ApprovalFacts> approvals,
+            LocalDate today) {
         Refusal basic = holderActing(actor, asset, contract, "copy");
         if (basic != null) {
             return new PriorApproval.Refused(basic);
         }
-        return PriorApproval.find(PriorApproval.Need.COPY, asset.contractId(), asset.id(), approvals, today);
+        return PriorApproval.find(
+                PriorApproval.Need.COPY, asset.contractId(), asset.id(), approvals, today);
     }
 
-    public static PriorApproval.Outcome takeOut(Actor actor, AssetFacts asset, ContractStatus contract, boolean alreadyOut,
-                                                List<ApprovalFacts> approvals, LocalDate today) {
+    public static PriorApproval.Outcome takeOut(
+            Actor actor,
+            AssetFacts asset,
+            ContractStatus contract,
+            boolean alreadyOut,
+            List<ApprovalFacts> approvals,
+            LocalDate today) {
         Refusal basic = holderActing(actor, asset, contract, "take out");
         if (basic != null) {
             return new PriorApproval.Refused(basic);
         }
         if (alreadyOut) {
-            return new PriorApproval.Refused(new Refusal(RefusalCode.ASSET_NOT_AVAILABLE, "The asset is already taken out"));
+            return new PriorApproval.Refused(
+                    new Refusal(RefusalCode.ASSET_NOT_AVAILABLE, "The asset is already taken out"));
         }
         if (asset.inOpenTransfer()) {
             return new PriorApproval.Refused(Refusal.of(RefusalCode.ALREADY_IN_TRANSFER));
         }
-        return PriorApproval.find(PriorApproval.Need.TAKE_OUT, asset.contractId(), asset.id(), approvals, today);
+        return PriorApproval.find(
+                PriorApproval.Need.TAKE_OUT, asset.contractId(), asset.id(), approvals, today);
     }
 
-    private static Refusal holderActing(Actor actor, AssetFacts asset, ContractStatus contract, String what) {
+    private static Refusal holderActing(
+            Actor actor, AssetFacts asset, ContractStatus contract, String what) {
         if (actor.role() != Role.CUSTODIAN) {
-            return new Refusal(RefusalCode.ROLE_NOT_PERMITTED, "Only the custodian holding an asset may " + what + " it");
+            return new Refusal(
+                    RefusalCode.ROLE_NOT_PERMITTED,
+                    "Only the custodian holding an asset may " + what + " it");
         }
         if (contract != ContractStatus.ACTIVE) {
-            return new Refusal(RefusalCode.CONTRACT_NOT_ACTIVE, "The contract is " + contract + ": the work is over, nothing more to " + what);
+            return new Refusal(
+                    RefusalCode.CONTRACT_NOT_ACTIVE,
+                    "The contract is " + contract + ": the work is over, nothing more to " + what);
         }
         if (!asset.state().isHeldOutside()) {
-            return new Refusal(RefusalCode.ASSET_NOT_AVAILABLE, "The asset is " + asset.state() + ": only an asset held by the contractor or a subcontractor");
+            return new Refusal(
+                    RefusalCode.ASSET_NOT_AVAILABLE,
+                    "The asset is "
+                            + asset.state()
+                            + ": only an asset held by the contractor or a subcontractor");
         }
         if (!actor.partyId().equals(asset.holderPartyId())) {
             return Refusal.of(RefusalCode.NOT_HOLDER);
@@ -66,8 +85,12 @@ public final class CopyRules {
     /** The custodian of the party that took the asset out records it back, once. */
     public static Decision bringBack(Actor actor, UUID tookOutPartyId, boolean alreadyBack) {
         if (actor.role() != Role.CUSTODIAN || !actor.partyId().equals(tookOutPartyId)) {
-            return Decision.refused(RefusalCode.ROLE_NOT_PERMITTED, "Only a CUSTODIAN of the party that took the asset out records it back");
+            return Decision.refused(
+                    RefusalCode.ROLE_NOT_PERMITTED,
+                    "Only a CUSTODIAN of the party that took the asset out records it back");
         }
-        return alreadyBack ? Decision.refused(RefusalCode.ALREADY_BROUGHT_BACK) : new Decision.Allowed(null, null);
+        return alreadyBack
+                ? Decision.refused(RefusalCode.ALREADY_BROUGHT_BACK)
+                : new Decision.Allowed(null, null);
     }
 }

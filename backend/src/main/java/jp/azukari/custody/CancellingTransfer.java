@@ -3,7 +3,6 @@ package jp.azukari.custody;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.custody.domain.CustodyRules;
 import jp.azukari.custody.domain.Decision;
@@ -18,7 +17,10 @@ import jp.azukari.ledger.NewEvent;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-/** The sending side (or a MANAGER) calls off an open transfer; lines not yet confirmed stay with the sender. */
+/**
+ * The sending side (or a MANAGER) calls off an open transfer; lines not yet confirmed stay with the
+ * sender.
+ */
 public class CancellingTransfer {
 
     private final TransferLocks locks;
@@ -28,8 +30,13 @@ public class CancellingTransfer {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public CancellingTransfer(TransferLocks locks, TransferQueries queries, TransferWrites writes, Ledger ledger,
-                              TransactionalOperator tx, Clock clock) {
+    public CancellingTransfer(
+            TransferLocks locks,
+            TransferQueries queries,
+            TransferWrites writes,
+            Ledger ledger,
+            TransactionalOperator tx,
+            Clock clock) {
         this.locks = locks;
         this.queries = queries;
         this.writes = writes;
@@ -40,17 +47,50 @@ public class CancellingTransfer {
 
     public Mono<TransferView> cancel(Actor actor, UUID transferId, String reason) {
         Instant now = clock.instant();
-        Mono<Void> work = locks.lockTransfer(actor, transferId).flatMap(t -> {
-            if (CustodyRules.cancel(actor, t.fromPartyId(), t.status()) instanceof Decision.Refused refused) {
-                return EndingTransfer.refused(t, refused);
-            }
-            return queries.pendingAssets(transferId)
-                    .flatMap(pending -> ledger.appendAll(pending.stream()
-                            .map(asset -> NewEvent.of(asset, t.contractId(), EventType.TRANSFER_CANCELLED, actor.userId(), now)
-                                    .parties(t.fromPartyId(), t.toPartyId()).transfer(t.id()).note(reason).build())
-                            .toList()))
-                    .then(writes.end(transferId, LineStatus.CANCELLED, TransferStatus.CANCELLED, now));
-        });
+        Mono<Void> work =
+                locks.lockTransfer(actor, transferId)
+                        .flatMap(
+                                t -> {
+                                    if (CustodyRules.cancel(actor, t.fromPartyId(), t.status())
+                                            instanceof Decision.Refused refused) {
+                                        return EndingTransfer.refused(t, refused);
+                                    }
+                                    return queries.pendingAssets(transferId)
+                                            .flatMap(
+                                                    pending ->
+                                                            ledger.appendAll(
+                                                                    pending.stream()
+                                                                            .map(
+                                                                                    asset ->
+                                                                                            NewEvent
+                                                                                                    .of(
+                                                                                                            asset,
+                                                                                                            t
+                                                                                                                    .contractId(),
+                                                                                                            EventType
+                                                                                                                    .TRANSFER_CANCELLED,
+                                                                                                            actor
+                                                                                                                    .userId(),
+                                                                                                            now)
+                                                                                                    .parties(
+                                                                                                            t
+                                                                                                                    .fromPartyId(),
+                                                                                                            t
+                                                                                                                    .toPartyId())
+                                                                                                    .transfer(
+                                                                                                            t
+                                                                                                                    .id())
+                                                                                                    .note(
+                                                                                                            reason)
+                                                                                                    .build())
+                                                                            .toList()))
+                                            .then(
+                                                    writes.end(
+                                                            transferId,
+                                                            LineStatus.CANCELLED,
+                                                            TransferStatus.CANCELLED,
+                                                            now));
+                                });
         return tx.transactional(work).then(queries.find(actor, transferId));
     }
 }

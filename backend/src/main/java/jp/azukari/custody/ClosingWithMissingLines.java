@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.custody.TransferService.ClosedWithMissing;
 import jp.azukari.custody.domain.CustodyRules;
@@ -21,9 +20,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * The receiving or sending side (or a MANAGER) closes an open transfer whose remaining lines never arrived: each
- * is marked MISSING (one MARKED_MISSING event per asset) and the transfer is COMPLETED. Custody does not move.
- * The caller opens the LOSS incident for the missing assets (SPEC §4), in the same transaction when it wants both.
+ * The receiving or sending side (or a MANAGER) closes an open transfer whose remaining lines never
+ * arrived: each is marked MISSING (one MARKED_MISSING event per asset) and the transfer is
+ * COMPLETED. Custody does not move. The caller opens the LOSS incident for the missing assets (SPEC
+ * §4), in the same transaction when it wants both.
  */
 public class ClosingWithMissingLines {
 
@@ -34,8 +34,13 @@ public class ClosingWithMissingLines {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public ClosingWithMissingLines(TransferLocks locks, TransferQueries queries, TransferWrites writes, Ledger ledger,
-                                   TransactionalOperator tx, Clock clock) {
+    public ClosingWithMissingLines(
+            TransferLocks locks,
+            TransferQueries queries,
+            TransferWrites writes,
+            Ledger ledger,
+            TransactionalOperator tx,
+            Clock clock) {
         this.locks = locks;
         this.queries = queries;
         this.writes = writes;
@@ -46,20 +51,71 @@ public class ClosingWithMissingLines {
 
     public Mono<ClosedWithMissing> closeWithMissing(Actor actor, UUID transferId, String reason) {
         Instant now = clock.instant();
-        Mono<ClosedWithMissing> work = locks.lockTransfer(actor, transferId).flatMap(t -> {
-            if (CustodyRules.closeWithMissing(actor, t.fromPartyId(), t.toPartyId(), t.status()) instanceof Decision.Refused refused) {
-                return EndingTransfer.refused(t, refused);
-            }
-            return queries.pendingAssets(transferId)
-                    .flatMap(pending -> ledger.appendAll(pending.stream()
-                                    .map(asset -> NewEvent.of(asset, t.contractId(), EventType.MARKED_MISSING, actor.userId(), now)
-                                            .parties(t.fromPartyId(), t.toPartyId()).transfer(t.id())
-                                            .note(t.kind() + " line never confirmed" + (reason == null ? "" : ": " + reason)).build())
-                                    .toList())
-                            .thenReturn(pending))
-                    .flatMap(missing -> writes.end(transferId, LineStatus.MISSING, TransferStatus.COMPLETED, now)
-                            .thenReturn(new ClosedWithMissing(t.id(), t.contractId(), t.kind(), List.copyOf(missing))));
-        });
+        Mono<ClosedWithMissing> work =
+                locks.lockTransfer(actor, transferId)
+                        .flatMap(
+                                t -> {
+                                    if (CustodyRules.closeWithMissing(
+                                                    actor,
+                                                    t.fromPartyId(),
+                                                    t.toPartyId(),
+                                                    t.status())
+                                            instanceof Decision.Refused refused) {
+                                        return EndingTransfer.refused(t, refused);
+                                    }
+                                    return queries.pendingAssets(transferId)
+                                            .flatMap(
+                                                    pending ->
+                                                            ledger.appendAll(
+                                                                            pending.stream()
+                                                                                    .map(
+                                                                                            asset ->
+                                                                                                    NewEvent
+                                                                                                            .of(
+                                                                                                                    asset,
+                                                                                                                    t
+                                                                                                                            .contractId(),
+                                                                                                                    EventType
+                                                                                                                            .MARKED_MISSING,
+                                                                                                                    actor
+                                                                                                                            .userId(),
+                                                                                                                    now)
+                                                                                                            .parties(
+                                                                                                                    t
+                                                                                                                            .fromPartyId(),
+                                                                                                                    t
+                                                                                                                            .toPartyId())
+                                                                                                            .transfer(
+                                                                                                                    t
+                                                                                                                            .id())
+                                                                                                            .note(
+                                                                                                                    t
+                                                                                                                                    .kind()
+                                                                                                                            + " line never confirmed"
+                                                                                                                            + (reason
+                                                                                                                                            == null
+                                                                                                                                    ? ""
+                                                                                                                                    : ": "
+                                                                                                                                            + reason))
+                                                                                                            .build())
+                                                                                    .toList())
+                                                                    .thenReturn(pending))
+                                            .flatMap(
+                                                    missing ->
+                                                            writes.end(
+                                                                            transferId,
+                                                                            LineStatus.MISSING,
+                                                                            TransferStatus
+                                                                                    .COMPLETED,
+                                                                            now)
+                                                                    .thenReturn(
+                                                                            new ClosedWithMissing(
+                                                                                    t.id(),
+                                                                                    t.contractId(),
+                                                                                    t.kind(),
+                                                                                    List.copyOf(
+                                                                                            missing))));
+                                });
         return tx.transactional(work);
     }
 }

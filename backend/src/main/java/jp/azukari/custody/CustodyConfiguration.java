@@ -1,7 +1,6 @@
 package jp.azukari.custody;
 
 import java.time.Clock;
-
 import jp.azukari.custody.persistence.ConfirmationStatement;
 import jp.azukari.custody.persistence.IdempotencyKeys;
 import jp.azukari.custody.persistence.TransferLocks;
@@ -43,9 +42,14 @@ class CustodyConfiguration {
     }
 
     @Bean
-    TransferService transferService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, ObjectProvider<TrainingGate> trainingGate,
-                                    Clock clock, AgencyTimeZone zone,
-                                    @Value("${azukari.confirm.groups-in-flight:2}") int groupsInFlight) {
+    TransferService transferService(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Ledger ledger,
+            ObjectProvider<TrainingGate> trainingGate,
+            Clock clock,
+            AgencyTimeZone zone,
+            @Value("${azukari.confirm.groups-in-flight:2}") int groupsInFlight) {
         var queries = new TransferQueries(db);
         var writes = new TransferWrites(db);
         var keys = new IdempotencyKeys(db);
@@ -55,12 +59,26 @@ class CustodyConfiguration {
         var refusals = new RecordedRefusals(ledger, tx, clock);
         TrainingGate training = trainingGate.getIfAvailable(TrainingGate::notRequired);
 
-        var opening = new OpeningTransfer(queries, writes, keys, approvals, ledger, refusals, tx, clock, zone);
-        var confirming = new ConfirmingTransfer(locks, statement, approvals, training, refusals, tx, clock, zone);
-        return new TransferService(opening,
+        var opening =
+                new OpeningTransfer(
+                        queries, writes, keys, approvals, ledger, refusals, tx, clock, zone);
+        var confirming =
+                new ConfirmingTransfer(
+                        locks, statement, approvals, training, refusals, tx, clock, zone);
+        return new TransferService(
+                opening,
                 new OpeningOnce(opening, keys, queries),
                 confirming,
-                new ConfirmingTogether(confirming, locks, statement, approvals, training, tx, clock, zone, groupsInFlight),
+                new ConfirmingTogether(
+                        confirming,
+                        locks,
+                        statement,
+                        approvals,
+                        training,
+                        tx,
+                        clock,
+                        zone,
+                        groupsInFlight),
                 new ConfirmingEachLine(confirming, ledger, clock, zone),
                 new CancellingTransfer(locks, queries, writes, ledger, tx, clock),
                 new ClosingWithMissingLines(locks, queries, writes, ledger, tx, clock),

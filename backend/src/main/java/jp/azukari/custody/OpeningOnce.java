@@ -1,7 +1,6 @@
 package jp.azukari.custody;
 
 import java.time.Duration;
-
 import jp.azukari.common.Actor;
 import jp.azukari.custody.TransferService.OpenRequest;
 import jp.azukari.custody.TransferService.Opened;
@@ -11,9 +10,10 @@ import jp.azukari.platform.problem.Problems;
 import reactor.core.publisher.Mono;
 
 /**
- * Opening with an Idempotency-Key, around {@link OpeningTransfer}: answers the transfer an earlier request with the
- * same key made. The key is claimed first; a concurrent copy of the request waits for the claim to turn into a
- * transfer (or to be released when the first was refused, and then decides for itself).
+ * Opening with an Idempotency-Key, around {@link OpeningTransfer}: answers the transfer an earlier
+ * request with the same key made. The key is claimed first; a concurrent copy of the request waits
+ * for the claim to turn into a transfer (or to be released when the first was refused, and then
+ * decides for itself).
  */
 public class OpeningOnce {
 
@@ -33,20 +33,40 @@ public class OpeningOnce {
             return opening.open(actor, req).map(t -> new Opened(t, false));
         }
         return keys.claim(actor.userId(), key)
-                .flatMap(claimed -> claimed
-                        ? opening.open(actor, req).map(t -> new Opened(t, false))
-                                .onErrorResume(e -> keys.release(actor.userId(), key).then(Mono.error(e)))
-                                // the client hung up: the work was rolled back, so free the key for its retry now
-                                .doOnCancel(() -> keys.release(actor.userId(), key).subscribe())
-                        : awaitEarlier(actor, req, 50));
+                .flatMap(
+                        claimed ->
+                                claimed
+                                        ? opening.open(actor, req)
+                                                .map(t -> new Opened(t, false))
+                                                .onErrorResume(
+                                                        e ->
+                                                                keys.release(actor.userId(), key)
+                                                                        .then(Mono.error(e)))
+                                                // the client hung up: the work was rolled back, so
+                                                // free the key for its retry now
+                                                .doOnCancel(
+                                                        () ->
+                                                                keys.release(actor.userId(), key)
+                                                                        .subscribe())
+                                        : awaitEarlier(actor, req, 50));
     }
 
     private Mono<Opened> awaitEarlier(Actor actor, OpenRequest req, int triesLeft) {
         return keys.made(actor.userId(), req.idempotencyKey())
-                .flatMap(made -> made.isPresent() ? queries.find(actor, made.get()).map(t -> new Opened(t, true))
-                        : triesLeft <= 0 ? Mono.error(Problems.conflict("request-in-progress",
-                                "A request with this Idempotency-Key is still being processed; retry shortly"))
-                        : Mono.delay(Duration.ofMillis(100)).then(awaitEarlier(actor, req, triesLeft - 1)))
+                .flatMap(
+                        made ->
+                                made.isPresent()
+                                        ? queries.find(actor, made.get())
+                                                .map(t -> new Opened(t, true))
+                                        : triesLeft <= 0
+                                                ? Mono.error(
+                                                        Problems.conflict(
+                                                                "request-in-progress",
+                                                                "A request with this Idempotency-Key is still being processed; retry shortly"))
+                                                : Mono.delay(Duration.ofMillis(100))
+                                                        .then(
+                                                                awaitEarlier(
+                                                                        actor, req, triesLeft - 1)))
                 // the claim was released (the first request was refused): decide this one afresh
                 .switchIfEmpty(Mono.defer(() -> openOnce(actor, req)));
     }

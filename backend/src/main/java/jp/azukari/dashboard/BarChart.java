@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A horizontal bar chart drawn on the server as SVG coordinates (no script, nothing fetched): one bar per row, its
- * length proportional to the value, the longest filling {@code WIDTH}. The page draws it and shows the same rows
- * as a table, the chart's text equivalent.
+ * A horizontal bar chart drawn on the server as SVG coordinates (no script, nothing fetched): one
+ * bar per row, its length proportional to the value, the longest filling {@code WIDTH}. The page
+ * draws it and shows the same rows as a table, the chart's text equivalent.
  */
 public record BarChart(int width, int height, List<Bar> bars) {
 
@@ -15,18 +15,17 @@ public record BarChart(int width, int height, List<Bar> bars) {
     static final int BAR = 18;
 
     /** One bar: its label, value, whether it is a subcontractor's, its top and its length. */
-    public record Bar(String label, long value, boolean marked, int y, int length, int textY) {
-    }
+    public record Bar(String label, long value, boolean marked, int y, int length, int textY) {}
 
-    public record Row(String label, long value, boolean marked) {
-    }
+    public record Row(String label, long value, boolean marked) {}
 
     public static BarChart of(List<Row> rows) {
         long max = rows.stream().mapToLong(Row::value).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            int length = max == 0 ? 0 : (int) Math.max(2, Math.round((double) r.value() * WIDTH / max));
+            int length =
+                    max == 0 ? 0 : (int) Math.max(2, Math.round((double) r.value() * WIDTH / max));
             int y = i * ROW + (ROW - BAR) / 2;
             bars.add(new Bar(r.label(), r.value(), r.marked(), y, length, y + BAR - 4));
         }
@@ -34,6 +33,9 @@ public record BarChart(int width, int height, List<Bar> bars) {
     }
 
     public static BarChart byHolder(Dashboard d) {
-        return of(d.byHolder().stream().map(h -> new Row(h.name(), h.overdue(), h.subcontractor())).toList());
+        return of(
+                d.byHolder().stream()
+                        .map(h -> new Row(h.name(), h.overdue(), h.subcontractor()))
+                        .toList());
     }
 }

@@ -1,13 +1,12 @@
 package jp.azukari.dashboard;
 
-import java.time.Duration;
-
 import io.r2dbc.postgresql.api.Notification;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,16 +17,19 @@ import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
- * Hears the database's change announcements (channel {@value #CHANNEL}, written by the triggers of V40 in the
- * transaction of each change) on one connection of its own, outside the pool, and hands them to this instance's
- * listeners. The connection is checked every {@code keepAlive}; when it is lost the feed listens again on a new one
- * and announces {@value #RESYNC}, so pages re-read what they may have missed meanwhile.
+ * Hears the database's change announcements (channel {@value #CHANNEL}, written by the triggers of
+ * V40 in the transaction of each change) on one connection of its own, outside the pool, and hands
+ * them to this instance's listeners. The connection is checked every {@code keepAlive}; when it is
+ * lost the feed listens again on a new one and announces {@value #RESYNC}, so pages re-read what
+ * they may have missed meanwhile.
  *
- * <p>The sink holds nothing another instance needs: every instance hears every change from PostgreSQL itself.
+ * <p>The sink holds nothing another instance needs: every instance hears every change from
+ * PostgreSQL itself.
  */
 public class ChangeFeed implements SmartLifecycle {
 
     public static final String CHANNEL = "azukari_changes";
+
     /** Announced when the feed (re)starts listening: changes may have been missed. */
     public static final String RESYNC = "resync";
 
@@ -40,13 +42,19 @@ public class ChangeFeed implements SmartLifecycle {
     private volatile boolean listening;
     private volatile int backendPid;
 
-    /** {@code connections} may be the application's pool: the feed takes a connection from the factory behind it. */
+    /**
+     * {@code connections} may be the application's pool: the feed takes a connection from the
+     * factory behind it.
+     */
     public ChangeFeed(ConnectionFactory connections, Duration keepAlive) {
         this.connections = unpooled(connections);
         this.keepAlive = keepAlive;
     }
 
-    /** The names of changed tables as they are announced (and {@value #RESYNC}); hot, never completes. */
+    /**
+     * The names of changed tables as they are announced (and {@value #RESYNC}); hot, never
+     * completes.
+     */
     public Flux<String> changes() {
         return sink.asFlux();
     }
@@ -56,44 +64,74 @@ public class ChangeFeed implements SmartLifecycle {
         return listening;
     }
 
-    /** The PostgreSQL backend process of the listening connection (for diagnostics), 0 while not listening. */
+    /**
+     * The PostgreSQL backend process of the listening connection (for diagnostics), 0 while not
+     * listening.
+     */
     public int backendPid() {
         return listening ? backendPid : 0;
     }
 
     @Override
     public void start() {
-        running = Flux.defer(this::listenOnce)
-                .doOnComplete(() -> listening = false)
-                .doOnError(e -> {
-                    listening = false;
-                    log.warn("Lost the change notification connection ({}); listening again", e.toString());
-                })
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5))
-                        .transientErrors(true))
-                .repeat()
-                .subscribe(change -> sink.tryEmitNext(change));
+        running =
+                Flux.defer(this::listenOnce)
+                        .doOnComplete(() -> listening = false)
+                        .doOnError(
+                                e -> {
+                                    listening = false;
+                                    log.warn(
+                                            "Lost the change notification connection ({}); listening again",
+                                            e.toString());
+                                })
+                        .retryWhen(
+                                Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+                                        .maxBackoff(Duration.ofSeconds(5))
+                                        .transientErrors(true))
+                        .repeat()
+                        .subscribe(change -> sink.tryEmitNext(change));
     }
 
     private Flux<String> listenOnce() {
-        return Flux.usingWhen(connections.create(), c -> {
-            PostgresqlConnection pg = postgres(c);
-            Flux<String> heard = pg.getNotifications().map(Notification::getParameter);
-            Mono<String> listen = Flux.from(pg.createStatement("LISTEN " + CHANNEL).execute())
-                    .flatMap(r -> r.getRowsUpdated())
-                    .thenMany(pg.createStatement("SELECT pg_backend_pid() AS pid").execute())
-                    .flatMap(r -> r.map(row -> row.get("pid", Integer.class))).next()
-                    .map(pid -> {
-                        backendPid = pid;
-                        listening = true;
-                        log.debug("Listening for changes on backend {}", pid);
-                        return RESYNC;
-                    });
-            Flux<String> alive = Flux.interval(keepAlive)
-                    .concatMap(i -> Mono.from(pg.validate(ValidationDepth.REMOTE)).timeout(keepAlive))
-                    .concatMap(ok -> ok ? Mono.<String>empty() : Mono.error(new IllegalStateException("connection is not valid")));
-            return Flux.merge(heard, listen, alive);
-        }, Connection::close, (c, e) -> Mono.from(c.close()).onErrorComplete(), Connection::close);
+        return Flux.usingWhen(
+                connections.create(),
+                c -> {
+                    PostgresqlConnection pg = postgres(c);
+                    Flux<String> heard = pg.getNotifications().map(Notification::getParameter);
+                    Mono<String> listen =
+                            Flux.from(pg.createStatement("LISTEN " + CHANNEL).execute())
+                                    .flatMap(r -> r.getRowsUpdated())
+                                    .thenMany(
+                                            pg.createStatement("SELECT pg_backend_pid() AS pid")
+                                                    .execute())
+                                    .flatMap(r -> r.map(row -> row.get("pid", Integer.class)))
+                                    .next()
+                                    .map(
+                                            pid -> {
+                                                backendPid = pid;
+                                                listening = true;
+                                                log.debug(
+                                                        "Listening for changes on backend {}", pid);
+                                                return RESYNC;
+                                            });
+                    Flux<String> alive =
+                            Flux.interval(keepAlive)
+                                    .concatMap(
+                                            i ->
+                                                    Mono.from(pg.validate(ValidationDepth.REMOTE))
+                                                            .timeout(keepAlive))
+                                    .concatMap(
+                                            ok ->
+                                                    ok
+                                                            ? Mono.<String>empty()
+                                                            : Mono.error(
+                                                                    new IllegalStateException(
+                                                                            "connection is not valid")));
+                    return Flux.merge(heard, listen, alive);
+                },
+                Connection::close,
+                (c, e) -> Mono.from(c.close()).onErrorComplete(),
+                Connection::close);
     }
 
     @Override
@@ -118,7 +156,8 @@ public class ChangeFeed implements SmartLifecycle {
         if (inner instanceof PostgresqlConnection pg) {
             return pg;
         }
-        throw new IllegalStateException("Change notifications need a PostgreSQL connection, got " + c.getClass());
+        throw new IllegalStateException(
+                "Change notifications need a PostgreSQL connection, got " + c.getClass());
     }
 
     private static ConnectionFactory unpooled(ConnectionFactory factory) {

@@ -1,9 +1,8 @@
 package jp.azukari.dashboard;
 
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
-
-import io.r2dbc.spi.ConnectionFactory;
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -11,13 +10,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** The manager's dashboard: its read model and the change feed that keeps it live on every instance. */
+/**
+ * The manager's dashboard: its read model and the change feed that keeps it live on every instance.
+ */
 @Configuration(proxyBeanMethods = false)
 class DashboardConfiguration {
 
     @Bean
-    ChangeFeed changeFeed(ConnectionFactory connections,
-                          @Value("${azukari.dashboard.keep-alive:PT10S}") Duration keepAlive) {
+    ChangeFeed changeFeed(
+            ConnectionFactory connections,
+            @Value("${azukari.dashboard.keep-alive:PT10S}") Duration keepAlive) {
         return new ChangeFeed(connections, keepAlive);
     }
 
@@ -27,9 +29,13 @@ class DashboardConfiguration {
     }
 
     @Bean
-    DashboardService dashboardService(DashboardQuery query, ChangeFeed feed, Clock clock, AgencyTimeZone zone,
-                                      @Value("${azukari.reminders.due-soon-days:7}") int dueSoonDays,
-                                      @Value("${azukari.dashboard.refresh-at-most-every:PT0.5S}") Duration throttle) {
+    DashboardService dashboardService(
+            DashboardQuery query,
+            ChangeFeed feed,
+            Clock clock,
+            AgencyTimeZone zone,
+            @Value("${azukari.reminders.due-soon-days:7}") int dueSoonDays,
+            @Value("${azukari.dashboard.refresh-at-most-every:PT0.5S}") Duration throttle) {
         return new DashboardService(query, feed, clock, zone, dueSoonDays, throttle);
     }
 }

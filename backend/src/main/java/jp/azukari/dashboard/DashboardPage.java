@@ -1,7 +1,6 @@
 package jp.azukari.dashboard;
 
 import java.util.Map;
-
 import jp.azukari.common.Actor;
 import jp.azukari.platform.console.ConsolePage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -10,8 +9,8 @@ import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
 /**
- * The manager's home: the dashboard, and its figures alone for the page to re-read when the change stream
- * ({@code /dashboard/events}) says something changed.
+ * The manager's home: the dashboard, and its figures alone for the page to re-read when the change
+ * stream ({@code /dashboard/events}) says something changed.
  */
 @ConsolePage
 class DashboardPage {
@@ -24,15 +23,25 @@ class DashboardPage {
 
     @GetMapping("/dashboard")
     Mono<Rendering> page(@AuthenticationPrincipal Actor actor) {
-        return dashboard.dashboard(actor).map(d -> Rendering.view("console/dashboard").model(model(d)).build());
+        return dashboard
+                .dashboard(actor)
+                .map(d -> Rendering.view("console/dashboard").model(model(d)).build());
     }
 
     @GetMapping("/dashboard/figures")
     Mono<Rendering> figures(@AuthenticationPrincipal Actor actor) {
-        return dashboard.dashboard(actor).map(d -> Rendering.view("console/dashboard :: figures").model(model(d)).build());
+        return dashboard
+                .dashboard(actor)
+                .map(d -> Rendering.view("console/dashboard :: figures").model(model(d)).build());
     }
 
     private static Map<String, Object> model(Dashboard d) {
-        return Map.of("d", d, "chart", BarChart.byHolder(d), "dueBy", d.asOf().plusDays(d.dueSoonDays() + 1L));
+        return Map.of(
+                "d",
+                d,
+                "chart",
+                BarChart.byHolder(d),
+                "dueBy",
+                d.asOf().plusDays(d.dueSoonDays() + 1L));
     }
 }

@@ -4,11 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
-import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.Access;
+import jp.azukari.platform.AgencyTimeZone;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,8 +23,13 @@ public class DashboardService {
     private final int dueSoonDays;
     private final Duration throttle;
 
-    public DashboardService(DashboardQuery query, ChangeFeed feed, Clock clock, AgencyTimeZone zone, int dueSoonDays,
-                            Duration throttle) {
+    public DashboardService(
+            DashboardQuery query,
+            ChangeFeed feed,
+            Clock clock,
+            AgencyTimeZone zone,
+            int dueSoonDays,
+            Duration throttle) {
         this.query = query;
         this.feed = feed;
         this.clock = clock;
@@ -35,17 +39,31 @@ public class DashboardService {
     }
 
     public Mono<Dashboard> dashboard(Actor actor) {
-        return allowed(actor).then(Mono.defer(() -> query.read(zone.today(clock), zone.zone().getId(), dueSoonDays,
-                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).minus(STALE_AFTER))));
+        return allowed(actor)
+                .then(
+                        Mono.defer(
+                                () ->
+                                        query.read(
+                                                zone.today(clock),
+                                                zone.zone().getId(),
+                                                dueSoonDays,
+                                                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))
+                                                        .minus(STALE_AFTER))));
     }
 
     /**
-     * What changed, for a page that re-reads the dashboard: at most one item per throttle interval, the first at once
-     * and the last never dropped; the first item is {@link ChangeFeed#RESYNC}, so a page that reconnects re-reads.
+     * What changed, for a page that re-reads the dashboard: at most one item per throttle interval,
+     * the first at once and the last never dropped; the first item is {@link ChangeFeed#RESYNC}, so
+     * a page that reconnects re-reads.
      */
     public Flux<String> changes(Actor actor) {
-        return allowed(actor).thenMany(Flux.defer(() ->
-                feed.changes().startWith(ChangeFeed.RESYNC).transform(Throttle.atMostEvery(throttle))));
+        return allowed(actor)
+                .thenMany(
+                        Flux.defer(
+                                () ->
+                                        feed.changes()
+                                                .startWith(ChangeFeed.RESYNC)
+                                                .transform(Throttle.atMostEvery(throttle))));
     }
 
     private static Mono<Void> allowed(Actor actor) {

@@ -1,7 +1,6 @@
 package jp.azukari.device;
 
 import java.time.Clock;
-
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +12,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class DeviceConfiguration {
 
     @Bean
-    DeviceService deviceService(DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
+    DeviceService deviceService(
+            DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
         return new DeviceService(db, tx, clock, zone);
     }
 }

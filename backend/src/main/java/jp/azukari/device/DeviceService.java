@@ -5,39 +5,44 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
+import jp.azukari.platform.Access;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.Scope;
 import jp.azukari.platform.db.Binds;
-import jp.azukari.platform.Access;
+import jp.azukari.platform.problem.ProblemKind;
 import jp.azukari.platform.problem.Problems;
-import jp.azukari.platform.web.RuleRefused;
-import org.springframework.http.HttpStatus;
+import jp.azukari.platform.problem.RuleRefused;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Art. 5: the register of a contract's connected devices. A contractor's (or subcontractor's) CUSTODIAN registers
- * its own equipment, or a MANAGER registers it for a party, under an APPROVED NETWORK_CONNECTION approval; the
- * MANAGER suspends, resumes or disconnects with a reason; a connection check refuses what may not connect, and
- * records both answers.
+ * Art. 5: the register of a contract's connected devices. A contractor's (or subcontractor's)
+ * CUSTODIAN registers its own equipment, or a MANAGER registers it for a party, under an APPROVED
+ * NETWORK_CONNECTION approval; the MANAGER suspends, resumes or disconnects with a reason; a
+ * connection check refuses what may not connect, and records both answers.
  */
 public class DeviceService {
 
-    public record NewDevice(UUID ownerPartyId, String name, String identifier, String purpose, String network,
-                            UUID approvalId, LocalDate validUntil) {
-    }
+    public record NewDevice(
+            UUID ownerPartyId,
+            String name,
+            String identifier,
+            String purpose,
+            String network,
+            UUID approvalId,
+            LocalDate validUntil) {}
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final AgencyTimeZone zone;
 
-    public DeviceService(DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
+    public DeviceService(
+            DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
         this.db = db;
         this.tx = tx;
         this.clock = clock;
@@ -51,116 +56,241 @@ public class DeviceService {
     public Mono<DeviceView> register(Actor actor, UUID contractId, NewDevice d) {
         UUID owner = actor.is(Role.CUSTODIAN) ? actor.partyId() : d.ownerPartyId();
         if (owner == null) {
-            return Mono.error(Problems.invalidField("ownerPartyId", "is required when a MANAGER registers a device"));
+            return Mono.error(
+                    Problems.invalidField(
+                            "ownerPartyId", "is required when a MANAGER registers a device"));
         }
         LocalDate today = zone.today(clock);
-        var contract = Scope.bind(db.sql("SELECT c.id, c.status FROM contract c WHERE c.id = :id" + Scope.contract(actor))
-                .bind("id", contractId), actor);
+        var contract =
+                Scope.bind(
+                        db.sql(
+                                        "SELECT c.id, c.status FROM contract c WHERE c.id = :id"
+                                                + Scope.contract(actor))
+                                .bind("id", contractId),
+                        actor);
         UUID id = UUID.randomUUID();
         return Access.require(actor, "register a connected device", Role.CUSTODIAN, Role.MANAGER)
                 .then(contract.map(r -> r.get("status", String.class)).one())
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Contract " + contractId)))
-                .flatMap(status -> "CLOSED".equals(status)
-                        ? Mono.error(Problems.conflict("contract-closed", "The contract is CLOSED")) : Mono.just(status))
-                .then(db.sql("SELECT kind, status, valid_until FROM approval WHERE id = :id AND contract_id = :contract")
-                        .bind("id", d.approvalId()).bind("contract", contractId)
-                        .map(r -> DeviceRules.mayRegister(r.get("kind", String.class), r.get("status", String.class),
-                                r.get("valid_until", LocalDate.class), d.validUntil(), today))
-                        .one()
-                        .switchIfEmpty(Mono.error(() -> Problems.invalidField("approvalId", "names no approval of this contract"))))
-                .flatMap(refusal -> refusal.<Mono<Void>>map(f -> Mono.error(refused(f))).orElse(Mono.empty()))
-                .then(db.sql("SELECT kind FROM party WHERE id = :id").bind("id", owner).map(r -> r.get("kind", String.class)).one()
-                        .filter(kind -> !"AGENCY".equals(kind))
-                        .switchIfEmpty(Mono.error(() -> Problems.invalidField("ownerPartyId", "names no contractor or subcontractor"))))
-                .then(tx.transactional(Binds.nullable(db.sql("""
+                .flatMap(
+                        status ->
+                                "CLOSED".equals(status)
+                                        ? Mono.error(
+                                                Problems.conflict(
+                                                        "contract-closed",
+                                                        "The contract is CLOSED"))
+                                        : Mono.just(status))
+                .then(
+                        db.sql(
+                                        "SELECT kind, status, valid_until FROM approval WHERE id = :id AND contract_id = :contract")
+                                .bind("id", d.approvalId())
+                                .bind("contract", contractId)
+                                .map(
+                                        r ->
+                                                DeviceRules.mayRegister(
+                                                        r.get("kind", String.class),
+                                                        r.get("status", String.class),
+                                                        r.get("valid_until", LocalDate.class),
+                                                        d.validUntil(),
+                                                        today))
+                                .one()
+                                .switchIfEmpty(
+                                        Mono.error(
+                                                () ->
+                                                        Problems.invalidField(
+                                                                "approvalId",
+                                                                "names no approval of this contract"))))
+                .flatMap(
+                        refusal ->
+                                refusal.<Mono<Void>>map(f -> Mono.error(refused(f)))
+                                        .orElse(Mono.empty()))
+                .then(
+                        db.sql("SELECT kind FROM party WHERE id = :id")
+                                .bind("id", owner)
+                                .map(r -> r.get("kind", String.class))
+                                .one()
+                                .filter(kind -> !"AGENCY".equals(kind))
+                                .switchIfEmpty(
+                                        Mono.error(
+                                                () ->
+                                                        Problems.invalidField(
+                                                                "ownerPartyId",
+                                                                "names no contractor or subcontractor"))))
+                .then(
+                        tx.transactional(
+                                Binds.nullable(
+                                                db.sql(
+                                                                """
                                 INSERT INTO connected_device (id, contract_id, owner_party_id, name, identifier, purpose, network,
                                                               approval_id, valid_until, registered_by, registered_at)
                                 VALUES (:id, :contract, :owner, :name, :identifier, :purpose, :network, :approval, :until, :by, :at)""")
-                        .bind("id", id).bind("contract", contractId).bind("owner", owner).bind("name", d.name())
-                        .bind("purpose", d.purpose()).bind("network", d.network()).bind("approval", d.approvalId())
-                        .bind("until", d.validUntil()).bind("by", actor.userId()).bind("at", now()),
-                        "identifier", d.identifier(), String.class)
-                        .then().then(event(id, "REGISTERED", null, null, actor))))
+                                                        .bind("id", id)
+                                                        .bind("contract", contractId)
+                                                        .bind("owner", owner)
+                                                        .bind("name", d.name())
+                                                        .bind("purpose", d.purpose())
+                                                        .bind("network", d.network())
+                                                        .bind("approval", d.approvalId())
+                                                        .bind("until", d.validUntil())
+                                                        .bind("by", actor.userId())
+                                                        .bind("at", now()),
+                                                "identifier",
+                                                d.identifier(),
+                                                String.class)
+                                        .then()
+                                        .then(event(id, "REGISTERED", null, null, actor))))
                 .then(find(actor, id));
     }
 
     static RuntimeException refused(DeviceRules.Refusal f) {
-        return RuleRefused.of(HttpStatus.valueOf(f.status()), f.code(), "5", f.detail());
+        ProblemKind kind =
+                switch (f.status()) {
+                    case 403 -> ProblemKind.FORBIDDEN;
+                    case 404 -> ProblemKind.NOT_FOUND;
+                    case 409 -> ProblemKind.CONFLICT;
+                    case 422 -> ProblemKind.UNPROCESSABLE_CONTENT;
+                    default -> ProblemKind.BAD_REQUEST;
+                };
+        return RuleRefused.of(kind, f.code(), "5", f.detail());
     }
 
     private Mono<Void> event(UUID device, String kind, String code, String reason, Actor actor) {
-        var spec = db.sql("INSERT INTO device_event (id, device_id, kind, code, reason, actor_id, at) "
-                        + "VALUES (:id, :device, :kind, :code, :reason, :by, :at)")
-                .bind("id", UUID.randomUUID()).bind("device", device).bind("kind", kind).bind("by", actor.userId()).bind("at", now());
+        var spec =
+                db.sql(
+                                "INSERT INTO device_event (id, device_id, kind, code, reason, actor_id, at) "
+                                        + "VALUES (:id, :device, :kind, :code, :reason, :by, :at)")
+                        .bind("id", UUID.randomUUID())
+                        .bind("device", device)
+                        .bind("kind", kind)
+                        .bind("by", actor.userId())
+                        .bind("at", now());
         spec = Binds.nullable(spec, "code", code, String.class);
         spec = Binds.nullable(spec, "reason", reason, String.class);
         return spec.then();
     }
 
     private static String scope(Actor actor) {
-        return actor.isScopedToParty() ? " AND (d.owner_party_id = :scope_party OR c.contractor_party_id = :scope_party)" : "";
+        return actor.isScopedToParty()
+                ? " AND (d.owner_party_id = :scope_party OR c.contractor_party_id = :scope_party)"
+                : "";
     }
 
     public Mono<DeviceView> find(Actor actor, UUID id) {
         LocalDate today = zone.today(clock);
-        var spec = Scope.bind(db.sql(DeviceView.SELECT + " WHERE d.id = :id" + scope(actor)).bind("id", id), actor);
-        var events = db.sql("""
+        var spec =
+                Scope.bind(
+                        db.sql(DeviceView.SELECT + " WHERE d.id = :id" + scope(actor))
+                                .bind("id", id),
+                        actor);
+        var events =
+                db.sql(
+                                """
                         SELECT e.*, u.username FROM device_event e LEFT JOIN app_user u ON u.id = e.actor_id
-                         WHERE e.device_id = :id ORDER BY e.no""").bind("id", id)
-                .map(r -> new DeviceView.Event(r.get("kind", String.class), r.get("code", String.class), r.get("reason", String.class),
-                        r.get("actor_id", UUID.class), r.get("username", String.class), r.get("at", OffsetDateTime.class).toInstant()))
-                .all().collectList();
-        return spec.map(r -> DeviceView.read(r, today)).one()
+                         WHERE e.device_id = :id ORDER BY e.no""")
+                        .bind("id", id)
+                        .map(
+                                r ->
+                                        new DeviceView.Event(
+                                                r.get("kind", String.class),
+                                                r.get("code", String.class),
+                                                r.get("reason", String.class),
+                                                r.get("actor_id", UUID.class),
+                                                r.get("username", String.class),
+                                                r.get("at", OffsetDateTime.class).toInstant()))
+                        .all()
+                        .collectList();
+        return spec.map(r -> DeviceView.read(r, today))
+                .one()
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Device " + id)))
                 .zipWith(events, DeviceView::withEvents);
     }
 
     public Flux<DeviceView> list(Actor actor, UUID contractId, boolean overdueOnly) {
         LocalDate today = zone.today(clock);
-        var spec = db.sql(DeviceView.SELECT + " WHERE (CAST(:contract AS uuid) IS NULL OR d.contract_id = :contract)"
-                + scope(actor) + " ORDER BY c.number, d.registered_at");
+        var spec =
+                db.sql(
+                        DeviceView.SELECT
+                                + " WHERE (CAST(:contract AS uuid) IS NULL OR d.contract_id = :contract)"
+                                + scope(actor)
+                                + " ORDER BY c.number, d.registered_at");
         spec = Scope.bind(Binds.nullable(spec, "contract", contractId, UUID.class), actor);
-        return spec.map(r -> DeviceView.read(r, today)).all().filter(d -> !overdueOnly || d.overdue());
+        return spec.map(r -> DeviceView.read(r, today))
+                .all()
+                .filter(d -> !overdueOnly || d.overdue());
     }
 
     /** MANAGER: suspend, resume or disconnect, with a reason. */
     public Mono<DeviceView> change(Actor actor, UUID id, DeviceRules.Change change, String reason) {
         return Access.require(actor, "suspend, resume or disconnect a device", Role.MANAGER)
                 .then(find(actor, id))
-                .flatMap(d -> {
-                    var next = DeviceRules.apply(DeviceRules.Status.valueOf(d.status()), change);
-                    if (next.isEmpty()) {
-                        return Mono.error(RuleRefused.of(HttpStatus.CONFLICT, "DEVICE_STATE", "5",
-                                "A " + d.status() + " device cannot be changed by " + change));
-                    }
-                    String kind = switch (change) {
-                        case SUSPEND -> "SUSPENDED";
-                        case RESUME -> "RESUMED";
-                        case DISCONNECT -> "DISCONNECTED";
-                    };
-                    return tx.transactional(db.sql("UPDATE connected_device SET status = :next WHERE id = :id AND status = :was")
-                            .bind("next", next.get().name()).bind("id", id).bind("was", d.status())
-                            .fetch().rowsUpdated()
-                            .flatMap(n -> n == 1 ? event(id, kind, null, reason, actor)
-                                    : Mono.error(Problems.conflict("device-changed", "The device changed meanwhile"))));
-                })
+                .flatMap(
+                        d -> {
+                            var next =
+                                    DeviceRules.apply(
+                                            DeviceRules.Status.valueOf(d.status()), change);
+                            if (next.isEmpty()) {
+                                return Mono.error(
+                                        RuleRefused.of(
+                                                ProblemKind.CONFLICT,
+                                                "DEVICE_STATE",
+                                                "5",
+                                                "A "
+                                                        + d.status()
+                                                        + " device cannot be changed by "
+                                                        + change));
+                            }
+                            String kind =
+                                    switch (change) {
+                                        case SUSPEND -> "SUSPENDED";
+                                        case RESUME -> "RESUMED";
+                                        case DISCONNECT -> "DISCONNECTED";
+                                    };
+                            return tx.transactional(
+                                    db.sql(
+                                                    "UPDATE connected_device SET status = :next WHERE id = :id AND status = :was")
+                                            .bind("next", next.get().name())
+                                            .bind("id", id)
+                                            .bind("was", d.status())
+                                            .fetch()
+                                            .rowsUpdated()
+                                            .flatMap(
+                                                    n ->
+                                                            n == 1
+                                                                    ? event(
+                                                                            id, kind, null, reason,
+                                                                            actor)
+                                                                    : Mono.error(
+                                                                            Problems.conflict(
+                                                                                    "device-changed",
+                                                                                    "The device changed meanwhile"))));
+                        })
                 .then(find(actor, id));
     }
 
-    public record Check(UUID deviceId, boolean allowed, LocalDate validUntil) {
-    }
+    public record Check(UUID deviceId, boolean allowed, LocalDate validUntil) {}
 
-    /** May the device connect now? Either answer is recorded; a refusal answers 403 with its code. */
+    /**
+     * May the device connect now? Either answer is recorded; a refusal answers 403 with its code.
+     */
     public Mono<Check> check(Actor actor, UUID id) {
         LocalDate today = zone.today(clock);
-        return find(actor, id).flatMap(d -> {
-            var refusal = DeviceRules.mayConnect(DeviceRules.Status.valueOf(d.status()), d.validUntil(), d.approvalStatus(),
-                    d.effectiveUntil(), today);
-            if (refusal.isPresent()) {
-                var f = refusal.get();
-                return event(id, "REFUSED", f.code(), f.detail(), actor).then(Mono.error(refused(f)));
-            }
-            return event(id, "CHECKED", null, null, actor).thenReturn(new Check(id, true, d.effectiveUntil()));
-        });
+        return find(actor, id)
+                .flatMap(
+                        d -> {
+                            var refusal =
+                                    DeviceRules.mayConnect(
+                                            DeviceRules.Status.valueOf(d.status()),
+                                            d.validUntil(),
+                                            d.approvalStatus(),
+                                            d.effectiveUntil(),
+                                            today);
+                            if (refusal.isPresent()) {
+                                var f = refusal.get();
+                                return event(id, "REFUSED", f.code(), f.detail(), actor)
+                                        .then(Mono.error(refused(f)));
+                            }
+                            return event(id, "CHECKED", null, null, actor)
+                                    .thenReturn(new Check(id, true, d.effectiveUntil()));
+                        });
     }
 }

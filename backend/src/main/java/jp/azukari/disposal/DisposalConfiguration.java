@@ -1,7 +1,6 @@
 package jp.azukari.disposal;
 
 import java.time.Clock;
-
 import jp.azukari.custody.PriorApprovals;
 import jp.azukari.custody.RecordedRefusals;
 import jp.azukari.ledger.Ledger;
@@ -18,9 +17,21 @@ import org.springframework.util.unit.DataSize;
 class DisposalConfiguration {
 
     @Bean
-    DisposalService disposalService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, Clock clock, AgencyTimeZone zone,
-                                    @Value("${azukari.disposal.certificate-max-size:10MB}") DataSize maxCertificate) {
-        return new DisposalService(db, tx, ledger, new RecordedRefusals(ledger, tx, clock), new PriorApprovals(db),
-                maxCertificate.toBytes(), clock, zone);
+    DisposalService disposalService(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Ledger ledger,
+            Clock clock,
+            AgencyTimeZone zone,
+            @Value("${azukari.disposal.certificate-max-size:10MB}") DataSize maxCertificate) {
+        return new DisposalService(
+                db,
+                tx,
+                ledger,
+                new RecordedRefusals(ledger, tx, clock),
+                new PriorApprovals(db),
+                maxCertificate.toBytes(),
+                clock,
+                zone);
     }
 }

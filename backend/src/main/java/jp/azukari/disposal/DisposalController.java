@@ -1,5 +1,7 @@
 package jp.azukari.disposal;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,9 +9,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jp.azukari.common.Actor;
 import jp.azukari.platform.problem.Problems;
 import org.springframework.http.ContentDisposition;
@@ -33,8 +32,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code POST /api/v1/assets/{id}/disposal}, multipart/form-data: {@code method}, {@code date} (YYYY-MM-DD),
- * {@code witness}, optional {@code approvalId} and {@code note}, and the file part {@code certificate}.
+ * {@code POST /api/v1/assets/{id}/disposal}, multipart/form-data: {@code method}, {@code date}
+ * (YYYY-MM-DD), {@code witness}, optional {@code approvalId} and {@code note}, and the file part
+ * {@code certificate}.
  */
 @RestController
 class DisposalController {
@@ -45,20 +45,33 @@ class DisposalController {
         this.disposals = disposals;
     }
 
-    @PostMapping(path = "/api/v1/assets/{id}/disposal", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(
+            path = "/api/v1/assets/{id}/disposal",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<DisposalView> dispose(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                               @RequestBody Mono<MultiValueMap<String, Part>> form) {
-        return form.flatMap(parts -> {
-            DisposalService.Request req = request(parts);
-            Part file = parts.getFirst("certificate");
-            if (!(file instanceof FilePart certificate)) {
-                return Mono.error(Problems.invalidField("certificate", "a file part is required"));
-            }
-            String type = certificate.headers().getContentType() == null ? null : certificate.headers().getContentType().toString();
-            return disposals.dispose(actor, id, req, new DisposalService.Upload(filename(certificate.filename()), type,
-                    certificate.content()));
-        });
+    Mono<DisposalView> dispose(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @RequestBody Mono<MultiValueMap<String, Part>> form) {
+        return form.flatMap(
+                parts -> {
+                    DisposalService.Request req = request(parts);
+                    Part file = parts.getFirst("certificate");
+                    if (!(file instanceof FilePart certificate)) {
+                        return Mono.error(
+                                Problems.invalidField("certificate", "a file part is required"));
+                    }
+                    String type =
+                            certificate.headers().getContentType() == null
+                                    ? null
+                                    : certificate.headers().getContentType().toString();
+                    return disposals.dispose(
+                            actor,
+                            id,
+                            req,
+                            new DisposalService.Upload(
+                                    filename(certificate.filename()), type, certificate.content()));
+                });
     }
 
     @GetMapping("/api/v1/disposals/{id}")
@@ -67,26 +80,44 @@ class DisposalController {
     }
 
     @GetMapping("/api/v1/disposals")
-    Flux<DisposalView> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID contractId,
-                            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    Flux<DisposalView> list(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam(required = false) UUID contractId,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return disposals.list(actor, contractId, limit, offset);
     }
 
-    /** The certificate as stored, with its SHA-256 in {@code Repr-Digest} (RFC 9530) to check the download against. */
+    /**
+     * The certificate as stored, with its SHA-256 in {@code Repr-Digest} (RFC 9530) to check the
+     * download against.
+     */
     @GetMapping("/api/v1/disposals/{id}/certificate")
-    Mono<ResponseEntity<byte[]>> certificate(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-        return disposals.certificate(actor, id).map(c -> {
-            var meta = c.disposal().certificate();
-            byte[] sha = HexFormat.of().parseHex(meta.sha256());
-            return ResponseEntity.ok()
-                    .contentType(MediaType.parseMediaType(meta.contentType()))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename(meta.filename(), StandardCharsets.UTF_8).build().toString())
-                    .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(sha) + ":")
-                    .eTag(meta.sha256())
-                    .body(c.content());
-        });
+    Mono<ResponseEntity<byte[]>> certificate(
+            @AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+        return disposals
+                .certificate(actor, id)
+                .map(
+                        c -> {
+                            var meta = c.disposal().certificate();
+                            byte[] sha = HexFormat.of().parseHex(meta.sha256());
+                            return ResponseEntity.ok()
+                                    .contentType(MediaType.parseMediaType(meta.contentType()))
+                                    .header(
+                                            HttpHeaders.CONTENT_DISPOSITION,
+                                            ContentDisposition.attachment()
+                                                    .filename(
+                                                            meta.filename(), StandardCharsets.UTF_8)
+                                                    .build()
+                                                    .toString())
+                                    .header(
+                                            "Repr-Digest",
+                                            "sha-256=:"
+                                                    + Base64.getEncoder().encodeToString(sha)
+                                                    + ":")
+                                    .eTag(meta.sha256())
+                                    .body(c.content());
+                        });
     }
 
     private static DisposalService.Request request(MultiValueMap<String, Part> parts) {
@@ -95,7 +126,8 @@ class DisposalController {
         try {
             m = DisposalMethod.valueOf(method);
         } catch (IllegalArgumentException e) {
-            throw Problems.invalidField("method", "must be one of " + List.of(DisposalMethod.values()));
+            throw Problems.invalidField(
+                    "method", "must be one of " + List.of(DisposalMethod.values()));
         }
         LocalDate date;
         try {
@@ -135,7 +167,10 @@ class DisposalController {
 
     /** The file's own name, without any path a browser sent, bounded. */
     private static String filename(String name) {
-        String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+        String base =
+                name == null
+                        ? ""
+                        : name.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
         if (base.isEmpty()) {
             base = "certificate";
         }

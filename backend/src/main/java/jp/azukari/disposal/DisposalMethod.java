@@ -2,5 +2,8 @@ package jp.azukari.disposal;
 
 /** How an asset was destroyed (SPEC §4). */
 public enum DisposalMethod {
-    SHREDDING, DEGAUSSING, CRYPTOGRAPHIC_ERASE, PHYSICAL_DESTRUCTION
+    SHREDDING,
+    DEGAUSSING,
+    CRYPTOGRAPHIC_ERASE,
+    PHYSICAL_DESTRUCTION
 }

@@ -2,7 +2,6 @@ package jp.azukari.evidence;
 
 import java.time.Clock;
 import java.time.Duration;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,9 +16,12 @@ class EvidenceConfiguration {
     }
 
     @Bean
-    LabelGuessing labelGuessing(DatabaseClient db, EvidenceLog log, Clock clock,
-                                @Value("${azukari.labels.bad-label-limit:500}") int limit,
-                                @Value("${azukari.labels.bad-label-window:1h}") Duration window) {
+    LabelGuessing labelGuessing(
+            DatabaseClient db,
+            EvidenceLog log,
+            Clock clock,
+            @Value("${azukari.labels.bad-label-limit:500}") int limit,
+            @Value("${azukari.labels.bad-label-window:1h}") Duration window) {
         return new LabelGuessing(db, log, clock, limit, window);
     }
 

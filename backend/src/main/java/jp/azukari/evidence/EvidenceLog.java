@@ -4,27 +4,36 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes evidence of refused attempts that touch no asset's chain (table {@code evidence}, append-only): who, when,
- * from which device, at which endpoint, and what they presented. Written outside the request's own transaction, so
- * it stays whatever the request does next.
+ * Writes evidence of refused attempts that touch no asset's chain (table {@code evidence},
+ * append-only): who, when, from which device, at which endpoint, and what they presented. Written
+ * outside the request's own transaction, so it stays whatever the request does next.
  */
 public class EvidenceLog {
 
     /** Longest presented text kept; a longer one is cut (and says so). */
     static final int PRESENTED_MAX = 300;
 
-    public enum Kind { LABEL_FORGED, LABEL_FOREIGN, LABEL_MALFORMED, SELF_APPROVAL }
+    public enum Kind {
+        LABEL_FORGED,
+        LABEL_FOREIGN,
+        LABEL_MALFORMED,
+        SELF_APPROVAL
+    }
 
     /** One attempt to record. */
-    public record Entry(Kind kind, String endpoint, String deviceId, String presented, UUID subjectId, String article,
-                        String detail) {
-    }
+    public record Entry(
+            Kind kind,
+            String endpoint,
+            String deviceId,
+            String presented,
+            UUID subjectId,
+            String article,
+            String detail) {}
 
     private final DatabaseClient db;
     private final Clock clock;
@@ -64,7 +73,8 @@ public class EvidenceLog {
             articles[i] = e.article();
             details[i] = cut(e.detail(), 500);
         }
-        return db.sql("""
+        return db.sql(
+                        """
                         INSERT INTO evidence (id, occurred_at, kind, user_id, username, device_id, endpoint, presented,
                                               subject_id, article, detail)
                         SELECT id, :at, kind, :user, :username, device, endpoint, presented, subject, article, detail
@@ -72,13 +82,24 @@ public class EvidenceLog {
                                       CAST(:endpoints AS text[]), CAST(:presented AS text[]), CAST(:subjects AS uuid[]),
                                       CAST(:articles AS text[]), CAST(:details AS text[]))
                                AS e(id, kind, device, endpoint, presented, subject, article, detail)""")
-                .bind("at", now).bind("user", actor.userId()).bind("username", actor.username())
-                .bind("ids", ids).bind("kinds", kinds).bind("devices", devices).bind("endpoints", endpoints)
-                .bind("presented", presented).bind("subjects", subjects).bind("articles", articles).bind("details", details)
+                .bind("at", now)
+                .bind("user", actor.userId())
+                .bind("username", actor.username())
+                .bind("ids", ids)
+                .bind("kinds", kinds)
+                .bind("devices", devices)
+                .bind("endpoints", endpoints)
+                .bind("presented", presented)
+                .bind("subjects", subjects)
+                .bind("articles", articles)
+                .bind("details", details)
                 .then();
     }
 
-    /** Text the database can keep: at most {@code max} characters, NUL shown as U+FFFD (a scanner may send anything). */
+    /**
+     * Text the database can keep: at most {@code max} characters, NUL shown as U+FFFD (a scanner
+     * may send anything).
+     */
     static String cut(String s, int max) {
         if (s == null) {
             return null;

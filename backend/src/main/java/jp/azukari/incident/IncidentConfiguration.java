@@ -1,7 +1,6 @@
 package jp.azukari.incident;
 
 import java.time.Clock;
-
 import jp.azukari.custody.TransferService;
 import jp.azukari.ledger.Ledger;
 import org.springframework.context.annotation.Bean;
@@ -14,12 +13,17 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 class IncidentConfiguration {
 
     @Bean
-    IncidentService incidentService(DatabaseClient db, TransactionalOperator tx, Ledger ledger, Clock clock) {
+    IncidentService incidentService(
+            DatabaseClient db, TransactionalOperator tx, Ledger ledger, Clock clock) {
         return new IncidentService(db, tx, ledger, clock);
     }
 
     @Bean
-    MissingLines missingLines(TransferService transfers, IncidentService incidents, TransactionalOperator tx, Clock clock) {
+    MissingLines missingLines(
+            TransferService transfers,
+            IncidentService incidents,
+            TransactionalOperator tx,
+            Clock clock) {
         return new MissingLines(transfers, incidents, tx, clock);
     }
 }

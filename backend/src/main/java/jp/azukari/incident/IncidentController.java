@@ -1,9 +1,5 @@
 package jp.azukari.incident;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +8,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import jp.azukari.common.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,16 +29,15 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/incidents")
 class IncidentController {
 
-    record ReportRequest(@NotNull IncidentRules.Kind kind,
-                         @NotEmpty @Size(max = IncidentService.MAX_ASSETS) List<@NotNull UUID> assetIds,
-                         @NotNull Instant occurredAt, @NotBlank @Size(max = 4000) String description) {
-    }
+    record ReportRequest(
+            @NotNull IncidentRules.Kind kind,
+            @NotEmpty @Size(max = IncidentService.MAX_ASSETS) List<@NotNull UUID> assetIds,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 4000) String description) {}
 
-    record InstructionRequest(@NotBlank @Size(max = 4000) String text) {
-    }
+    record InstructionRequest(@NotBlank @Size(max = 4000) String text) {}
 
-    record StatusRequest(@NotNull IncidentRules.Status status, @Size(max = 4000) String note) {
-    }
+    record StatusRequest(@NotNull IncidentRules.Status status, @Size(max = 4000) String note) {}
 
     private final IncidentService incidents;
 
@@ -49,16 +47,26 @@ class IncidentController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<IncidentView> report(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ReportRequest body) {
-        return incidents.report(actor, new IncidentService.Report(body.kind(), body.assetIds(), body.occurredAt(),
-                body.description().strip(), null));
+    Mono<IncidentView> report(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody ReportRequest body) {
+        return incidents.report(
+                actor,
+                new IncidentService.Report(
+                        body.kind(),
+                        body.assetIds(),
+                        body.occurredAt(),
+                        body.description().strip(),
+                        null));
     }
 
     @GetMapping
-    Flux<IncidentView> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID contractId,
-                            @RequestParam(required = false) @Pattern(regexp = "OPEN|INVESTIGATING|CLOSED") String status,
-                            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    Flux<IncidentView> list(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam(required = false) UUID contractId,
+            @RequestParam(required = false) @Pattern(regexp = "OPEN|INVESTIGATING|CLOSED")
+                    String status,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return incidents.list(actor, contractId, status, limit, offset);
     }
 
@@ -68,13 +76,18 @@ class IncidentController {
     }
 
     @PostMapping("/{id}/instructions")
-    Mono<IncidentView> instruct(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                                @Valid @RequestBody InstructionRequest body) {
+    Mono<IncidentView> instruct(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @Valid @RequestBody InstructionRequest body) {
         return incidents.instruct(actor, id, body.text().strip());
     }
 
     @PostMapping("/{id}/status")
-    Mono<IncidentView> move(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @Valid @RequestBody StatusRequest body) {
+    Mono<IncidentView> move(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @Valid @RequestBody StatusRequest body) {
         return incidents.move(actor, id, body.status(), body.note());
     }
 }

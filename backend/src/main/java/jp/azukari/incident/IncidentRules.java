@@ -5,11 +5,19 @@ import jp.azukari.custody.domain.CustodyState;
 import jp.azukari.custody.domain.Decision;
 import jp.azukari.custody.domain.RefusalCode;
 
-/** Incidents (art. 8) as plain rules: who reports, what a loss does to an asset, how an incident moves on. */
+/**
+ * Incidents (art. 8) as plain rules: who reports, what a loss does to an asset, how an incident
+ * moves on.
+ */
 public final class IncidentRules {
 
     public enum Kind {
-        LOSS, THEFT, SUSPECTED_LEAK, UNAUTHORISED_COPY, UNAUTHORISED_TAKE_OUT, OTHER;
+        LOSS,
+        THEFT,
+        SUSPECTED_LEAK,
+        UNAUTHORISED_COPY,
+        UNAUTHORISED_TAKE_OUT,
+        OTHER;
 
         /** A loss or theft takes the asset out of anyone's custody: it becomes LOST. */
         public boolean marksLost() {
@@ -18,13 +26,17 @@ public final class IncidentRules {
     }
 
     public enum Status {
-        OPEN, INVESTIGATING, CLOSED
+        OPEN,
+        INVESTIGATING,
+        CLOSED
     }
 
-    private IncidentRules() {
-    }
+    private IncidentRules() {}
 
-    /** Anyone involved reports: the agency's MANAGERs and CLERKs, and custodians about assets they can see. */
+    /**
+     * Anyone involved reports: the agency's MANAGERs and CLERKs, and custodians about assets they
+     * can see.
+     */
     public static boolean mayReport(Role role) {
         return role == Role.MANAGER || role == Role.CLERK || role == Role.CUSTODIAN;
     }
@@ -36,9 +48,17 @@ public final class IncidentRules {
 
     /** OPEN → INVESTIGATING → CLOSED, one step at a time. */
     public static Decision move(Status from, Status to) {
-        boolean allowed = (from == Status.OPEN && to == Status.INVESTIGATING) || (from == Status.INVESTIGATING && to == Status.CLOSED);
-        return allowed ? ALLOWED : Decision.refused(RefusalCode.INCIDENT_STEP_NOT_ALLOWED,
-                "An incident moves OPEN → INVESTIGATING → CLOSED; it is " + from + ", not ready for " + to);
+        boolean allowed =
+                (from == Status.OPEN && to == Status.INVESTIGATING)
+                        || (from == Status.INVESTIGATING && to == Status.CLOSED);
+        return allowed
+                ? ALLOWED
+                : Decision.refused(
+                        RefusalCode.INCIDENT_STEP_NOT_ALLOWED,
+                        "An incident moves OPEN → INVESTIGATING → CLOSED; it is "
+                                + from
+                                + ", not ready for "
+                                + to);
     }
 
     /** Instructions are given while the incident is not CLOSED. */
@@ -46,14 +66,23 @@ public final class IncidentRules {
         return status == Status.CLOSED ? Decision.refused(RefusalCode.INCIDENT_CLOSED) : ALLOWED;
     }
 
-    /** What a LOSS (or THEFT) may name: an asset someone holds, not one in an open transfer (close that with its missing lines). */
+    /**
+     * What a LOSS (or THEFT) may name: an asset someone holds, not one in an open transfer (close
+     * that with its missing lines).
+     */
     public static Decision markLost(String tag, CustodyState state, boolean inOpenTransfer) {
         if (!canBeLost(state)) {
-            return Decision.refused(RefusalCode.ASSET_NOT_AVAILABLE, "Asset " + tag + " is " + state + ": it cannot be lost");
+            return Decision.refused(
+                    RefusalCode.ASSET_NOT_AVAILABLE,
+                    "Asset " + tag + " is " + state + ": it cannot be lost");
         }
         if (inOpenTransfer) {
-            return Decision.refused(RefusalCode.ALREADY_IN_TRANSFER, "Asset " + tag + " is in an open transfer:"
-                    + " close it with its missing lines (POST /api/v1/transfers/{id}/close-missing), which reports the loss");
+            return Decision.refused(
+                    RefusalCode.ALREADY_IN_TRANSFER,
+                    "Asset "
+                            + tag
+                            + " is in an open transfer:"
+                            + " close it with its missing lines (POST /api/v1/transfers/{id}/close-missing), which reports the loss");
         }
         return ALLOWED;
     }

@@ -1,10 +1,12 @@
 package jp.azukari.inspection;
 
-/** The bundle's README, in Japanese and English: what each file is and how to verify it without the server. */
+/**
+ * The bundle's README, in Japanese and English: what each file is and how to verify it without the
+ * server.
+ */
 final class BundleReadme {
 
-    private BundleReadme() {
-    }
+    private BundleReadme() {}
 
     static String text(InspectionService.Prepared p) {
         return """
@@ -80,7 +82,15 @@ final class BundleReadme {
                 must end at its head in digest-leaves.jsonl; the leaves' Merkle root must be the digest's; the digest and
                 SHA256SUMS must verify with the public key; every file and every certificate must have its SHA-256. The
                 formats are in docs/ledger.md, precisely enough to write a verifier of your own.
-                """.formatted(p.contract().number(), p.contract().number(), p.contract().title(), p.at(), p.digest().fingerprint(),
-                p.keys().fingerprint(), p.keys().fingerprint(), p.keys().fingerprint());
+                """
+                .formatted(
+                        p.contract().number(),
+                        p.contract().number(),
+                        p.contract().title(),
+                        p.at(),
+                        p.digest().fingerprint(),
+                        p.keys().fingerprint(),
+                        p.keys().fingerprint(),
+                        p.keys().fingerprint());
     }
 }

@@ -1,7 +1,6 @@
 package jp.azukari.inspection;
 
 import java.time.Clock;
-
 import jp.azukari.ledger.DigestService;
 import jp.azukari.ledger.LedgerKeys;
 import jp.azukari.ledger.LedgerVerifier;
@@ -20,8 +19,13 @@ class InspectionConfiguration {
     }
 
     @Bean
-    InspectionService inspectionService(DatabaseClient db, DigestService digests, LedgerVerifier verifier, LedgerKeys keys,
-                                        ComplianceReportPdf pdf, Clock clock) {
+    InspectionService inspectionService(
+            DatabaseClient db,
+            DigestService digests,
+            LedgerVerifier verifier,
+            LedgerKeys keys,
+            ComplianceReportPdf pdf,
+            Clock clock) {
         return new InspectionService(db, digests, verifier, keys, pdf, clock);
     }
 }

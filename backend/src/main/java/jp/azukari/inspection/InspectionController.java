@@ -2,7 +2,6 @@ package jp.azukari.inspection;
 
 import java.nio.file.Files;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -29,23 +28,66 @@ class InspectionController {
         this.inspection = inspection;
     }
 
-    @GetMapping(path = {"/api/v1/contracts/{id}/report", "/api/v1/contracts/{id}/report.pdf"}, produces = MediaType.APPLICATION_PDF_VALUE)
-    Mono<ResponseEntity<Flux<DataBuffer>>> report(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, ServerHttpResponse response) {
-        return inspection.prepare(actor, id).flatMap(p -> inspection.report(p).map(file -> ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PDF_VALUE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"compliance-report-" + p.contract().number() + ".pdf\"")
-                .header(DIGEST_HEADER, p.digest().fingerprint())
-                .body(DataBufferUtils.read(file, response.bufferFactory(), 64 * 1024)
-                        .doFinally(s -> deleteQuietly(file)))));
+    @GetMapping(
+            path = {"/api/v1/contracts/{id}/report", "/api/v1/contracts/{id}/report.pdf"},
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    Mono<ResponseEntity<Flux<DataBuffer>>> report(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            ServerHttpResponse response) {
+        return inspection
+                .prepare(actor, id)
+                .flatMap(
+                        p ->
+                                inspection
+                                        .report(p)
+                                        .map(
+                                                file ->
+                                                        ResponseEntity.ok()
+                                                                .header(
+                                                                        HttpHeaders.CONTENT_TYPE,
+                                                                        MediaType
+                                                                                .APPLICATION_PDF_VALUE)
+                                                                .header(
+                                                                        HttpHeaders
+                                                                                .CONTENT_DISPOSITION,
+                                                                        "attachment; filename=\"compliance-report-"
+                                                                                + p.contract()
+                                                                                        .number()
+                                                                                + ".pdf\"")
+                                                                .header(
+                                                                        DIGEST_HEADER,
+                                                                        p.digest().fingerprint())
+                                                                .body(
+                                                                        DataBufferUtils.read(
+                                                                                        file,
+                                                                                        response
+                                                                                                .bufferFactory(),
+                                                                                        64 * 1024)
+                                                                                .doFinally(
+                                                                                        s ->
+                                                                                                deleteQuietly(
+                                                                                                        file)))));
     }
 
     @GetMapping(path = "/api/v1/contracts/{id}/inspection", produces = "application/zip")
-    Mono<ResponseEntity<Flux<DataBuffer>>> bundle(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, ServerHttpResponse response) {
-        return inspection.prepare(actor, id).map(p -> ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, "application/zip")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inspection-" + p.contract().number() + ".zip\"")
-                .header(DIGEST_HEADER, p.digest().fingerprint())
-                .body(inspection.bundle(p, response.bufferFactory())));
+    Mono<ResponseEntity<Flux<DataBuffer>>> bundle(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            ServerHttpResponse response) {
+        return inspection
+                .prepare(actor, id)
+                .map(
+                        p ->
+                                ResponseEntity.ok()
+                                        .header(HttpHeaders.CONTENT_TYPE, "application/zip")
+                                        .header(
+                                                HttpHeaders.CONTENT_DISPOSITION,
+                                                "attachment; filename=\"inspection-"
+                                                        + p.contract().number()
+                                                        + ".zip\"")
+                                        .header(DIGEST_HEADER, p.digest().fingerprint())
+                                        .body(inspection.bundle(p, response.bufferFactory())));
     }
 
     private static void deleteQuietly(java.nio.file.Path file) {

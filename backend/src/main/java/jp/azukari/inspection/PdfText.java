@@ -3,7 +3,6 @@ package jp.azukari.inspection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-
 import jp.azukari.label.LabelFont;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -14,8 +13,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * A4 pages of Japanese text in the label font (IPAex Gothic, embedded as a subset): headings, wrapped lines and table
- * rows, a footer on every page. Pages are kept in a temporary file, not the heap, so a long report fits.
+ * A4 pages of Japanese text in the label font (IPAex Gothic, embedded as a subset): headings,
+ * wrapped lines and table rows, a footer on every page. Pages are kept in a temporary file, not the
+ * heap, so a long report fits.
  */
 public final class PdfText implements AutoCloseable {
 
@@ -32,7 +32,12 @@ public final class PdfText implements AutoCloseable {
     public PdfText(String title, String footer) {
         try {
             this.document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
-            this.font = PDType0Font.load(document, new RandomAccessReadBuffer(LabelFont.shared().ttfBytes()), true, false);
+            this.font =
+                    PDType0Font.load(
+                            document,
+                            new RandomAccessReadBuffer(LabelFont.shared().ttfBytes()),
+                            true,
+                            false);
             document.getDocumentInformation().setTitle(title);
             document.getDocumentInformation().setProducer("Azukari");
         } catch (IOException e) {
@@ -127,7 +132,8 @@ public final class PdfText implements AutoCloseable {
                 content.beginText();
                 content.setFont(font, size);
                 content.newLineAtOffset(x, y);
-                content.showText(n < text.length() ? text.substring(0, Math.max(0, n - 1)) + "…" : text);
+                content.showText(
+                        n < text.length() ? text.substring(0, Math.max(0, n - 1)) + "…" : text);
                 content.endText();
                 x += w;
             }

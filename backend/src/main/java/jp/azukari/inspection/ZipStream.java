@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import jp.azukari.core.ledger.Sha256;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -19,9 +18,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A ZIP written as it is sent: entries are deflated into a small buffer that is handed on as a {@link DataBuffer}
- * whenever it fills, so the archive never sits in memory. Every entry's SHA-256 is noted for {@code SHA256SUMS}.
- * One pipeline writes at a time (the fluxes are concatenated), so no locking is needed.
+ * A ZIP written as it is sent: entries are deflated into a small buffer that is handed on as a
+ * {@link DataBuffer} whenever it fills, so the archive never sits in memory. Every entry's SHA-256
+ * is noted for {@code SHA256SUMS}. One pipeline writes at a time (the fluxes are concatenated), so
+ * no locking is needed.
  */
 final class ZipStream {
 
@@ -71,7 +71,10 @@ final class ZipStream {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        sums.append(HexFormat.of().formatHex(entry.digest())).append("  ").append(entryName).append('\n');
+        sums.append(HexFormat.of().formatHex(entry.digest()))
+                .append("  ")
+                .append(entryName)
+                .append('\n');
     }
 
     private Flux<DataBuffer> drain() {
@@ -80,56 +83,71 @@ final class ZipStream {
 
     /** One entry with the given bytes. */
     Flux<DataBuffer> file(String name, byte[] content) {
-        return Flux.defer(() -> {
-            begin(name);
-            write(content);
-            end();
-            return drain();
-        });
+        return Flux.defer(
+                () -> {
+                    begin(name);
+                    write(content);
+                    end();
+                    return drain();
+                });
     }
 
     /** One entry of text lines, each followed by a line feed, written as the lines come. */
     Flux<DataBuffer> lines(String name, Flux<String> lines) {
-        return Flux.defer(() -> {
-            begin(name);
-            return lines.<DataBuffer>handle((line, sink) -> {
-                write((line + "\n").getBytes(StandardCharsets.UTF_8));
-                if (out.size() >= FLUSH_AT) {
-                    sink.next(buffers.wrap(out.take()));
-                }
-            }).concatWith(Flux.defer(() -> {
-                end();
-                return drain();
-            }));
-        });
+        return Flux.defer(
+                () -> {
+                    begin(name);
+                    return lines.<DataBuffer>handle(
+                                    (line, sink) -> {
+                                        write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                                        if (out.size() >= FLUSH_AT) {
+                                            sink.next(buffers.wrap(out.take()));
+                                        }
+                                    })
+                            .concatWith(
+                                    Flux.defer(
+                                            () -> {
+                                                end();
+                                                return drain();
+                                            }));
+                });
     }
 
     /** One entry copied from a file in chunks (read off the event loop). */
     Flux<DataBuffer> copy(String name, Path file) {
-        return Flux.defer(() -> {
-            begin(name);
-            return Flux.using(() -> Files.newInputStream(file), in -> Flux.<byte[]>generate(sink -> {
-                        try {
-                            byte[] chunk = in.readNBytes(FLUSH_AT);
-                            if (chunk.length == 0) {
-                                sink.complete();
-                            } else {
-                                sink.next(chunk);
-                            }
-                        } catch (IOException e) {
-                            sink.error(e);
-                        }
-                    }), ZipStream::closeQuietly)
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .concatMap(chunk -> {
-                        write(chunk);
-                        return drain();
-                    })
-                    .concatWith(Flux.defer(() -> {
-                        end();
-                        return drain();
-                    }));
-        });
+        return Flux.defer(
+                () -> {
+                    begin(name);
+                    return Flux.using(
+                                    () -> Files.newInputStream(file),
+                                    in ->
+                                            Flux.<byte[]>generate(
+                                                    sink -> {
+                                                        try {
+                                                            byte[] chunk = in.readNBytes(FLUSH_AT);
+                                                            if (chunk.length == 0) {
+                                                                sink.complete();
+                                                            } else {
+                                                                sink.next(chunk);
+                                                            }
+                                                        } catch (IOException e) {
+                                                            sink.error(e);
+                                                        }
+                                                    }),
+                                    ZipStream::closeQuietly)
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .concatMap(
+                                    chunk -> {
+                                        write(chunk);
+                                        return drain();
+                                    })
+                            .concatWith(
+                                    Flux.defer(
+                                            () -> {
+                                                end();
+                                                return drain();
+                                            }));
+                });
     }
 
     private static void closeQuietly(InputStream in) {
@@ -147,14 +165,14 @@ final class ZipStream {
 
     /** The central directory; nothing may be written after it. */
     Flux<DataBuffer> finish() {
-        return Flux.defer(() -> {
-            try {
-                zip.finish();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return drain();
-        });
+        return Flux.defer(
+                () -> {
+                    try {
+                        zip.finish();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return drain();
+                });
     }
-
 }

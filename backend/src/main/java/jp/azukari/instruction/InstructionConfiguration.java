@@ -1,7 +1,6 @@
 package jp.azukari.instruction;
 
 import java.time.Clock;
-
 import jp.azukari.incident.IncidentService;
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +17,8 @@ class InstructionConfiguration {
     }
 
     @Bean
-    IncidentAcknowledgements incidentAcknowledgements(DatabaseClient db, IncidentService incidents, Clock clock) {
+    IncidentAcknowledgements incidentAcknowledgements(
+            DatabaseClient db, IncidentService incidents, Clock clock) {
         return new IncidentAcknowledgements(db, incidents, clock);
     }
 }

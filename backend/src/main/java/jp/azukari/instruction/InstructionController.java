@@ -1,12 +1,11 @@
 package jp.azukari.instruction;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.UUID;
 import jp.azukari.common.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,33 +19,41 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Contract-level instructions (art. 11) and acknowledgements of incident instructions with the incident's timing (8.2, 8.3). */
+/**
+ * Contract-level instructions (art. 11) and acknowledgements of incident instructions with the
+ * incident's timing (8.2, 8.3).
+ */
 @RestController
 class InstructionController {
 
-    record IssueRequest(@NotBlank @Size(max = 4000) String text, @NotNull LocalDate dueOn) {
-    }
+    record IssueRequest(@NotBlank @Size(max = 4000) String text, @NotNull LocalDate dueOn) {}
 
-    record DoneRequest(@Size(max = 4000) String note) {
-    }
+    record DoneRequest(@Size(max = 4000) String note) {}
 
     private final InstructionService instructions;
     private final IncidentAcknowledgements acknowledgements;
 
-    InstructionController(InstructionService instructions, IncidentAcknowledgements acknowledgements) {
+    InstructionController(
+            InstructionService instructions, IncidentAcknowledgements acknowledgements) {
         this.instructions = instructions;
         this.acknowledgements = acknowledgements;
     }
 
     @PostMapping("/api/v1/contracts/{contractId}/instructions")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<InstructionView> issue(@AuthenticationPrincipal Actor actor, @PathVariable UUID contractId, @Valid @RequestBody IssueRequest b) {
+    Mono<InstructionView> issue(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID contractId,
+            @Valid @RequestBody IssueRequest b) {
         return instructions.issue(actor, contractId, b.text().strip(), b.dueOn());
     }
 
     @GetMapping("/api/v1/instructions")
-    Flux<InstructionView> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID contractId,
-                               @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "false") boolean late) {
+    Flux<InstructionView> list(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam(required = false) UUID contractId,
+            @RequestParam(defaultValue = "false") boolean open,
+            @RequestParam(defaultValue = "false") boolean late) {
         return instructions.list(actor, contractId, open, late);
     }
 
@@ -61,13 +68,19 @@ class InstructionController {
     }
 
     @PostMapping("/api/v1/instructions/{id}/done")
-    Mono<InstructionView> done(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @Valid @RequestBody(required = false) DoneRequest b) {
-        return instructions.done(actor, id, b == null || b.note() == null ? null : b.note().strip());
+    Mono<InstructionView> done(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) DoneRequest b) {
+        return instructions.done(
+                actor, id, b == null || b.note() == null ? null : b.note().strip());
     }
 
     @PostMapping("/api/v1/incidents/{id}/instructions/{entryId}/acknowledge")
-    Mono<IncidentTiming> acknowledgeIncidentInstruction(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                                                        @PathVariable UUID entryId) {
+    Mono<IncidentTiming> acknowledgeIncidentInstruction(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @PathVariable UUID entryId) {
         return acknowledgements.acknowledge(actor, id, entryId);
     }
 

@@ -3,7 +3,6 @@ package jp.azukari.label;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -20,11 +19,17 @@ class LabelConfiguration {
     }
 
     @Bean
-    LabelService labelService(DatabaseClient db, LabelKeyStore keys, @Value("${azukari.labels.base-url:}") String baseUrl) {
+    LabelService labelService(
+            DatabaseClient db,
+            LabelKeyStore keys,
+            @Value("${azukari.labels.base-url:}") String baseUrl) {
         return new LabelService(db, keys, Optional.of(baseUrl));
     }
 
-    /** The labels in a photo or camera frame from the console's scan station (same decoder as the scanner app). */
+    /**
+     * The labels in a photo or camera frame from the console's scan station (same decoder as the
+     * scanner app).
+     */
     @Bean
     LabelPhotoReader labelPhotoReader() {
         return new LabelPhotoReader();

@@ -1,8 +1,5 @@
 package jp.azukari.label;
 
-import java.util.List;
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -13,8 +10,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
 import jp.azukari.access.AccessLog;
-import jp.azukari.access.ReadOrigin;
+import jp.azukari.access.web.ReadOrigin;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.core.label.CounterInput;
@@ -44,64 +43,115 @@ class LabelController {
     private final LabelGuessing guessing;
     private final AccessLog accessLog;
 
-    LabelController(LabelService labels, LabelKeyStore keys, LabelGuessing guessing, AccessLog accessLog) {
+    LabelController(
+            LabelService labels, LabelKeyStore keys, LabelGuessing guessing, AccessLog accessLog) {
         this.guessing = guessing;
         this.labels = labels;
         this.keys = keys;
         this.accessLog = accessLog;
     }
 
-    /** Art. 2.1: a contractor-side read of a label is recorded (and refused after the contract closed). */
+    /**
+     * Art. 2.1: a contractor-side read of a label is recorded (and refused after the contract
+     * closed).
+     */
     private Mono<Void> logged(Actor actor, UUID id, ServerHttpRequest request) {
-        return labels.asset(actor, id).flatMap(a -> accessLog.read(actor, a.id(), a.contractId(), AccessLog.Action.LABEL,
-                ReadOrigin.of(request)));
+        return labels.asset(actor, id)
+                .flatMap(
+                        a ->
+                                accessLog.read(
+                                        actor,
+                                        a.id(),
+                                        a.contractId(),
+                                        AccessLog.Action.LABEL,
+                                        ReadOrigin.of(request)));
     }
 
     @GetMapping(value = "/api/v1/assets/{id}/label.png", produces = MediaType.IMAGE_PNG_VALUE)
-    Mono<ResponseEntity<byte[]>> png(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                                     @RequestParam(required = false) @DecimalMin("72") @DecimalMax("1200") Double dpi,
-                                     @RequestParam(required = false) @Min(64) @Max(4000) Integer widthPx,
-                                     @RequestParam(defaultValue = "A4_24") LabelService.Layout layout,
-                                     ServerHttpRequest request) {
-        return logged(actor, id, request).then(labels.png(actor, id, layout, dpi, widthPx).map(b -> file(b, MediaType.IMAGE_PNG, null)));
+    Mono<ResponseEntity<byte[]>> png(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @DecimalMin("72") @DecimalMax("1200") Double dpi,
+            @RequestParam(required = false) @Min(64) @Max(4000) Integer widthPx,
+            @RequestParam(defaultValue = "A4_24") LabelService.Layout layout,
+            ServerHttpRequest request) {
+        return logged(actor, id, request)
+                .then(
+                        labels.png(actor, id, layout, dpi, widthPx)
+                                .map(b -> file(b, MediaType.IMAGE_PNG, null)));
     }
 
     @GetMapping(value = "/api/v1/assets/{id}/label.svg", produces = "image/svg+xml")
-    Mono<ResponseEntity<String>> svg(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                                     @RequestParam(defaultValue = "A4_24") LabelService.Layout layout,
-                                     ServerHttpRequest request) {
-        return logged(actor, id, request).then(labels.svg(actor, id, layout).map(s -> ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("image/svg+xml;charset=UTF-8")).cacheControl(CacheControl.noStore()).body(s)));
+    Mono<ResponseEntity<String>> svg(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "A4_24") LabelService.Layout layout,
+            ServerHttpRequest request) {
+        return logged(actor, id, request)
+                .then(
+                        labels.svg(actor, id, layout)
+                                .map(
+                                        s ->
+                                                ResponseEntity.ok()
+                                                        .contentType(
+                                                                MediaType.parseMediaType(
+                                                                        "image/svg+xml;charset=UTF-8"))
+                                                        .cacheControl(CacheControl.noStore())
+                                                        .body(s)));
     }
 
-    record SheetRequest(@NotEmpty @Size(max = LabelService.MAX_LABELS_PER_PDF) List<@NotNull UUID> assetIds, LabelService.Layout layout) {
-    }
+    record SheetRequest(
+            @NotEmpty @Size(max = LabelService.MAX_LABELS_PER_PDF) List<@NotNull UUID> assetIds,
+            LabelService.Layout layout) {}
 
     @PostMapping(value = "/api/v1/labels/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    Mono<ResponseEntity<byte[]>> pdf(@AuthenticationPrincipal Actor actor, @Valid @RequestBody SheetRequest body) {
+    Mono<ResponseEntity<byte[]>> pdf(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody SheetRequest body) {
         var layout = body.layout() == null ? LabelService.Layout.A4_24 : body.layout();
-        return labels.pdf(actor, body.assetIds(), layout).map(b -> file(b, MediaType.APPLICATION_PDF, "labels.pdf"));
+        return labels.pdf(actor, body.assetIds(), layout)
+                .map(b -> file(b, MediaType.APPLICATION_PDF, "labels.pdf"));
     }
 
-    @GetMapping(value = "/api/v1/contracts/{id}/labels.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    Mono<ResponseEntity<byte[]>> contractPdf(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                                             @RequestParam(defaultValue = "A4_24") LabelService.Layout layout) {
-        return labels.assetsOfContract(actor, id).flatMap(ids -> labels.pdf(actor, ids, layout))
+    @GetMapping(
+            value = "/api/v1/contracts/{id}/labels.pdf",
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    Mono<ResponseEntity<byte[]>> contractPdf(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "A4_24") LabelService.Layout layout) {
+        return labels.assetsOfContract(actor, id)
+                .flatMap(ids -> labels.pdf(actor, ids, layout))
                 .map(b -> file(b, MediaType.APPLICATION_PDF, "labels-" + id + ".pdf"));
     }
 
-    /** The asset a label names, and the label's canonical payload {@code AZ1:…} however it was scanned or typed. */
-    record Resolved(@JsonUnwrapped LabelService.LabelledAsset asset, String payload) {
-    }
+    /**
+     * The asset a label names, and the label's canonical payload {@code AZ1:…} however it was
+     * scanned or typed.
+     */
+    record Resolved(@JsonUnwrapped LabelService.LabelledAsset asset, String payload) {}
 
     @GetMapping("/api/v1/labels/resolve")
-    Mono<Resolved> resolve(@AuthenticationPrincipal Actor actor, @RequestParam @Size(max = 20_000) String payload) {
-        // forged, foreign and malformed labels are evidence, and too many of them stop the user for a while
+    Mono<Resolved> resolve(
+            @AuthenticationPrincipal Actor actor,
+            @RequestParam @Size(max = 20_000) String payload) {
+        // forged, foreign and malformed labels are evidence, and too many of them stop the user for
+        // a while
         return guessing.admit(actor)
                 .then(labels.resolve(actor, payload))
-                .onErrorResume(LabelService.LabelRejected.class, e -> !LabelGuessing.isBad(e.classification()) ? Mono.error(e)
-                        : guessing.record(actor, "/api/v1/labels/resolve", null,
-                                List.of(new LabelGuessing.Bad(e.classification(), payload))).then(Mono.error(e)))
+                .onErrorResume(
+                        LabelService.LabelRejected.class,
+                        e ->
+                                !LabelGuessing.isBad(e.classification())
+                                        ? Mono.error(e)
+                                        : guessing.record(
+                                                        actor,
+                                                        "/api/v1/labels/resolve",
+                                                        null,
+                                                        List.of(
+                                                                new LabelGuessing.Bad(
+                                                                        e.classification(),
+                                                                        payload)))
+                                                .then(Mono.error(e)))
                 .map(asset -> new Resolved(asset, CounterInput.canonicalPayload(payload)));
     }
 
@@ -122,12 +172,23 @@ class LabelController {
     }
 
     @PostMapping("/api/v1/labels/keys/{id}/retire")
-    Mono<ResponseEntity<Void>> retire(@AuthenticationPrincipal Actor actor, @PathVariable @Pattern(regexp = "[A-Z2-7]{4}") String id) {
+    Mono<ResponseEntity<Void>> retire(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable @Pattern(regexp = "[A-Z2-7]{4}") String id) {
         if (actor.role() != Role.ADMIN) {
             return Mono.error(Problems.forbidden("Only an ADMIN retires label keys"));
         }
-        return keys.retire(id).flatMap(done -> done ? Mono.just(ResponseEntity.noContent().<Void>build())
-                : Mono.error(Problems.conflict("key-not-retirable", "Key " + id + " does not exist, is retired, or still signs (rotate first)")));
+        return keys.retire(id)
+                .flatMap(
+                        done ->
+                                done
+                                        ? Mono.just(ResponseEntity.noContent().<Void>build())
+                                        : Mono.error(
+                                                Problems.conflict(
+                                                        "key-not-retirable",
+                                                        "Key "
+                                                                + id
+                                                                + " does not exist, is retired, or still signs (rotate first)")));
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String filename) {

@@ -11,18 +11,22 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 
 /**
- * The one font every label is drawn and measured with: IPAex Gothic, shipped in the jar ({@code fonts/ipaexg.ttf},
- * IPA Font License), so a label looks the same on every machine and never depends on a system font.
- * Loaded once; its bytes feed PDFBox, its AWT form draws PNGs and measures text for every format. The handover
- * receipt ({@code jp.azukari.receipt}) is set in it too.
+ * The one font every label is drawn and measured with: IPAex Gothic, shipped in the jar ({@code
+ * fonts/ipaexg.ttf}, IPA Font License), so a label looks the same on every machine and never
+ * depends on a system font. Loaded once; its bytes feed PDFBox, its AWT form draws PNGs and
+ * measures text for every format. The handover receipt ({@code jp.azukari.receipt}) is set in it
+ * too.
  */
 public final class LabelFont {
 
     static final String RESOURCE = "/fonts/ipaexg.ttf";
+
     /** The family name the font declares, first in the SVG fallback list. */
     static final String FAMILY = "IPAexGothic";
+
     private static final float MEASURE_SIZE = 100f;
-    // fractional metrics: advances are the font's own (hmtx), the same PDFBox uses, unrounded by hinting
+    // fractional metrics: advances are the font's own (hmtx), the same PDFBox uses, unrounded by
+    // hinting
     private static final FontRenderContext UNHINTED = new FontRenderContext(null, true, true);
 
     private final byte[] ttf;
@@ -33,7 +37,9 @@ public final class LabelFont {
     private LabelFont(byte[] ttf) {
         this.ttf = ttf;
         try {
-            this.awt = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(ttf)).deriveFont(MEASURE_SIZE);
+            this.awt =
+                    Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(ttf))
+                            .deriveFont(MEASURE_SIZE);
         } catch (FontFormatException | IOException e) {
             throw new IllegalStateException("the label font " + RESOURCE + " cannot be read", e);
         }
@@ -52,7 +58,8 @@ public final class LabelFont {
         private static byte[] read() {
             try (InputStream in = LabelFont.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) {
-                    throw new IllegalStateException("the label font " + RESOURCE + " is missing from the class path");
+                    throw new IllegalStateException(
+                            "the label font " + RESOURCE + " is missing from the class path");
                 }
                 return in.readAllBytes();
             } catch (IOException e) {
@@ -85,28 +92,36 @@ public final class LabelFont {
     }
 
     /**
-     * The text as a label can print it: NFC, one line, single spaces, and every character the font lacks shown as
-     * {@code ?} (a combining or format character it lacks is dropped), so no renderer ever meets a missing glyph.
+     * The text as a label can print it: NFC, one line, single spaces, and every character the font
+     * lacks shown as {@code ?} (a combining or format character it lacks is dropped), so no
+     * renderer ever meets a missing glyph.
      */
     public String printable(String text) {
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(normalised.length());
-        normalised.codePoints().forEach(cp -> {
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp)) {
-                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-                    out.append(' ');
-                }
-            } else if (awt.canDisplay(cp)) {
-                out.appendCodePoint(cp);
-            } else if (!isModifier(cp)) {
-                out.append('?');
-            }
-        });
+        normalised
+                .codePoints()
+                .forEach(
+                        cp -> {
+                            if (Character.isWhitespace(cp)
+                                    || Character.isSpaceChar(cp)
+                                    || Character.isISOControl(cp)) {
+                                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                                    out.append(' ');
+                                }
+                            } else if (awt.canDisplay(cp)) {
+                                out.appendCodePoint(cp);
+                            } else if (!isModifier(cp)) {
+                                out.append('?');
+                            }
+                        });
         return out.toString().strip();
     }
 
     private static boolean isModifier(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT;
+        return type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || type == Character.FORMAT;
     }
 }

@@ -3,12 +3,11 @@ package jp.azukari.label;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
-
 import jp.azukari.core.label.LabelPayloadSyntax;
 
 /**
- * One label signing key: a short public id printed in every payload, a secret, and whether it is retired.
- * A retired key signs nothing and verifies nothing: its labels then read as foreign.
+ * One label signing key: a short public id printed in every payload, a secret, and whether it is
+ * retired. A retired key signs nothing and verifies nothing: its labels then read as foreign.
  */
 public final class LabelKey {
 
@@ -22,11 +21,13 @@ public final class LabelKey {
 
     public LabelKey(String id, byte[] secret, boolean retired) {
         if (!LabelPayloadSyntax.isKeyId(id)) {
-            throw new IllegalArgumentException("a label key id is " + ID_LENGTH + " characters of A-Z and 2-7: " + id);
+            throw new IllegalArgumentException(
+                    "a label key id is " + ID_LENGTH + " characters of A-Z and 2-7: " + id);
         }
         Objects.requireNonNull(secret, "secret");
         if (secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("a label key secret needs at least " + MIN_SECRET_BYTES + " bytes");
+            throw new IllegalArgumentException(
+                    "a label key secret needs at least " + MIN_SECRET_BYTES + " bytes");
         }
         this.id = id;
         this.secret = secret.clone();
@@ -44,7 +45,6 @@ public final class LabelKey {
         random.nextBytes(secret);
         return new LabelKey(new String(id), secret, false);
     }
-
 
     public String id() {
         return id;
@@ -69,7 +69,9 @@ public final class LabelKey {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof LabelKey key && key.id.equals(id) && key.retired == retired
+        return other instanceof LabelKey key
+                && key.id.equals(id)
+                && key.retired == retired
                 && Arrays.equals(key.secret, secret);
     }
 

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The label keys of one installation. New labels are signed with the current key; a label verifies under any key
- * that is not retired, so labels printed before a rotation stay genuine until their key is retired.
+ * The label keys of one installation. New labels are signed with the current key; a label verifies
+ * under any key that is not retired, so labels printed before a rotation stay genuine until their
+ * key is retired.
  */
 public final class LabelKeyRing {
 
@@ -24,10 +25,12 @@ public final class LabelKeyRing {
         }
         LabelKey chosen = byId.get(currentKeyId);
         if (chosen == null) {
-            throw new IllegalArgumentException("the current label key " + currentKeyId + " is not in the ring");
+            throw new IllegalArgumentException(
+                    "the current label key " + currentKeyId + " is not in the ring");
         }
         if (chosen.retired()) {
-            throw new IllegalArgumentException("the current label key " + currentKeyId + " is retired");
+            throw new IllegalArgumentException(
+                    "the current label key " + currentKeyId + " is retired");
         }
         this.current = chosen;
         this.keys = Map.copyOf(byId);

@@ -1,7 +1,6 @@
 package jp.azukari.label;
 
 import java.util.List;
-
 import jp.azukari.core.decode.DecodedCode;
 import jp.azukari.core.image.PhotoDecoder;
 import jp.azukari.core.image.UnreadableImage;
@@ -13,9 +12,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The labels in a photo or a camera frame the console uploads, found with the scanner app's decoder (core's
- * {@link PhotoDecoder}). Decoding runs off the event loop. It only reads: what a label names, and whether it is
- * genuine and visible, is then asked of {@link LabelService#resolve} or {@code /scans} like any typed payload.
+ * The labels in a photo or a camera frame the console uploads, found with the scanner app's decoder
+ * (core's {@link PhotoDecoder}). Decoding runs off the event loop. It only reads: what a label
+ * names, and whether it is genuine and visible, is then asked of {@link LabelService#resolve} or
+ * {@code /scans} like any typed payload.
  */
 public class LabelPhotoReader {
 
@@ -23,11 +23,11 @@ public class LabelPhotoReader {
     private final PhotoDecoder frames = PhotoDecoder.forCameraFrames();
 
     /**
-     * One QR code in the picture: its text as read, the canonical payload {@code AZ1:…} when it has the label syntax
-     * (else {@code null}: someone else's code), and its centre in the picture's pixels.
+     * One QR code in the picture: its text as read, the canonical payload {@code AZ1:…} when it has
+     * the label syntax (else {@code null}: someone else's code), and its centre in the picture's
+     * pixels.
      */
-    public record FoundCode(String text, String payload, double x, double y) {
-    }
+    public record FoundCode(String text, String payload, double x, double y) {}
 
     /** Every code in a photo (JPEG, PNG, …), in reading order; a thorough look. */
     public Mono<List<FoundCode>> photo(byte[] image) {
@@ -40,18 +40,35 @@ public class LabelPhotoReader {
     }
 
     private static Mono<List<FoundCode>> decode(PhotoDecoder decoder, byte[] image, String name) {
-        return Mono.fromCallable(() -> decoder.decode(image, name).stream().map(LabelPhotoReader::found).toList())
+        return Mono.fromCallable(
+                        () ->
+                                decoder.decode(image, name).stream()
+                                        .map(LabelPhotoReader::found)
+                                        .toList())
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(UnreadableImage.class, e -> Problems.badRequest("The " + name + " could not be read ("
-                        + e.reason().name().toLowerCase().replace('_', ' ') + ")"));
+                .onErrorMap(
+                        UnreadableImage.class,
+                        e ->
+                                Problems.badRequest(
+                                        "The "
+                                                + name
+                                                + " could not be read ("
+                                                + e.reason().name().toLowerCase().replace('_', ' ')
+                                                + ")"));
     }
 
     private static FoundCode found(DecodedCode code) {
-        String payload = CounterInput.payload(code.text()) instanceof ParsedPayload.WellFormed label ? label.canonical() : null;
+        String payload =
+                CounterInput.payload(code.text()) instanceof ParsedPayload.WellFormed label
+                        ? label.canonical()
+                        : null;
         return new FoundCode(code.text(), payload, code.x(), code.y());
     }
 
-    /** Whether a decoded text names our format at all, for telling "damaged label" from "someone else's code". */
+    /**
+     * Whether a decoded text names our format at all, for telling "damaged label" from "someone
+     * else's code".
+     */
     public static boolean mentionsLabelFormat(String text) {
         return LabelPayloadSyntax.mentionsFormat(CounterInput.normalise(text));
     }

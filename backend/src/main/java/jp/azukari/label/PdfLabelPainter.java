@@ -1,13 +1,15 @@
 package jp.azukari.label;
 
-import java.io.IOException;
+import static jp.azukari.label.PdfLabelRenderer.mm;
 
+import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import static jp.azukari.label.PdfLabelRenderer.mm;
-
-/** Paints laid-out labels onto one PDF page, converting millimetres from the top into points from the bottom. */
+/**
+ * Paints laid-out labels onto one PDF page, converting millimetres from the top into points from
+ * the bottom.
+ */
 final class PdfLabelPainter {
 
     private final PDPageContentStream content;
@@ -32,7 +34,10 @@ final class PdfLabelPainter {
         }
     }
 
-    /** All dark runs as one path filled once, so neighbouring rectangles show no seams when rasterised. */
+    /**
+     * All dark runs as one path filled once, so neighbouring rectangles show no seams when
+     * rasterised.
+     */
     private void paintQr(LabelDrawing.QrMark qr, double left, double top) throws IOException {
         double module = qr.moduleSize();
         double x0 = left + qr.x();

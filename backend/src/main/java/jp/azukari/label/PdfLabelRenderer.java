@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -14,8 +13,9 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Labels as PDF for printing: sheets of label stock (as many pages as needed) or one label per page for a label
- * printer. QR codes are vector rectangles; the text is IPAex Gothic, embedded as a subset of the glyphs used.
+ * Labels as PDF for printing: sheets of label stock (as many pages as needed) or one label per page
+ * for a label printer. QR codes are vector rectangles; the text is IPAex Gothic, embedded as a
+ * subset of the glyphs used.
  */
 public final class PdfLabelRenderer {
 
@@ -29,7 +29,10 @@ public final class PdfLabelRenderer {
         this.layout = new LabelLayout(font);
     }
 
-    /** The labels on sheets of the given stock, filled row by row, a new page every {@code labelsPerPage()}. */
+    /**
+     * The labels on sheets of the given stock, filled row by row, a new page every {@code
+     * labelsPerPage()}.
+     */
     public byte[] sheets(List<LabelContent> labels, SheetLayout sheet) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writeSheets(labels, sheet, out);
@@ -38,20 +41,31 @@ public final class PdfLabelRenderer {
 
     public void writeSheets(List<LabelContent> labels, SheetLayout sheet, OutputStream out) {
         requireLabels(labels);
-        write(out, (document, labelFont) -> {
-            PDRectangle pageSize = new PDRectangle(mm(sheet.pageWidthMm()), mm(sheet.pageHeightMm()));
-            for (int first = 0; first < labels.size(); first += sheet.labelsPerPage()) {
-                List<LabelContent> onPage = labels.subList(first, Math.min(labels.size(), first + sheet.labelsPerPage()));
-                PDPage page = new PDPage(pageSize);
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    PdfLabelPainter painter = new PdfLabelPainter(content, labelFont, pageSize.getHeight());
-                    for (int i = 0; i < onPage.size(); i++) {
-                        painter.paint(layout.layout(onPage.get(i), sheet.label()), sheet.labelX(i), sheet.labelY(i));
+        write(
+                out,
+                (document, labelFont) -> {
+                    PDRectangle pageSize =
+                            new PDRectangle(mm(sheet.pageWidthMm()), mm(sheet.pageHeightMm()));
+                    for (int first = 0; first < labels.size(); first += sheet.labelsPerPage()) {
+                        List<LabelContent> onPage =
+                                labels.subList(
+                                        first,
+                                        Math.min(labels.size(), first + sheet.labelsPerPage()));
+                        PDPage page = new PDPage(pageSize);
+                        document.addPage(page);
+                        try (PDPageContentStream content =
+                                new PDPageContentStream(document, page)) {
+                            PdfLabelPainter painter =
+                                    new PdfLabelPainter(content, labelFont, pageSize.getHeight());
+                            for (int i = 0; i < onPage.size(); i++) {
+                                painter.paint(
+                                        layout.layout(onPage.get(i), sheet.label()),
+                                        sheet.labelX(i),
+                                        sheet.labelY(i));
+                            }
+                        }
                     }
-                }
-            }
-        });
+                });
     }
 
     /** One label per page of exactly the label's size: for a tape or roll label printer. */
@@ -63,16 +77,20 @@ public final class PdfLabelRenderer {
 
     public void writeSingles(List<LabelContent> labels, LabelSize size, OutputStream out) {
         requireLabels(labels);
-        write(out, (document, labelFont) -> {
-            PDRectangle pageSize = new PDRectangle(mm(size.widthMm()), mm(size.heightMm()));
-            for (LabelContent label : labels) {
-                PDPage page = new PDPage(pageSize);
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    new PdfLabelPainter(content, labelFont, pageSize.getHeight()).paint(layout.layout(label, size), 0, 0);
-                }
-            }
-        });
+        write(
+                out,
+                (document, labelFont) -> {
+                    PDRectangle pageSize = new PDRectangle(mm(size.widthMm()), mm(size.heightMm()));
+                    for (LabelContent label : labels) {
+                        PDPage page = new PDPage(pageSize);
+                        document.addPage(page);
+                        try (PDPageContentStream content =
+                                new PDPageContentStream(document, page)) {
+                            new PdfLabelPainter(content, labelFont, pageSize.getHeight())
+                                    .paint(layout.layout(label, size), 0, 0);
+                        }
+                    }
+                });
     }
 
     @FunctionalInterface
@@ -84,8 +102,11 @@ public final class PdfLabelRenderer {
         try (PDDocument document = new PDDocument()) {
             document.getDocumentInformation().setTitle("Azukari labels");
             document.getDocumentInformation().setCreator("Azukari");
-            // parsed per document from the bytes kept in memory: each document owns its font, so no locking
-            PDType0Font labelFont = PDType0Font.load(document, new RandomAccessReadBuffer(font.ttfBytes()), true, false);
+            // parsed per document from the bytes kept in memory: each document owns its font, so no
+            // locking
+            PDType0Font labelFont =
+                    PDType0Font.load(
+                            document, new RandomAccessReadBuffer(font.ttfBytes()), true, false);
             pages.add(document, labelFont);
             document.save(out);
         } catch (IOException e) {

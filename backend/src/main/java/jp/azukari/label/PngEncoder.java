@@ -13,9 +13,10 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * Writes an 8-bit greyscale image as PNG with its resolution (pHYs). Most rows of a label repeat the row above
- * (margins, QR modules many pixels tall), so the "up" filter turns them into zeros that a fast deflate level packs
- * almost for free: several times faster than ImageIO's general writer, for files as small.
+ * Writes an 8-bit greyscale image as PNG with its resolution (pHYs). Most rows of a label repeat
+ * the row above (margins, QR modules many pixels tall), so the "up" filter turns them into zeros
+ * that a fast deflate level packs almost for free: several times faster than ImageIO's general
+ * writer, for files as small.
  */
 final class PngEncoder {
 
@@ -23,8 +24,7 @@ final class PngEncoder {
     private static final int FILTER_UP = 2;
     private static final double INCHES_PER_METRE = 1 / 0.0254;
 
-    private PngEncoder() {
-    }
+    private PngEncoder() {}
 
     static byte[] encode(BufferedImage image, double dpi) {
         if (image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
@@ -71,7 +71,8 @@ final class PngEncoder {
         int height = image.getHeight();
         // the images encoded here are made by this package: whole rasters, one byte per pixel
         byte[] raster = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        int stride = ((ComponentSampleModel) image.getRaster().getSampleModel()).getScanlineStride();
+        int stride =
+                ((ComponentSampleModel) image.getRaster().getSampleModel()).getScanlineStride();
         byte[] filtered = new byte[(width + 1) * height];
         for (int y = 0; y < height; y++) {
             int out = y * (width + 1);
@@ -79,7 +80,8 @@ final class PngEncoder {
             filtered[out] = FILTER_UP;
             if (y == 0) {
                 System.arraycopy(raster, start, filtered, out + 1, width);
-            } else if (!Arrays.equals(raster, start, start + width, raster, start - stride, start - stride + width)) {
+            } else if (!Arrays.equals(
+                    raster, start, start + width, raster, start - stride, start - stride + width)) {
                 for (int x = 0; x < width; x++) {
                     filtered[out + 1 + x] = (byte) (raster[start + x] - raster[start - stride + x]);
                 }
@@ -101,7 +103,8 @@ final class PngEncoder {
         }
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data)
+            throws IOException {
         DataOutputStream stream = new DataOutputStream(out);
         byte[] name = type.getBytes(StandardCharsets.US_ASCII);
         stream.writeInt(data.length);

@@ -1,12 +1,5 @@
 package jp.azukari.label;
 
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
@@ -14,27 +7,36 @@ import com.google.zxing.qrcode.decoder.Mode;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import jp.azukari.core.label.LabelPayloadSyntax;
 
 /**
- * A label's QR code as a grid of modules, quiet zone included: error correction M, alphanumeric mode.
- * Encoded with zxing-core's {@link Encoder} (what {@code QRCodeWriter} uses inside), which also tells the version.
+ * A label's QR code as a grid of modules, quiet zone included: error correction M, alphanumeric
+ * mode. Encoded with zxing-core's {@link Encoder} (what {@code QRCodeWriter} uses inside), which
+ * also tells the version.
  *
- * <p>Every symbol is read back with zxing-core's own detector (the scanner app's) before it is used. About one
- * payload in 200 gives, with the mask the encoder prefers, a symbol that detector misreads at some sizes; such a
- * symbol is encoded again with another mask, which is as valid a QR code and reads (see {@link ReadBack}).
+ * <p>Every symbol is read back with zxing-core's own detector (the scanner app's) before it is
+ * used. About one payload in 200 gives, with the mask the encoder prefers, a symbol that detector
+ * misreads at some sizes; such a symbol is encoded again with another mask, which is as valid a QR
+ * code and reads (see {@link ReadBack}).
  */
 final class QrSymbol {
 
     static final int QUIET_ZONE = 4;
     static final ErrorCorrectionLevel ERROR_CORRECTION = ErrorCorrectionLevel.M;
     private static final int RECENT_SYMBOLS = 256;
-    private static final Map<String, QrSymbol> RECENT = new LinkedHashMap<>(RECENT_SYMBOLS * 2, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, QrSymbol> eldest) {
-            return size() > RECENT_SYMBOLS;
-        }
-    };
+    private static final Map<String, QrSymbol> RECENT =
+            new LinkedHashMap<>(RECENT_SYMBOLS * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, QrSymbol> eldest) {
+                    return size() > RECENT_SYMBOLS;
+                }
+            };
 
     private final int version;
     private final int mask;
@@ -52,7 +54,10 @@ final class QrSymbol {
         this.runs = runs(dark, modules);
     }
 
-    /** The symbol for a payload; recently used ones are kept, since a label is often previewed and then printed. */
+    /**
+     * The symbol for a payload; recently used ones are kept, since a label is often previewed and
+     * then printed.
+     */
     static QrSymbol encode(String payload) {
         synchronized (RECENT) {
             QrSymbol known = RECENT.get(payload);
@@ -69,7 +74,8 @@ final class QrSymbol {
 
     private static QrSymbol encodeAndReadBack(String payload) {
         if (!LabelPayloadSyntax.isQrAlphanumeric(payload)) {
-            throw new IllegalArgumentException("a label payload uses QR alphanumeric characters only");
+            throw new IllegalArgumentException(
+                    "a label payload uses QR alphanumeric characters only");
         }
         QRCode preferred = encode(payload, null);
         if (ReadBack.reads(preferred, payload)) {
@@ -111,7 +117,12 @@ final class QrSymbol {
                 }
             }
         }
-        return new QrSymbol(code.getVersion().getVersionNumber(), code.getMaskPattern(), code.getMode(), modules, dark);
+        return new QrSymbol(
+                code.getVersion().getVersionNumber(),
+                code.getMaskPattern(),
+                code.getMode(),
+                modules,
+                dark);
     }
 
     int version() {
@@ -136,10 +147,12 @@ final class QrSymbol {
     }
 
     /** One horizontal run of dark modules: its row, first column and length. */
-    record Run(int row, int column, int length) {
-    }
+    record Run(int row, int column, int length) {}
 
-    /** Every horizontal run of dark modules, row by row: fewer, larger shapes to draw than one per module. */
+    /**
+     * Every horizontal run of dark modules, row by row: fewer, larger shapes to draw than one per
+     * module.
+     */
     List<Run> darkRuns() {
         return runs;
     }

@@ -10,16 +10,21 @@ import com.google.zxing.qrcode.detector.Detector;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.QRCode;
 
-/** Reads an encoded QR code back with zxing-core's detector and decoder, drawn at a small and a large module size. */
+/**
+ * Reads an encoded QR code back with zxing-core's detector and decoder, drawn at a small and a
+ * large module size.
+ */
 final class ReadBack {
 
-    // In sweeps of 70,000 label payloads (about 0.5% of them misread with the preferred mask), every symbol zxing
-    // misread at any size from 2 to 16 pixels per module was misread at one of these sizes too: most failures show
-    // at every size from some size up to 7 upwards, the rest at one or two sizes below 6 only, or at even sizes only.
+    // In sweeps of 70,000 label payloads (about 0.5% of them misread with the preferred mask),
+    // every symbol zxing
+    // misread at any size from 2 to 16 pixels per module was misread at one of these sizes too:
+    // most failures show
+    // at every size from some size up to 7 upwards, the rest at one or two sizes below 6 only, or
+    // at even sizes only.
     private static final int[] PIXELS_PER_MODULE = {2, 3, 5, 12};
 
-    private ReadBack() {
-    }
+    private ReadBack() {}
 
     static boolean reads(QRCode code, String payload) {
         for (int scale : PIXELS_PER_MODULE) {

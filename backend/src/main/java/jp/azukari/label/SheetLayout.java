@@ -4,15 +4,26 @@ package jp.azukari.label;
  * A sheet of label stock: page size, the grid of labels and where it starts, all in millimetres.
  * Labels fill the sheet row by row, left to right.
  */
-public record SheetLayout(String name, double pageWidthMm, double pageHeightMm, int columns, int rows,
-                          double leftMm, double topMm, double pitchXMm, double pitchYMm, LabelSize label) {
+public record SheetLayout(
+        String name,
+        double pageWidthMm,
+        double pageHeightMm,
+        int columns,
+        int rows,
+        double leftMm,
+        double topMm,
+        double pitchXMm,
+        double pitchYMm,
+        LabelSize label) {
 
     /**
-     * A4, 3 columns × 8 rows of 70 × 37 mm labels touching each other, 0.5 mm blank at top and bottom, none at the
-     * sides: the common "24面 70×37mm" stock (Avery Zweckform 3474 and its Japanese equivalents).
+     * A4, 3 columns × 8 rows of 70 × 37 mm labels touching each other, 0.5 mm blank at top and
+     * bottom, none at the sides: the common "24面 70×37mm" stock (Avery Zweckform 3474 and its
+     * Japanese equivalents).
      */
     public static final SheetLayout A4_24_70X37 =
-            new SheetLayout("A4 24 labels 70×37 mm", 210, 297, 3, 8, 0, 0.5, 70, 37, LabelSize.SHEET_70X37);
+            new SheetLayout(
+                    "A4 24 labels 70×37 mm", 210, 297, 3, 8, 0, 0.5, 70, 37, LabelSize.SHEET_70X37);
 
     public SheetLayout {
         if (columns < 1 || rows < 1) {

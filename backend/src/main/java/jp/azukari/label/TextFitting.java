@@ -4,18 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** Fits text into a width: shortened with an ellipsis, or broken into a few lines. Never wider than asked. */
+/**
+ * Fits text into a width: shortened with an ellipsis, or broken into a few lines. Never wider than
+ * asked.
+ */
 final class TextFitting {
 
     static final String ELLIPSIS = "…";
-    // Japanese line-breaking rules (kinsoku): closing marks and small kana never start a line, opening ones never end it
-    private static final String NO_LINE_START = "、。，．・：；？！ー～）」』】〕〉》］｝,.:;?!)]}ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々";
+    // Japanese line-breaking rules (kinsoku): closing marks and small kana never start a line,
+    // opening ones never end it
+    private static final String NO_LINE_START =
+            "、。，．・：；？！ー～）」』】〕〉》］｝,.:;?!)]}ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々";
     private static final String NO_LINE_END = "（「『【〔〈《［｛([{";
 
-    private TextFitting() {
-    }
+    private TextFitting() {}
 
-    /** The text itself when it fits, else its longest prefix that fits with an ellipsis after it (maybe just "…"). */
+    /**
+     * The text itself when it fits, else its longest prefix that fits with an ellipsis after it
+     * (maybe just "…").
+     */
     static String ellipsize(String text, double maxWidth, ToDoubleFunction<String> width) {
         if (width.applyAsDouble(text) <= maxWidth) {
             return text;
@@ -36,11 +43,16 @@ final class TextFitting {
         return width.applyAsDouble(shortened) <= maxWidth ? shortened : "";
     }
 
-    /** At most {@code maxLines} lines, each fitting; the last one ellipsised when text is left over. */
-    static List<String> wrap(String text, double maxWidth, int maxLines, ToDoubleFunction<String> width) {
+    /**
+     * At most {@code maxLines} lines, each fitting; the last one ellipsised when text is left over.
+     */
+    static List<String> wrap(
+            String text, double maxWidth, int maxLines, ToDoubleFunction<String> width) {
         List<String> lines = new ArrayList<>();
         String rest = text.strip();
-        while (!rest.isEmpty() && lines.size() < maxLines - 1 && width.applyAsDouble(rest) > maxWidth) {
+        while (!rest.isEmpty()
+                && lines.size() < maxLines - 1
+                && width.applyAsDouble(rest) > maxWidth) {
             int fits = longestFittingPrefix(rest, maxWidth, width);
             if (fits == 0) {
                 break;
@@ -56,7 +68,8 @@ final class TextFitting {
         return lines;
     }
 
-    private static int longestFittingPrefix(String text, double maxWidth, ToDoubleFunction<String> width) {
+    private static int longestFittingPrefix(
+            String text, double maxWidth, ToDoubleFunction<String> width) {
         int low = 0;
         int high = text.codePointCount(0, text.length());
         while (low < high) {
@@ -71,8 +84,9 @@ final class TextFitting {
     }
 
     /**
-     * Where to end a line of at most {@code fits} code points: a Latin word that would be cut goes whole to the next
-     * line (unless it fills the line alone); then the kinsoku rules move the break back a character or two.
+     * Where to end a line of at most {@code fits} code points: a Latin word that would be cut goes
+     * whole to the next line (unless it fills the line alone); then the kinsoku rules move the
+     * break back a character or two.
      */
     private static int breakPoint(String text, int fits) {
         int[] cps = text.codePoints().limit(fits + 1L).toArray();
@@ -91,7 +105,10 @@ final class TextFitting {
         return cut;
     }
 
-    /** The start of the Latin word the break would cut, or the break itself when it cuts none or the word fills the line. */
+    /**
+     * The start of the Latin word the break would cut, or the break itself when it cuts none or the
+     * word fills the line.
+     */
     private static int beforeWord(int[] cps, int cut) {
         if (cut >= cps.length || !isWordChar(cps[cut]) || !isWordChar(cps[cut - 1])) {
             return cut;
@@ -103,7 +120,10 @@ final class TextFitting {
         return wordStart > 0 ? wordStart : cut;
     }
 
-    /** Part of a Latin word or code such as "CD-R", "v2.1" or "PF-3KZ9Q", which is not broken inside. */
+    /**
+     * Part of a Latin word or code such as "CD-R", "v2.1" or "PF-3KZ9Q", which is not broken
+     * inside.
+     */
     private static boolean isWordChar(int cp) {
         return cp < 0x2E80 && (Character.isLetterOrDigit(cp) || "-./_'".indexOf(cp) >= 0);
     }

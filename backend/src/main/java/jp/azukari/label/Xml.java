@@ -3,12 +3,11 @@ package jp.azukari.label;
 /** Text made safe for XML content and attribute values. */
 final class Xml {
 
-    private Xml() {
-    }
+    private Xml() {}
 
     /**
-     * Escapes the five markup characters and replaces what XML 1.0 cannot hold at all (most control characters,
-     * lone surrogates, U+FFFE and U+FFFF) with U+FFFD.
+     * Escapes the five markup characters and replaces what XML 1.0 cannot hold at all (most control
+     * characters, lone surrogates, U+FFFE and U+FFFF) with U+FFFD.
      */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -21,7 +20,9 @@ final class Xml {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
                 default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    if (Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
                         out.append(c).append(text.charAt(++i));
                     } else if (isAllowed(c)) {
                         out.append(c);
@@ -35,7 +36,10 @@ final class Xml {
     }
 
     private static boolean isAllowed(char c) {
-        return c == '\t' || c == '\n' || c == '\r'
-                || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+        return c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD);
     }
 }

@@ -2,7 +2,6 @@ package jp.azukari.ledger;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -18,7 +17,12 @@ class DigestConfiguration {
     }
 
     @Bean
-    DigestService digestService(DatabaseClient db, ReactiveTransactionManager tm, LedgerKeys keys, LedgerVerifier verifier, Clock clock) {
+    DigestService digestService(
+            DatabaseClient db,
+            ReactiveTransactionManager tm,
+            LedgerKeys keys,
+            LedgerVerifier verifier,
+            Clock clock) {
         return new DigestService(db, tm, keys, verifier, clock);
     }
 }

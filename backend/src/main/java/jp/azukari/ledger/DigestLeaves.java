@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import jp.azukari.core.ledger.ChainHead;
 
 /** A digest's leaves as stored: 52 bytes each (asset id, seq, hash), in tree order. */

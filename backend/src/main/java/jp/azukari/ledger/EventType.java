@@ -1,6 +1,8 @@
 package jp.azukari.ledger;
 
-/** What one ledger entry records. Past tense: each names something that happened (or was refused). */
+/**
+ * What one ledger entry records. Past tense: each names something that happened (or was refused).
+ */
 public enum EventType {
     REGISTERED,
     TRANSFER_OPENED,
@@ -20,6 +22,9 @@ public enum EventType {
     REFUSED,
     /** An incident was reported about the asset (art. 8); a LOSS or THEFT records LOST instead. */
     INCIDENT_REPORTED,
-    /** An audit (inventory) saw the asset: where, by whom, and whether it was expected there (art. 9). */
+    /**
+     * An audit (inventory) saw the asset: where, by whom, and whether it was expected there (art.
+     * 9).
+     */
     AUDIT_SEEN
 }

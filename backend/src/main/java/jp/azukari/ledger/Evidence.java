@@ -4,19 +4,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
-import jp.azukari.platform.db.Binds;
 import jp.azukari.platform.Access;
+import jp.azukari.platform.db.Binds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refused attempts across the agency (SPEC §4 "refusals are evidence"): every ledger event that carries a rule code,
- * newest first, filtered by rule code, article, a party involved (sender, receiver or the attempting user's party)
- * and a span of days in the agency's time zone.
+ * Refused attempts across the agency (SPEC §4 "refusals are evidence"): every ledger event that
+ * carries a rule code, newest first, filtered by rule code, article, a party involved (sender,
+ * receiver or the attempting user's party) and a span of days in the agency's time zone.
  */
 public class Evidence {
 
@@ -30,16 +29,30 @@ public class Evidence {
         this.zone = zone;
     }
 
-    public record Filter(String code, String article, UUID partyId, LocalDate from, LocalDate to) {
-    }
+    public record Filter(String code, String article, UUID partyId, LocalDate from, LocalDate to) {}
 
-    public record Item(UUID assetId, String tag, int seq, String type, String refusalCode, String article, Instant occurredAt,
-                       String actorName, String actorParty, String fromParty, String toParty, String deviceId,
-                       String scannedPayload, UUID transferId, String contractNumber, String note) {
-    }
+    public record Item(
+            UUID assetId,
+            String tag,
+            int seq,
+            String type,
+            String refusalCode,
+            String article,
+            Instant occurredAt,
+            String actorName,
+            String actorParty,
+            String fromParty,
+            String toParty,
+            String deviceId,
+            String scannedPayload,
+            UUID transferId,
+            String contractNumber,
+            String note) {}
 
     public Flux<Item> find(Actor actor, Filter f, int limit) {
-        var spec = db.sql("""
+        var spec =
+                db.sql(
+                                """
                         SELECT e.asset_id, a.tag, e.seq, e.type, e.refusal_code, e.article, e.occurred_at, u.display_name AS actor,
                                up.name AS actor_party, fp.name AS from_party, tp.name AS to_party, e.device_id, e.scanned_payload,
                                e.transfer_id, c.number AS contract_number, e.note
@@ -58,28 +71,57 @@ public class Evidence {
                            AND (CAST(:until AS timestamptz) IS NULL OR e.occurred_at < :until)
                          ORDER BY e.occurred_at DESC, e.asset_id, e.seq
                          LIMIT :limit""")
-                .bind("limit", Math.min(limit, MAX_ROWS));
+                        .bind("limit", Math.min(limit, MAX_ROWS));
         spec = Binds.nullable(spec, "code", blank(f.code()), String.class);
         spec = Binds.nullable(spec, "article", blank(f.article()), String.class);
         spec = Binds.nullable(spec, "party", f.partyId(), UUID.class);
-        spec = Binds.nullable(spec, "since", f.from() == null ? null : f.from().atStartOfDay(zone).toOffsetDateTime(),
-                java.time.OffsetDateTime.class);
-        spec = Binds.nullable(spec, "until", f.to() == null ? null : f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
-                java.time.OffsetDateTime.class);
+        spec =
+                Binds.nullable(
+                        spec,
+                        "since",
+                        f.from() == null ? null : f.from().atStartOfDay(zone).toOffsetDateTime(),
+                        java.time.OffsetDateTime.class);
+        spec =
+                Binds.nullable(
+                        spec,
+                        "until",
+                        f.to() == null
+                                ? null
+                                : f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
+                        java.time.OffsetDateTime.class);
         var query = spec;
         return allowed(actor)
-                .thenMany(query.map(r -> new Item(r.get("asset_id", UUID.class), r.get("tag", String.class),
-                        r.get("seq", Integer.class), r.get("type", String.class), r.get("refusal_code", String.class),
-                        r.get("article", String.class), r.get("occurred_at", java.time.OffsetDateTime.class).toInstant(),
-                        r.get("actor", String.class), r.get("actor_party", String.class), r.get("from_party", String.class),
-                        r.get("to_party", String.class), r.get("device_id", String.class), r.get("scanned_payload", String.class),
-                        r.get("transfer_id", UUID.class), r.get("contract_number", String.class), r.get("note", String.class)))
-                        .all());
+                .thenMany(
+                        query.map(
+                                        r ->
+                                                new Item(
+                                                        r.get("asset_id", UUID.class),
+                                                        r.get("tag", String.class),
+                                                        r.get("seq", Integer.class),
+                                                        r.get("type", String.class),
+                                                        r.get("refusal_code", String.class),
+                                                        r.get("article", String.class),
+                                                        r.get(
+                                                                        "occurred_at",
+                                                                        java.time.OffsetDateTime
+                                                                                .class)
+                                                                .toInstant(),
+                                                        r.get("actor", String.class),
+                                                        r.get("actor_party", String.class),
+                                                        r.get("from_party", String.class),
+                                                        r.get("to_party", String.class),
+                                                        r.get("device_id", String.class),
+                                                        r.get("scanned_payload", String.class),
+                                                        r.get("transfer_id", UUID.class),
+                                                        r.get("contract_number", String.class),
+                                                        r.get("note", String.class)))
+                                .all());
     }
 
     /** Completes when the actor may read the evidence, else a 403 problem. */
     public Mono<Void> allowed(Actor actor) {
-        return Access.require(actor, "read the evidence of refused attempts", Role.AUDITOR, Role.MANAGER);
+        return Access.require(
+                actor, "read the evidence of refused attempts", Role.AUDITOR, Role.MANAGER);
     }
 
     private static String blank(String s) {

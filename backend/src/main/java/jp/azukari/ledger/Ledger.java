@@ -1,5 +1,8 @@
 package jp.azukari.ledger;
 
+import static jp.azukari.platform.db.Binds.nullable;
+
+import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -11,18 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-
-import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import static jp.azukari.platform.db.Binds.nullable;
-
 /**
- * Appends events to per-asset hash chains. Every append runs inside the caller's transaction and holds the row
- * lock of that one asset, so appends for unrelated assets never wait for each other.
+ * Appends events to per-asset hash chains. Every append runs inside the caller's transaction and
+ * holds the row lock of that one asset, so appends for unrelated assets never wait for each other.
  */
 public class Ledger {
 
@@ -36,7 +35,10 @@ public class Ledger {
     public record Head(UUID assetId, int lastSeq, byte[] lastHash) {
 
         public static Head from(Readable row, String idColumn) {
-            return new Head(row.get(idColumn, UUID.class), row.get("last_seq", Integer.class), row.get("last_hash", byte[].class));
+            return new Head(
+                    row.get(idColumn, UUID.class),
+                    row.get("last_seq", Integer.class),
+                    row.get("last_hash", byte[].class));
         }
     }
 
@@ -47,48 +49,72 @@ public class Ledger {
                 .map(row -> Head.from(row, "id"))
                 .one()
                 .flatMap(head -> appendAfter(head, event))
-                .flatMap(entry -> db.sql("UPDATE asset SET last_seq = :seq, last_hash = :hash WHERE id = :id")
-                        .bind("seq", entry.seq()).bind("hash", entry.hash()).bind("id", entry.assetId())
-                        .then().thenReturn(entry));
+                .flatMap(
+                        entry ->
+                                db.sql(
+                                                "UPDATE asset SET last_seq = :seq, last_hash = :hash WHERE id = :id")
+                                        .bind("seq", entry.seq())
+                                        .bind("hash", entry.hash())
+                                        .bind("id", entry.assetId())
+                                        .then()
+                                        .thenReturn(entry));
     }
 
     /**
-     * Appends after a head the caller has locked; the caller moves the head itself (together with the asset's
-     * other columns, in one UPDATE).
+     * Appends after a head the caller has locked; the caller moves the head itself (together with
+     * the asset's other columns, in one UPDATE).
      */
     public Mono<LedgerEntry> appendAfter(Head head, NewEvent event) {
         byte[] prev = head.lastSeq() == 0 ? EventHashing.GENESIS : head.lastHash();
-        LedgerEntry entry = LedgerEntry.chain(event, head.lastSeq() + 1, UUID.randomUUID(),
-                event.occurredAt().truncatedTo(ChronoUnit.MICROS), prev);
+        LedgerEntry entry =
+                LedgerEntry.chain(
+                        event,
+                        head.lastSeq() + 1,
+                        UUID.randomUUID(),
+                        event.occurredAt().truncatedTo(ChronoUnit.MICROS),
+                        prev);
         return insertAll(List.of(entry)).thenReturn(entry);
     }
 
-    /** Appends the first event of assets the caller has just created (their chains start here), in one statement. */
+    /**
+     * Appends the first event of assets the caller has just created (their chains start here), in
+     * one statement.
+     */
     public Flux<LedgerEntry> appendGenesis(Iterable<NewEvent> events) {
         List<LedgerEntry> entries = new ArrayList<>();
-        events.forEach(e -> entries.add(LedgerEntry.chain(e, 1, UUID.randomUUID(), e.occurredAt().truncatedTo(ChronoUnit.MICROS),
-                EventHashing.GENESIS)));
+        events.forEach(
+                e ->
+                        entries.add(
+                                LedgerEntry.chain(
+                                        e,
+                                        1,
+                                        UUID.randomUUID(),
+                                        e.occurredAt().truncatedTo(ChronoUnit.MICROS),
+                                        EventHashing.GENESIS)));
         return insertAll(entries).thenMany(Flux.fromIterable(entries));
     }
 
     /**
-     * Appends many events in three statements whatever their number: lock the assets (in id order), insert every
-     * event, move every head. Events of one asset are chained in the order given.
+     * Appends many events in three statements whatever their number: lock the assets (in id order),
+     * insert every event, move every head. Events of one asset are chained in the order given.
      */
     public Mono<List<LedgerEntry>> appendAll(List<NewEvent> events) {
         if (events.isEmpty()) {
             return Mono.just(List.of());
         }
-        UUID[] ids = events.stream().map(NewEvent::assetId).distinct().sorted().toArray(UUID[]::new);
-        return db.sql("SELECT id, last_seq, last_hash FROM asset WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
+        UUID[] ids =
+                events.stream().map(NewEvent::assetId).distinct().sorted().toArray(UUID[]::new);
+        return db.sql(
+                        "SELECT id, last_seq, last_hash FROM asset WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
                 .bind("ids", ids)
                 .map(row -> Head.from(row, "id"))
                 .all()
                 .collectMap(Head::assetId)
-                .flatMap(heads -> {
-                    List<LedgerEntry> entries = chain(heads, events);
-                    return insertAll(entries).then(moveHeads(entries)).thenReturn(entries);
-                });
+                .flatMap(
+                        heads -> {
+                            List<LedgerEntry> entries = chain(heads, events);
+                            return insertAll(entries).then(moveHeads(entries)).thenReturn(entries);
+                        });
     }
 
     /** Chains events onto heads the caller has locked; pure, nothing written. */
@@ -101,8 +127,13 @@ public class Ledger {
                 throw new IllegalStateException("no locked head for asset " + e.assetId());
             }
             byte[] prev = head.lastSeq() == 0 ? EventHashing.GENESIS : head.lastHash();
-            LedgerEntry entry = LedgerEntry.chain(e, head.lastSeq() + 1, UUID.randomUUID(),
-                    e.occurredAt().truncatedTo(ChronoUnit.MICROS), prev);
+            LedgerEntry entry =
+                    LedgerEntry.chain(
+                            e,
+                            head.lastSeq() + 1,
+                            UUID.randomUUID(),
+                            e.occurredAt().truncatedTo(ChronoUnit.MICROS),
+                            prev);
             entries.add(entry);
             current.put(e.assetId(), new Head(e.assetId(), entry.seq(), entry.hash()));
         }
@@ -114,13 +145,18 @@ public class Ledger {
         Map<UUID, LedgerEntry> last = new LinkedHashMap<>();
         entries.forEach(e -> last.put(e.assetId(), e));
         HexFormat hex = HexFormat.of();
-        return db.sql("""
+        return db.sql(
+                        """
                         UPDATE asset a SET last_seq = u.seq, last_hash = decode(u.hash, 'hex')
                           FROM unnest(CAST(:ids AS uuid[]), CAST(:seqs AS int[]), CAST(:hashes AS text[])) AS u(id, seq, hash)
                          WHERE a.id = u.id""")
                 .bind("ids", last.keySet().toArray(UUID[]::new))
                 .bind("seqs", last.values().stream().map(LedgerEntry::seq).toArray(Integer[]::new))
-                .bind("hashes", last.values().stream().map(e -> hex.formatHex(e.hash())).toArray(String[]::new))
+                .bind(
+                        "hashes",
+                        last.values().stream()
+                                .map(e -> hex.formatHex(e.hash()))
+                                .toArray(String[]::new))
                 .then();
     }
 
@@ -131,8 +167,9 @@ public class Ledger {
     }
 
     /**
-     * The INSERT of some entries as SQL text and the values it needs, for a caller that writes more in the same
-     * statement (as a data-modifying {@code WITH} query). Its bind parameters all start with {@code ev_}.
+     * The INSERT of some entries as SQL text and the values it needs, for a caller that writes more
+     * in the same statement (as a data-modifying {@code WITH} query). Its bind parameters all start
+     * with {@code ev_}.
      */
     public record Insertion(String sql, UnaryOperator<GenericExecuteSpec> binds) {
 
@@ -148,26 +185,33 @@ public class Ledger {
         return entries.size() == 1 ? single(entries.get(0)) : many(entries);
     }
 
-    private static final String COLUMNS = """
+    private static final String COLUMNS =
+            """
             INSERT INTO custody_event (asset_id, seq, id, contract_id, type, from_party_id, to_party_id, actor_user_id,
                 device_id, location, occurred_at, transfer_id, approval_id, incident_id, scanned_payload, refusal_code,
                 article, note, prev_hash, hash)
             """;
 
     private static Insertion single(LedgerEntry e) {
-        return new Insertion(COLUMNS + """
+        return new Insertion(
+                COLUMNS
+                        + """
                 VALUES (:ev_asset_id, :ev_seq, :ev_id, :ev_contract_id, :ev_type, :ev_from_party_id, :ev_to_party_id,
                     :ev_actor_user_id, :ev_device_id, :ev_location, :ev_occurred_at, :ev_transfer_id, :ev_approval_id,
                     :ev_incident_id, :ev_scanned_payload, :ev_refusal_code, :ev_article, :ev_note, :ev_prev_hash, :ev_hash)""",
                 spec -> {
-                    spec = spec.bind("ev_asset_id", e.assetId())
-                            .bind("ev_seq", e.seq())
-                            .bind("ev_id", e.id())
-                            .bind("ev_contract_id", e.contractId())
-                            .bind("ev_type", e.type().name())
-                            .bind("ev_occurred_at", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
-                            .bind("ev_prev_hash", e.prevHash())
-                            .bind("ev_hash", e.hash());
+                    spec =
+                            spec.bind("ev_asset_id", e.assetId())
+                                    .bind("ev_seq", e.seq())
+                                    .bind("ev_id", e.id())
+                                    .bind("ev_contract_id", e.contractId())
+                                    .bind("ev_type", e.type().name())
+                                    .bind(
+                                            "ev_occurred_at",
+                                            OffsetDateTime.ofInstant(
+                                                    e.occurredAt(), ZoneOffset.UTC))
+                                    .bind("ev_prev_hash", e.prevHash())
+                                    .bind("ev_hash", e.hash());
                     spec = nullable(spec, "ev_from_party_id", e.fromPartyId(), UUID.class);
                     spec = nullable(spec, "ev_to_party_id", e.toPartyId(), UUID.class);
                     spec = nullable(spec, "ev_actor_user_id", e.actorUserId(), UUID.class);
@@ -183,7 +227,10 @@ public class Ledger {
                 });
     }
 
-    /** Any number of entries as parallel arrays, one bind parameter per column whatever their number. */
+    /**
+     * Any number of entries as parallel arrays, one bind parameter per column whatever their
+     * number.
+     */
     private static Insertion many(List<LedgerEntry> entries) {
         int n = entries.size();
         HexFormat hex = HexFormat.of();
@@ -192,15 +239,34 @@ public class Ledger {
         for (int i = 0; i < n; i++) {
             LedgerEntry e = entries.get(i);
             seqs[i] = e.seq();
-            Object[] values = {e.assetId(), e.id(), e.contractId(), e.type(), e.fromPartyId(), e.toPartyId(), e.actorUserId(),
-                    e.deviceId(), e.location(), e.occurredAt(), e.transferId(), e.approvalId(), e.incidentId(),
-                    e.scannedPayload(), e.refusalCode(), e.article(), e.note(), null};
+            Object[] values = {
+                e.assetId(),
+                e.id(),
+                e.contractId(),
+                e.type(),
+                e.fromPartyId(),
+                e.toPartyId(),
+                e.actorUserId(),
+                e.deviceId(),
+                e.location(),
+                e.occurredAt(),
+                e.transferId(),
+                e.approvalId(),
+                e.incidentId(),
+                e.scannedPayload(),
+                e.refusalCode(),
+                e.article(),
+                e.note(),
+                null
+            };
             for (int c = 0; c < 17; c++) {
                 cols[c][i] = values[c] == null ? null : values[c].toString();
             }
             cols[17][i] = hex.formatHex(e.prevHash()) + ":" + hex.formatHex(e.hash());
         }
-        return new Insertion(COLUMNS + """
+        return new Insertion(
+                COLUMNS
+                        + """
                 SELECT CAST(u.asset_id AS uuid), u.seq, CAST(u.id AS uuid), CAST(u.contract_id AS uuid), u.type,
                        CAST(u.from_party AS uuid), CAST(u.to_party AS uuid), CAST(u.actor AS uuid), u.device, u.location,
                        CAST(u.occurred_at AS timestamptz), CAST(u.transfer AS uuid), CAST(u.approval AS uuid),
@@ -223,18 +289,34 @@ public class Ledger {
     }
 
     public static LedgerEntry read(Readable row) {
-        return new LedgerEntry(row.get("asset_id", UUID.class), row.get("seq", Integer.class), row.get("id", UUID.class),
-                row.get("contract_id", UUID.class), EventType.valueOf(row.get("type", String.class)),
-                row.get("from_party_id", UUID.class), row.get("to_party_id", UUID.class), row.get("actor_user_id", UUID.class),
-                row.get("device_id", String.class), row.get("location", String.class),
-                row.get("occurred_at", OffsetDateTime.class).toInstant(), row.get("transfer_id", UUID.class),
-                row.get("approval_id", UUID.class), row.get("incident_id", UUID.class), row.get("scanned_payload", String.class),
-                row.get("refusal_code", String.class), row.get("article", String.class), row.get("note", String.class),
-                row.get("prev_hash", byte[].class), row.get("hash", byte[].class));
+        return new LedgerEntry(
+                row.get("asset_id", UUID.class),
+                row.get("seq", Integer.class),
+                row.get("id", UUID.class),
+                row.get("contract_id", UUID.class),
+                EventType.valueOf(row.get("type", String.class)),
+                row.get("from_party_id", UUID.class),
+                row.get("to_party_id", UUID.class),
+                row.get("actor_user_id", UUID.class),
+                row.get("device_id", String.class),
+                row.get("location", String.class),
+                row.get("occurred_at", OffsetDateTime.class).toInstant(),
+                row.get("transfer_id", UUID.class),
+                row.get("approval_id", UUID.class),
+                row.get("incident_id", UUID.class),
+                row.get("scanned_payload", String.class),
+                row.get("refusal_code", String.class),
+                row.get("article", String.class),
+                row.get("note", String.class),
+                row.get("prev_hash", byte[].class),
+                row.get("hash", byte[].class));
     }
 
     /** An asset's history, oldest first. */
     public Flux<LedgerEntry> history(UUID assetId) {
-        return db.sql("SELECT * FROM custody_event WHERE asset_id = :id ORDER BY seq").bind("id", assetId).map(Ledger::read).all();
+        return db.sql("SELECT * FROM custody_event WHERE asset_id = :id ORDER BY seq")
+                .bind("id", assetId)
+                .map(Ledger::read)
+                .all();
     }
 }

@@ -1,7 +1,6 @@
 package jp.azukari.ledger;
 
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.platform.problem.Problems;
@@ -21,7 +20,8 @@ class LedgerController {
     }
 
     @GetMapping("/api/v1/ledger/verify")
-    Mono<LedgerVerifier.Report> verify(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID contractId) {
+    Mono<LedgerVerifier.Report> verify(
+            @AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID contractId) {
         if (actor.role() != Role.AUDITOR && actor.role() != Role.MANAGER) {
             return Mono.error(Problems.forbidden("Only an AUDITOR or MANAGER verifies the ledger"));
         }

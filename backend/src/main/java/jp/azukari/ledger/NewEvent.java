@@ -4,15 +4,33 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An event about to be appended: everything but its place in the chain. */
-public record NewEvent(UUID assetId, UUID contractId, EventType type, UUID fromPartyId, UUID toPartyId, UUID actorUserId,
-                       String deviceId, String location, Instant occurredAt, UUID transferId, UUID approvalId,
-                       UUID incidentId, String scannedPayload, String refusalCode, String article, String note) {
+public record NewEvent(
+        UUID assetId,
+        UUID contractId,
+        EventType type,
+        UUID fromPartyId,
+        UUID toPartyId,
+        UUID actorUserId,
+        String deviceId,
+        String location,
+        Instant occurredAt,
+        UUID transferId,
+        UUID approvalId,
+        UUID incidentId,
+        String scannedPayload,
+        String refusalCode,
+        String article,
+        String note) {
 
-    public static Builder of(UUID assetId, UUID contractId, EventType type, UUID actorUserId, Instant at) {
+    public static Builder of(
+            UUID assetId, UUID contractId, EventType type, UUID actorUserId, Instant at) {
         return new Builder(assetId, contractId, type, actorUserId, at);
     }
 
-    /** Fills the optional parts of an event without a twelve-argument constructor call at every site. */
+    /**
+     * Fills the optional parts of an event without a twelve-argument constructor call at every
+     * site.
+     */
     public static final class Builder {
         private final UUID assetId;
         private final UUID contractId;
@@ -31,7 +49,12 @@ public record NewEvent(UUID assetId, UUID contractId, EventType type, UUID fromP
         private String article;
         private String note;
 
-        private Builder(UUID assetId, UUID contractId, EventType type, UUID actorUserId, Instant occurredAt) {
+        private Builder(
+                UUID assetId,
+                UUID contractId,
+                EventType type,
+                UUID actorUserId,
+                Instant occurredAt) {
             this.assetId = assetId;
             this.contractId = contractId;
             this.type = type;
@@ -83,8 +106,23 @@ public record NewEvent(UUID assetId, UUID contractId, EventType type, UUID fromP
         }
 
         public NewEvent build() {
-            return new NewEvent(assetId, contractId, type, from, to, actorUserId, deviceId, location, occurredAt,
-                    transferId, approvalId, incidentId, scannedPayload, refusalCode, article, note);
+            return new NewEvent(
+                    assetId,
+                    contractId,
+                    type,
+                    from,
+                    to,
+                    actorUserId,
+                    deviceId,
+                    location,
+                    occurredAt,
+                    transferId,
+                    approvalId,
+                    incidentId,
+                    scannedPayload,
+                    refusalCode,
+                    article,
+                    note);
         }
     }
 }

@@ -1,12 +1,11 @@
 package jp.azukari.party;
 
-import java.net.URI;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.common.PartyKind;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +24,7 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/parties")
 class PartyController {
 
-    record CreatePartyRequest(@NotBlank @Size(max = 200) String name, @NotNull PartyKind kind) {
-    }
+    record CreatePartyRequest(@NotBlank @Size(max = 200) String name, @NotNull PartyKind kind) {}
 
     private final PartyService parties;
 
@@ -35,7 +33,8 @@ class PartyController {
     }
 
     @GetMapping
-    Flux<PartyView> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) PartyKind kind) {
+    Flux<PartyView> list(
+            @AuthenticationPrincipal Actor actor, @RequestParam(required = false) PartyKind kind) {
         return parties.list(actor, kind);
     }
 
@@ -45,9 +44,14 @@ class PartyController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<PartyView>> create(@AuthenticationPrincipal Actor actor,
-                                           @Valid @RequestBody Mono<CreatePartyRequest> body) {
+    Mono<ResponseEntity<PartyView>> create(
+            @AuthenticationPrincipal Actor actor,
+            @Valid @RequestBody Mono<CreatePartyRequest> body) {
         return parties.create(actor, body.map(b -> new PartyService.NewParty(b.name(), b.kind())))
-                .map(created -> ResponseEntity.created(URI.create("/api/v1/parties/" + created.id())).body(created));
+                .map(
+                        created ->
+                                ResponseEntity.created(
+                                                URI.create("/api/v1/parties/" + created.id()))
+                                        .body(created));
     }
 }

@@ -10,26 +10,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * Work that arrives while earlier work is being done is done together, as a database's group commit does: a lone
- * request starts at once; under load each batch takes whatever queued meanwhile, so the per-batch cost (a
- * transaction, a round trip, a commit) is shared instead of paid by every request. Nothing waits for a timer.
+ * Work that arrives while earlier work is being done is done together, as a database's group commit
+ * does: a lone request starts at once; under load each batch takes whatever queued meanwhile, so
+ * the per-batch cost (a transaction, a round trip, a commit) is shared instead of paid by every
+ * request. Nothing waits for a timer.
  *
- * <p>At most {@code maxInFlight} batches run at once, each of at most {@code maxBatch} requests. Two requests with
- * the same {@code key} never share a batch (the later one waits for the next). The worker answers every request of
- * its batch; one it leaves unanswered fails, so no caller waits forever.
+ * <p>At most {@code maxInFlight} batches run at once, each of at most {@code maxBatch} requests.
+ * Two requests with the same {@code key} never share a batch (the later one waits for the next).
+ * The worker answers every request of its batch; one it leaves unanswered fails, so no caller waits
+ * forever.
  */
 public final class Batching<T, R> {
 
     /**
-     * Does one batch. The Mono completes when the batch's shared work is done (its transaction committed, say) and
-     * may give what answers the requests: that runs after the batch's place went to the next batch, so answering
-     * (encoding, writing to the network) does not hold up the next batch's work. Requests still unanswered when the
-     * Mono ends without it fail.
+     * Does one batch. The Mono completes when the batch's shared work is done (its transaction
+     * committed, say) and may give what answers the requests: that runs after the batch's place
+     * went to the next batch, so answering (encoding, writing to the network) does not hold up the
+     * next batch's work. Requests still unanswered when the Mono ends without it fail.
      */
     @FunctionalInterface
     public interface Worker<T, R> {
@@ -67,11 +68,16 @@ public final class Batching<T, R> {
 
         /** Answers with what {@code work} answers; the returned Mono completes when it has. */
         public Mono<Void> answerWith(Mono<R> work) {
-            return work.doOnNext(this::answer).doOnError(this::fail).doOnSuccess(r -> {
-                if (r == null) {
-                    fail(new IllegalStateException("no answer"));
-                }
-            }).then().onErrorResume(e -> Mono.empty());
+            return work.doOnNext(this::answer)
+                    .doOnError(this::fail)
+                    .doOnSuccess(
+                            r -> {
+                                if (r == null) {
+                                    fail(new IllegalStateException("no answer"));
+                                }
+                            })
+                    .then()
+                    .onErrorResume(e -> Mono.empty());
         }
     }
 
@@ -93,14 +99,17 @@ public final class Batching<T, R> {
     }
 
     public Mono<R> submit(T value) {
-        return Mono.create(sink -> {
-            var request = new Request<T, R>(value, sink);
-            // a caller that gave up before its batch started is left out of it (one that gives up later is not:
-            // its work may already be committed, as with any request whose answer is lost on the way back)
-            sink.onCancel(() -> request.cancelled = true);
-            queue.add(request);
-            drain();
-        });
+        return Mono.create(
+                sink -> {
+                    var request = new Request<T, R>(value, sink);
+                    // a caller that gave up before its batch started is left out of it (one that
+                    // gives up later is not:
+                    // its work may already be committed, as with any request whose answer is lost
+                    // on the way back)
+                    sink.onCancel(() -> request.cancelled = true);
+                    queue.add(request);
+                    drain();
+                });
     }
 
     /** How many requests wait for a batch (for tests and metrics). */
@@ -130,15 +139,17 @@ public final class Batching<T, R> {
             }
             var answers = new AtomicReference<Runnable>();
             work.doOnNext(answers::set)
-                    .onErrorResume(e -> {
-                        batch.forEach(r -> r.fail(e));
-                        return Mono.empty();
-                    })
-                    .doFinally(signal -> {
-                        inFlight.decrementAndGet();
-                        drain();
-                        answer(batch, answers.get());
-                    })
+                    .onErrorResume(
+                            e -> {
+                                batch.forEach(r -> r.fail(e));
+                                return Mono.empty();
+                            })
+                    .doFinally(
+                            signal -> {
+                                inFlight.decrementAndGet();
+                                drain();
+                                answer(batch, answers.get());
+                            })
                     .subscribe();
         }
     }
@@ -151,11 +162,18 @@ public final class Batching<T, R> {
                 batch.forEach(r -> r.fail(e));
             }
         } else {
-            batch.forEach(r -> r.fail(new IllegalStateException("the batch ended without answering this request")));
+            batch.forEach(
+                    r ->
+                            r.fail(
+                                    new IllegalStateException(
+                                            "the batch ended without answering this request")));
         }
     }
 
-    /** Up to maxBatch waiting requests with distinct keys, oldest first; the others keep their place. */
+    /**
+     * Up to maxBatch waiting requests with distinct keys, oldest first; the others keep their
+     * place.
+     */
     private List<Request<T, R>> take() {
         List<Request<T, R>> batch = new ArrayList<>();
         Set<Object> keys = new HashSet<>();

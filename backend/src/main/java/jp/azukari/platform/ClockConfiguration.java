@@ -2,7 +2,6 @@ package jp.azukari.platform;
 
 import java.time.Clock;
 import java.time.ZoneId;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,6 @@
 package jp.azukari.publication;
 
 import java.time.Clock;
-
 import jp.azukari.incident.IncidentService;
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +12,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class PublicationConfiguration {
 
     @Bean
-    PublicationService publicationService(DatabaseClient db, IncidentService incidents, Clock clock, AgencyTimeZone zone) {
+    PublicationService publicationService(
+            DatabaseClient db, IncidentService incidents, Clock clock, AgencyTimeZone zone) {
         return new PublicationService(db, incidents, clock, zone);
     }
 }

@@ -1,10 +1,9 @@
 package jp.azukari.publication;
 
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 import jp.azukari.common.Actor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,12 +17,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** An incident's publication (art. 10): {@code PUT} the summary, {@code POST …/approve}, download as text or PDF. */
+/**
+ * An incident's publication (art. 10): {@code PUT} the summary, {@code POST …/approve}, download as
+ * text or PDF.
+ */
 @RestController
 class PublicationController {
 
-    record SummaryRequest(@NotBlank @Size(max = 8000) String summary) {
-    }
+    record SummaryRequest(@NotBlank @Size(max = 8000) String summary) {}
 
     private static final String PATH = "/api/v1/incidents/{id}/publication";
 
@@ -34,7 +35,10 @@ class PublicationController {
     }
 
     @PutMapping(PATH)
-    Mono<PublicationView> write(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @Valid @RequestBody SummaryRequest b) {
+    Mono<PublicationView> write(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @Valid @RequestBody SummaryRequest b) {
         return publications.write(actor, id, b.summary().strip());
     }
 
@@ -50,13 +54,31 @@ class PublicationController {
 
     @GetMapping(PATH + ".txt")
     Mono<ResponseEntity<String>> text(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-        return publications.text(actor, id).map(t -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"incident-" + id + ".txt\"").body(t));
+        return publications
+                .text(actor, id)
+                .map(
+                        t ->
+                                ResponseEntity.ok()
+                                        .contentType(
+                                                MediaType.parseMediaType(
+                                                        "text/plain;charset=UTF-8"))
+                                        .header(
+                                                HttpHeaders.CONTENT_DISPOSITION,
+                                                "attachment; filename=\"incident-" + id + ".txt\"")
+                                        .body(t));
     }
 
     @GetMapping(PATH + ".pdf")
     Mono<ResponseEntity<byte[]>> pdf(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-        return publications.pdf(actor, id).map(b -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"incident-" + id + ".pdf\"").body(b));
+        return publications
+                .pdf(actor, id)
+                .map(
+                        b ->
+                                ResponseEntity.ok()
+                                        .contentType(MediaType.APPLICATION_PDF)
+                                        .header(
+                                                HttpHeaders.CONTENT_DISPOSITION,
+                                                "attachment; filename=\"incident-" + id + ".pdf\"")
+                                        .body(b));
     }
 }

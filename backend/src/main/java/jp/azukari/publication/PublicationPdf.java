@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-
 import jp.azukari.label.LabelFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -23,12 +22,17 @@ final class PublicationPdf {
     private static final float SIZE = 11;
     private static final float LEADING = 17;
 
-    private PublicationPdf() {
-    }
+    private PublicationPdf() {}
 
     static byte[] render(PublicationView p, ZoneId zone) {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font font = PDType0Font.load(doc, new RandomAccessReadBuffer(LabelFont.shared().ttfBytes()), true, false);
+        try (PDDocument doc = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType0Font font =
+                    PDType0Font.load(
+                            doc,
+                            new RandomAccessReadBuffer(LabelFont.shared().ttfBytes()),
+                            true,
+                            false);
             float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
             DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
             List<String> lines = new ArrayList<>();
@@ -71,7 +75,8 @@ final class PublicationPdf {
         }
     }
 
-    private static List<String> wrap(String text, PDType0Font font, float width) throws IOException {
+    private static List<String> wrap(String text, PDType0Font font, float width)
+            throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < text.length(); ) {

@@ -10,7 +10,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class ReceiptConfiguration {
 
     @Bean
-    ReceiptService receiptService(DatabaseClient db, TransferService transfers, AgencyTimeZone zone) {
+    ReceiptService receiptService(
+            DatabaseClient db, TransferService transfers, AgencyTimeZone zone) {
         return new ReceiptService(db, transfers, new ReceiptPdf(zone.zone()));
     }
 }

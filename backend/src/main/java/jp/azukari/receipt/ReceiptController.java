@@ -1,7 +1,6 @@
 package jp.azukari.receipt;
 
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -22,14 +21,21 @@ class ReceiptController {
         this.receipts = receipts;
     }
 
-    @GetMapping(value = "/api/v1/transfers/{id}/receipt.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    Mono<ResponseEntity<byte[]>> receipt(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+    @GetMapping(
+            value = "/api/v1/transfers/{id}/receipt.pdf",
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    Mono<ResponseEntity<byte[]>> receipt(
+            @AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
         return receipts.pdf(actor, id).map(pdf -> file(pdf, id));
     }
 
     static ResponseEntity<byte[]> file(byte[] pdf, UUID id) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"receipt-" + id + ".pdf\"")
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .cacheControl(CacheControl.noStore())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "inline; filename=\"receipt-" + id + ".pdf\"")
                 .body(pdf);
     }
 }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
 import jp.azukari.label.LabelFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,9 +15,10 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * The handover receipt as an A4 PDF in Japanese, set in the labels' font (IPAex Gothic, embedded as a subset): a
- * heading with both parties and the contract, then one row per line — tag, title, state, who confirmed it and when,
- * and under it the hash of the line's ledger event — and on every page the transfer id and "p / n ページ".
+ * The handover receipt as an A4 PDF in Japanese, set in the labels' font (IPAex Gothic, embedded as
+ * a subset): a heading with both parties and the contract, then one row per line — tag, title,
+ * state, who confirmed it and when, and under it the hash of the line's ledger event — and on every
+ * page the transfer id and "p / n ページ".
  */
 public final class ReceiptPdf {
 
@@ -30,8 +30,15 @@ public final class ReceiptPdf {
     private static final float ROW = 27f;
     private static final float BODY = 9f;
     private static final float SMALL = 6.5f;
-    /** Column left edges: No, tag, title, state, confirmed by, confirmed at; the last one ends at the right margin. */
-    private static final float[] COLUMNS = {MARGIN, MARGIN + 24, MARGIN + 128, MARGIN + 290, MARGIN + 336, MARGIN + 424};
+
+    /**
+     * Column left edges: No, tag, title, state, confirmed by, confirmed at; the last one ends at
+     * the right margin.
+     */
+    private static final float[] COLUMNS = {
+        MARGIN, MARGIN + 24, MARGIN + 128, MARGIN + 290, MARGIN + 336, MARGIN + 424
+    };
+
     private static final String[] HEADINGS = {"No.", "管理番号", "件名", "状態", "確認者", "確認日時"};
 
     private final LabelFont labelFont = LabelFont.shared();
@@ -45,7 +52,12 @@ public final class ReceiptPdf {
         try (PDDocument document = new PDDocument()) {
             document.getDocumentInformation().setTitle("受領書 " + receipt.transferId());
             document.getDocumentInformation().setCreator("Azukari");
-            PDType0Font font = PDType0Font.load(document, new RandomAccessReadBuffer(labelFont.ttfBytes()), true, false);
+            PDType0Font font =
+                    PDType0Font.load(
+                            document,
+                            new RandomAccessReadBuffer(labelFont.ttfBytes()),
+                            true,
+                            false);
             new Pages(document, font, receipt).write();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
@@ -111,7 +123,14 @@ public final class ReceiptPdf {
             field("受領者", r.toPartyName());
             field("開始", text.dateTimeWithEra(r.startedAt()) + "　" + r.startedByName());
             field("完了", text.dateTimeWithEra(r.closedAt()));
-            field("明細", r.lines().size() + " 件（受領確認 " + r.count("CONFIRMED") + " 件、不着 " + r.count("MISSING") + " 件）");
+            field(
+                    "明細",
+                    r.lines().size()
+                            + " 件（受領確認 "
+                            + r.count("CONFIRMED")
+                            + " 件、不着 "
+                            + r.count("MISSING")
+                            + " 件）");
             y -= 10;
         }
 
@@ -131,16 +150,31 @@ public final class ReceiptPdf {
 
         private void row(Receipt.Line line) throws IOException {
             float base = y - 11;
-            String[] cells = {String.valueOf(line.lineNo()), line.tag(), line.title(), ReceiptText.status(line.status()),
-                    line.confirmedByName() == null ? "—" : line.confirmedByName(), text.dateTime(line.confirmedAt())};
+            String[] cells = {
+                String.valueOf(line.lineNo()),
+                line.tag(),
+                line.title(),
+                ReceiptText.status(line.status()),
+                line.confirmedByName() == null ? "—" : line.confirmedByName(),
+                text.dateTime(line.confirmedAt())
+            };
             for (int i = 0; i < cells.length; i++) {
                 float right = i + 1 < COLUMNS.length ? COLUMNS[i + 1] : WIDTH - MARGIN;
                 show(fit(cells[i], BODY, right - COLUMNS[i] - 4), BODY, COLUMNS[i] + 2, base);
             }
-            String ledger = line.eventHash() == null ? "台帳記録なし"
-                    : "台帳 #" + line.eventSeq() + "　SHA-256 " + line.eventHash()
-                    + (line.deviceId() == null ? "" : "　端末 " + line.deviceId());
-            show(fit(ledger, SMALL, WIDTH - MARGIN - COLUMNS[1] - 4), SMALL, COLUMNS[1] + 2, base - 10);
+            String ledger =
+                    line.eventHash() == null
+                            ? "台帳記録なし"
+                            : "台帳 #"
+                                    + line.eventSeq()
+                                    + "　SHA-256 "
+                                    + line.eventHash()
+                                    + (line.deviceId() == null ? "" : "　端末 " + line.deviceId());
+            show(
+                    fit(ledger, SMALL, WIDTH - MARGIN - COLUMNS[1] - 4),
+                    SMALL,
+                    COLUMNS[1] + 2,
+                    base - 10);
             rule(y - ROW, 0.3f);
             y -= ROW;
         }
@@ -152,7 +186,11 @@ public final class ReceiptPdf {
                 newPage();
             }
             y -= 16;
-            show("各明細の台帳ハッシュは、資産の台帳（GET /api/v1/assets/{id}/events の hash）と照合できます。", SMALL + 1, MARGIN, y);
+            show(
+                    "各明細の台帳ハッシュは、資産の台帳（GET /api/v1/assets/{id}/events の hash）と照合できます。",
+                    SMALL + 1,
+                    MARGIN,
+                    y);
             y -= 20;
             float boxWidth = (WIDTH - 2 * MARGIN - 20) / 2;
             box("引渡者", receipt.fromPartyName(), MARGIN, boxWidth);
@@ -171,8 +209,13 @@ public final class ReceiptPdf {
         private void frames() throws IOException {
             int n = pages.size();
             for (int i = 0; i < n; i++) {
-                try (PDPageContentStream c = new PDPageContentStream(document, pages.get(i),
-                        PDPageContentStream.AppendMode.APPEND, true, true)) {
+                try (PDPageContentStream c =
+                        new PDPageContentStream(
+                                document,
+                                pages.get(i),
+                                PDPageContentStream.AppendMode.APPEND,
+                                true,
+                                true)) {
                     content = c;
                     String id = "移転ID " + receipt.transferId();
                     show("受領書（Azukari）", SMALL + 1, MARGIN, HEIGHT - MARGIN);

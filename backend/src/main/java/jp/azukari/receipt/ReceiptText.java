@@ -9,9 +9,11 @@ import java.util.Locale;
 /** The Japanese words and date forms a receipt prints. */
 final class ReceiptText {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm", Locale.JAPAN);
-    private static final DateTimeFormatter WAREKI = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
-            .withChronology(JapaneseChronology.INSTANCE);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm", Locale.JAPAN);
+    private static final DateTimeFormatter WAREKI =
+            DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
+                    .withChronology(JapaneseChronology.INSTANCE);
 
     private final ZoneId zone;
 

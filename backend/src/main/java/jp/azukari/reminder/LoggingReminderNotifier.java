@@ -11,10 +11,21 @@ class LoggingReminderNotifier implements ReminderNotifier {
 
     @Override
     public Mono<Void> deliver(ReminderDigest digest) {
-        return Mono.fromRunnable(() -> {
-            log.info(digest.subject());
-            digest.reminders().forEach(r -> log.info("reminder {} {} due {} contract {} holder {} asset {} {}", r.reminderId(),
-                    r.kind(), r.dueOn(), r.contractNumber(), r.holderName(), r.tag(), r.title()));
-        });
+        return Mono.fromRunnable(
+                () -> {
+                    log.info(digest.subject());
+                    digest.reminders()
+                            .forEach(
+                                    r ->
+                                            log.info(
+                                                    "reminder {} {} due {} contract {} holder {} asset {} {}",
+                                                    r.reminderId(),
+                                                    r.kind(),
+                                                    r.dueOn(),
+                                                    r.contractNumber(),
+                                                    r.holderName(),
+                                                    r.tag(),
+                                                    r.title()));
+                });
     }
 }

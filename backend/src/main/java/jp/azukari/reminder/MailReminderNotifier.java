@@ -1,13 +1,15 @@
 package jp.azukari.reminder;
 
 import java.util.List;
-
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Sends the day's digest by SMTP (spring.mail.*) to the configured addresses; JavaMail blocks, so off the event loop. */
+/**
+ * Sends the day's digest by SMTP (spring.mail.*) to the configured addresses; JavaMail blocks, so
+ * off the event loop.
+ */
 class MailReminderNotifier implements ReminderNotifier {
 
     private final JavaMailSender mail;
@@ -22,13 +24,15 @@ class MailReminderNotifier implements ReminderNotifier {
 
     @Override
     public Mono<Void> deliver(ReminderDigest digest) {
-        return Mono.<Void>fromRunnable(() -> {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(to.toArray(String[]::new));
-            message.setSubject(digest.subject());
-            message.setText(digest.text());
-            mail.send(message);
-        }).subscribeOn(Schedulers.boundedElastic());
+        return Mono.<Void>fromRunnable(
+                        () -> {
+                            SimpleMailMessage message = new SimpleMailMessage();
+                            message.setFrom(from);
+                            message.setTo(to.toArray(String[]::new));
+                            message.setSubject(digest.subject());
+                            message.setText(digest.text());
+                            mail.send(message);
+                        })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
-
 import jp.azukari.platform.AgencyTimeZone;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,16 +19,18 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * The daily reminders: settings under {@code azukari.reminders.*}; e-mail when {@code spring.mail.host} and
- * {@code azukari.reminders.mail.to} are set, the log otherwise.
+ * The daily reminders: settings under {@code azukari.reminders.*}; e-mail when {@code
+ * spring.mail.host} and {@code azukari.reminders.mail.to} are set, the log otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class ReminderConfiguration {
 
     @Bean
-    ReminderNotifier reminderNotifier(ObjectProvider<JavaMailSender> mail, @Value("${azukari.reminders.mail.to:}") List<String> to,
-                                      @Value("${azukari.reminders.mail.from:azukari@localhost}") String from) {
+    ReminderNotifier reminderNotifier(
+            ObjectProvider<JavaMailSender> mail,
+            @Value("${azukari.reminders.mail.to:}") List<String> to,
+            @Value("${azukari.reminders.mail.from:azukari@localhost}") String from) {
         JavaMailSender sender = mail.getIfAvailable();
         List<String> recipients = to.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (sender != null && !recipients.isEmpty()) {
@@ -37,7 +38,8 @@ class ReminderConfiguration {
         }
         if (sender != null) {
             LoggerFactory.getLogger(ReminderConfiguration.class)
-                    .warn("spring.mail is configured but azukari.reminders.mail.to is empty: reminders go to the log only");
+                    .warn(
+                            "spring.mail is configured but azukari.reminders.mail.to is empty: reminders go to the log only");
         }
         return new LoggingReminderNotifier();
     }
@@ -48,20 +50,39 @@ class ReminderConfiguration {
     }
 
     @Bean
-    ReminderJob reminderJob(DatabaseClient db, TransactionalOperator tx, ReminderNotifier notifier, Clock clock,
-                            @Value("${azukari.reminders.due-soon-days:7}") int dueSoonDays,
-                            @Value("${azukari.reminders.stale-claim-after:PT30M}") Duration staleClaimAfter,
-                            @Value("${azukari.reminders.instance-id:}") String instanceId) {
-        String instance = instanceId.isBlank()
-                ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
-                : instanceId;
-        return new ReminderJob(db, tx, notifier, instance, new ReminderJob.Settings(dueSoonDays, staleClaimAfter), clock);
+    ReminderJob reminderJob(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            ReminderNotifier notifier,
+            Clock clock,
+            @Value("${azukari.reminders.due-soon-days:7}") int dueSoonDays,
+            @Value("${azukari.reminders.stale-claim-after:PT30M}") Duration staleClaimAfter,
+            @Value("${azukari.reminders.instance-id:}") String instanceId) {
+        String instance =
+                instanceId.isBlank()
+                        ? ManagementFactory.getRuntimeMXBean().getName()
+                                + "/"
+                                + UUID.randomUUID().toString().substring(0, 8)
+                        : instanceId;
+        return new ReminderJob(
+                db,
+                tx,
+                notifier,
+                instance,
+                new ReminderJob.Settings(dueSoonDays, staleClaimAfter),
+                clock);
     }
 
     @Bean
-    @ConditionalOnProperty(name = "azukari.reminders.enabled", havingValue = "true", matchIfMissing = true)
-    ReminderScheduler reminderScheduler(ReminderJob job, @Value("${azukari.reminders.run-at:07:00}") LocalTime runAt, Clock clock,
-                                        AgencyTimeZone zone) {
+    @ConditionalOnProperty(
+            name = "azukari.reminders.enabled",
+            havingValue = "true",
+            matchIfMissing = true)
+    ReminderScheduler reminderScheduler(
+            ReminderJob job,
+            @Value("${azukari.reminders.run-at:07:00}") LocalTime runAt,
+            Clock clock,
+            AgencyTimeZone zone) {
         return new ReminderScheduler(job, runAt, clock, zone);
     }
 }

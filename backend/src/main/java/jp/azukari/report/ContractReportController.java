@@ -1,7 +1,6 @@
 package jp.azukari.report;
 
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -32,16 +31,33 @@ class ContractReportController {
         return reports.report(actor, id);
     }
 
-    /** One line per ledger event; whether the ledger verifies is in the {@value #VERIFIED_HEADER} header. */
+    /**
+     * One line per ledger event; whether the ledger verifies is in the {@value #VERIFIED_HEADER}
+     * header.
+     */
     @GetMapping(path = PATH, produces = "text/csv")
-    Mono<ResponseEntity<Flux<DataBuffer>>> csv(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                                               ServerHttpResponse response) {
-        return reports.csv(actor, id, response.bufferFactory()).map(r -> ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"contract-report-" + r.contract().id() + ".csv\"")
-                .header(VERIFIED_HEADER, Boolean.toString(r.verified()))
-                // the other provisions' lines (art. 2.1, 2.2, 5, 8, 9, 10, 11) are a CSV of their own
-                .header(HttpHeaders.LINK, "</api/v1/contracts/" + r.contract().id() + "/report/provisions>; rel=\"related\"; type=\"text/csv\"")
-                .body(r.body()));
+    Mono<ResponseEntity<Flux<DataBuffer>>> csv(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            ServerHttpResponse response) {
+        return reports.csv(actor, id, response.bufferFactory())
+                .map(
+                        r ->
+                                ResponseEntity.ok()
+                                        .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
+                                        .header(
+                                                HttpHeaders.CONTENT_DISPOSITION,
+                                                "attachment; filename=\"contract-report-"
+                                                        + r.contract().id()
+                                                        + ".csv\"")
+                                        .header(VERIFIED_HEADER, Boolean.toString(r.verified()))
+                                        // the other provisions' lines (art. 2.1, 2.2, 5, 8, 9, 10,
+                                        // 11) are a CSV of their own
+                                        .header(
+                                                HttpHeaders.LINK,
+                                                "</api/v1/contracts/"
+                                                        + r.contract().id()
+                                                        + "/report/provisions>; rel=\"related\"; type=\"text/csv\"")
+                                        .body(r.body()));
     }
 }

@@ -1,7 +1,6 @@
 package jp.azukari.report;
 
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -16,8 +15,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/v1/contracts/{id}/report/provisions}: the provisions part of the compliance report on its own,
- * JSON or CSV (one line per item: article, item, id, status, date, who, detail; the summary's counts first).
+ * {@code GET /api/v1/contracts/{id}/report/provisions}: the provisions part of the compliance
+ * report on its own, JSON or CSV (one line per item: article, item, id, status, date, who, detail;
+ * the summary's counts first).
  */
 @RestController
 class ProvisionsReportController {
@@ -36,12 +36,26 @@ class ProvisionsReportController {
     }
 
     @GetMapping(path = PATH, produces = "text/csv")
-    Mono<ResponseEntity<Flux<DataBuffer>>> csv(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                                               ServerHttpResponse response) {
-        return reports.provisions(actor, id).map(s -> ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"contract-provisions-" + id + ".csv\"")
-                .body(Csv.stream(response.bufferFactory(), ProvisionsReportService.CSV_HEADER,
-                        Flux.fromIterable(ProvisionsReportService.lines(s)), l -> l)));
+    Mono<ResponseEntity<Flux<DataBuffer>>> csv(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            ServerHttpResponse response) {
+        return reports.provisions(actor, id)
+                .map(
+                        s ->
+                                ResponseEntity.ok()
+                                        .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
+                                        .header(
+                                                HttpHeaders.CONTENT_DISPOSITION,
+                                                "attachment; filename=\"contract-provisions-"
+                                                        + id
+                                                        + ".csv\"")
+                                        .body(
+                                                Csv.stream(
+                                                        response.bufferFactory(),
+                                                        ProvisionsReportService.CSV_HEADER,
+                                                        Flux.fromIterable(
+                                                                ProvisionsReportService.lines(s)),
+                                                        l -> l)));
     }
 }

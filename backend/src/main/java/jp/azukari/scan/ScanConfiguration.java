@@ -1,7 +1,6 @@
 package jp.azukari.scan;
 
 import java.time.Clock;
-
 import jp.azukari.custody.TransferService;
 import jp.azukari.evidence.LabelGuessing;
 import jp.azukari.label.LabelService;
@@ -16,9 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
 class ScanConfiguration {
 
     @Bean
-    ScanService scanService(DatabaseClient db, TransactionalOperator tx, LabelService labels, TransferService transfers,
-                            Ledger ledger, JsonMapper json, Clock clock, LabelGuessing guessing,
-                            jp.azukari.audit.AuditScans audits) {
+    ScanService scanService(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            LabelService labels,
+            TransferService transfers,
+            Ledger ledger,
+            JsonMapper json,
+            Clock clock,
+            LabelGuessing guessing,
+            jp.azukari.audit.AuditScans audits) {
         return new ScanService(db, tx, labels, transfers, ledger, json, clock, guessing, audits);
     }
 }

@@ -1,13 +1,14 @@
 package jp.azukari.training;
 
 import java.time.Clock;
-
 import jp.azukari.custody.TrainingGate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Article 3: the agency's setting and the gate the custody core asks before anyone takes custody. */
+/**
+ * Article 3: the agency's setting and the gate the custody core asks before anyone takes custody.
+ */
 @Configuration(proxyBeanMethods = false)
 class TrainingConfiguration {
 

@@ -13,13 +13,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The article 3 setting. Training records themselves are kept by PUT /api/v1/users/{id}/training. */
+/**
+ * The article 3 setting. Training records themselves are kept by PUT /api/v1/users/{id}/training.
+ */
 @RestController
 @RequestMapping("/api/v1/settings/training")
 class TrainingSettingsController {
 
-    record TrainingSetting(@NotNull Boolean required) {
-    }
+    record TrainingSetting(@NotNull Boolean required) {}
 
     private final AgencySettings settings;
 
@@ -33,9 +34,12 @@ class TrainingSettingsController {
     }
 
     @PutMapping
-    Mono<TrainingSetting> put(@AuthenticationPrincipal Actor actor, @Valid @RequestBody TrainingSetting body) {
+    Mono<TrainingSetting> put(
+            @AuthenticationPrincipal Actor actor, @Valid @RequestBody TrainingSetting body) {
         return Access.require(actor, "change the training setting", Role.ADMIN)
-                .then(settings.setFlag(AgencySettings.TRAINING_REQUIRED, body.required(), actor.userId()))
+                .then(
+                        settings.setFlag(
+                                AgencySettings.TRAINING_REQUIRED, body.required(), actor.userId()))
                 .then(get(actor));
     }
 }

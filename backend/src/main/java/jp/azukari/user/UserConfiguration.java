@@ -1,7 +1,6 @@
 package jp.azukari.user;
 
 import java.time.Clock;
-
 import jp.azukari.auth.CurrentUsers;
 import jp.azukari.auth.RefreshTokens;
 import jp.azukari.platform.AgencyTimeZone;
@@ -21,9 +20,21 @@ class UserConfiguration {
     }
 
     @Bean
-    UserService userService(UserRepository users, RefreshTokens refreshTokens, CurrentUsers currentUsers, PasswordEncoder passwords,
-                            ReactiveTransactionManager transactions, Clock clock, AgencyTimeZone zone) {
-        return new UserService(users, refreshTokens, currentUsers, passwords, TransactionalOperator.create(transactions), clock,
+    UserService userService(
+            UserRepository users,
+            RefreshTokens refreshTokens,
+            CurrentUsers currentUsers,
+            PasswordEncoder passwords,
+            ReactiveTransactionManager transactions,
+            Clock clock,
+            AgencyTimeZone zone) {
+        return new UserService(
+                users,
+                refreshTokens,
+                currentUsers,
+                passwords,
+                TransactionalOperator.create(transactions),
+                clock,
                 zone);
     }
 }

@@ -1,14 +1,13 @@
 package jp.azukari.user;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import org.springframework.http.ResponseEntity;
@@ -32,20 +31,24 @@ class UserController {
     private static final String NOT_BLANK = "(?s).*\\S.*";
 
     record CreateUserRequest(
-            @NotNull @Pattern(regexp = "[a-z0-9._-]{3,64}",
-                    message = "must be 3 to 64 characters of a-z, 0-9, '.', '_' or '-'") String username,
+            @NotNull
+                    @Pattern(
+                            regexp = "[a-z0-9._-]{3,64}",
+                            message = "must be 3 to 64 characters of a-z, 0-9, '.', '_' or '-'")
+                    String username,
             @NotBlank @Size(max = 200) String displayName,
             @NotNull UUID partyId,
             @NotNull Role role,
-            @NotNull String password) {
-    }
+            @NotNull String password) {}
 
-    record UpdateUserRequest(@Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String displayName,
-                             Boolean active, Role role, String password) {
-    }
+    record UpdateUserRequest(
+            @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+                    String displayName,
+            Boolean active,
+            Role role,
+            String password) {}
 
-    record TrainingRequest(@NotNull LocalDate completedOn, @NotNull LocalDate validUntil) {
-    }
+    record TrainingRequest(@NotNull LocalDate completedOn, @NotNull LocalDate validUntil) {}
 
     private final UserService users;
 
@@ -54,7 +57,8 @@ class UserController {
     }
 
     @GetMapping
-    Flux<UserView> list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID partyId) {
+    Flux<UserView> list(
+            @AuthenticationPrincipal Actor actor, @RequestParam(required = false) UUID partyId) {
         return users.list(actor, partyId);
     }
 
@@ -69,23 +73,47 @@ class UserController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<UserView>> create(@AuthenticationPrincipal Actor actor,
-                                          @Valid @RequestBody Mono<CreateUserRequest> body) {
-        return users.create(actor, body.map(b -> new UserService.NewUser(b.username(), b.displayName(), b.partyId(),
-                        b.role(), b.password())))
-                .map(created -> ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created));
+    Mono<ResponseEntity<UserView>> create(
+            @AuthenticationPrincipal Actor actor,
+            @Valid @RequestBody Mono<CreateUserRequest> body) {
+        return users.create(
+                        actor,
+                        body.map(
+                                b ->
+                                        new UserService.NewUser(
+                                                b.username(),
+                                                b.displayName(),
+                                                b.partyId(),
+                                                b.role(),
+                                                b.password())))
+                .map(
+                        created ->
+                                ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
+                                        .body(created));
     }
 
     @PatchMapping("/{id}")
-    Mono<UserView> update(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                          @Valid @RequestBody Mono<UpdateUserRequest> body) {
-        return users.update(actor, id, body.map(b -> new UserService.UserPatch(b.displayName(), b.active(), b.role(),
-                b.password())));
+    Mono<UserView> update(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @Valid @RequestBody Mono<UpdateUserRequest> body) {
+        return users.update(
+                actor,
+                id,
+                body.map(
+                        b ->
+                                new UserService.UserPatch(
+                                        b.displayName(), b.active(), b.role(), b.password())));
     }
 
     @PutMapping("/{id}/training")
-    Mono<UserView> training(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-                            @Valid @RequestBody Mono<TrainingRequest> body) {
-        return users.recordTraining(actor, id, body.map(b -> new UserService.TrainingRecord(b.completedOn(), b.validUntil())));
+    Mono<UserView> training(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @Valid @RequestBody Mono<TrainingRequest> body) {
+        return users.recordTraining(
+                actor,
+                id,
+                body.map(b -> new UserService.TrainingRecord(b.completedOn(), b.validUntil())));
     }
 }

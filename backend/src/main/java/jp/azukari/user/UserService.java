@@ -3,14 +3,13 @@ package jp.azukari.user;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import jp.azukari.auth.CurrentUsers;
 import jp.azukari.auth.PasswordPolicy;
 import jp.azukari.auth.RefreshTokens;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
-import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.Access;
+import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.problem.Problems;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,14 +19,14 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Managing users. ADMIN, MANAGER and AUDITOR see every user; a custodian sees the users of its own party;
- * only an ADMIN creates or changes users; an ADMIN or MANAGER records training. Write requests are read only
- * once the role is known to be allowed.
+ * Managing users. ADMIN, MANAGER and AUDITOR see every user; a custodian sees the users of its own
+ * party; only an ADMIN creates or changes users; an ADMIN or MANAGER records training. Write
+ * requests are read only once the role is known to be allowed.
  */
 public class UserService {
 
-    public record NewUser(String username, String displayName, UUID partyId, Role role, String password) {
-    }
+    public record NewUser(
+            String username, String displayName, UUID partyId, Role role, String password) {}
 
     public record UserPatch(String displayName, Boolean active, Role role, String password) {
 
@@ -36,8 +35,7 @@ public class UserService {
         }
     }
 
-    public record TrainingRecord(LocalDate completedOn, LocalDate validUntil) {
-    }
+    public record TrainingRecord(LocalDate completedOn, LocalDate validUntil) {}
 
     private static final Role[] READERS = {Role.ADMIN, Role.MANAGER, Role.AUDITOR};
 
@@ -49,8 +47,14 @@ public class UserService {
     private final Clock clock;
     private final AgencyTimeZone zone;
 
-    UserService(UserRepository users, RefreshTokens refreshTokens, CurrentUsers currentUsers, PasswordEncoder passwords,
-                TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
+    UserService(
+            UserRepository users,
+            RefreshTokens refreshTokens,
+            CurrentUsers currentUsers,
+            PasswordEncoder passwords,
+            TransactionalOperator tx,
+            Clock clock,
+            AgencyTimeZone zone) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.currentUsers = currentUsers;
@@ -62,22 +66,26 @@ public class UserService {
 
     public Flux<UserView> list(Actor actor, UUID partyId) {
         if (actor.isScopedToParty()) {
-            return partyId == null || partyId.equals(actor.partyId()) ? users.list(actor.partyId()) : Flux.empty();
+            return partyId == null || partyId.equals(actor.partyId())
+                    ? users.list(actor.partyId())
+                    : Flux.empty();
         }
         return Access.require(actor, "list users", READERS).thenMany(users.list(partyId));
     }
 
     Mono<UserView> me(Actor actor) {
-        return users.find(actor.userId()).switchIfEmpty(Mono.error(() -> Problems.notFound("User " + actor.userId())));
+        return users.find(actor.userId())
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("User " + actor.userId())));
     }
 
     public Mono<UserView> get(Actor actor, UUID id) {
         if (id.equals(actor.userId())) {
             return me(actor);
         }
-        Mono<UserView> visible = actor.isScopedToParty()
-                ? users.find(id).filter(u -> u.partyId().equals(actor.partyId()))
-                : Access.require(actor, "read other users", READERS).then(users.find(id));
+        Mono<UserView> visible =
+                actor.isScopedToParty()
+                        ? users.find(id).filter(u -> u.partyId().equals(actor.partyId()))
+                        : Access.require(actor, "read other users", READERS).then(users.find(id));
         return visible.switchIfEmpty(Mono.error(() -> Problems.notFound("User " + id)));
     }
 
@@ -96,56 +104,126 @@ public class UserService {
     public Mono<UserView> recordTraining(Actor actor, UUID id, Mono<TrainingRecord> request) {
         return Access.require(actor, "record training", Role.ADMIN, Role.MANAGER)
                 .then(request)
-                .flatMap(training -> {
-                    if (training.validUntil().isBefore(training.completedOn())) {
-                        return Mono.error(Problems.invalidField("validUntil",
-                                "must be on or after completedOn (" + training.completedOn() + ")"));
-                    }
-                    if (training.completedOn().isAfter(zone.today(clock))) {
-                        return Mono.error(Problems.invalidField("completedOn", "must not be in the future"));
-                    }
-                    return users.recordTraining(id, training.completedOn(), training.validUntil());
-                })
-                .flatMap(updated -> updated == 0 ? Mono.error(Problems.notFound("User " + id)) : users.find(id));
+                .flatMap(
+                        training -> {
+                            if (training.validUntil().isBefore(training.completedOn())) {
+                                return Mono.error(
+                                        Problems.invalidField(
+                                                "validUntil",
+                                                "must be on or after completedOn ("
+                                                        + training.completedOn()
+                                                        + ")"));
+                            }
+                            if (training.completedOn().isAfter(zone.today(clock))) {
+                                return Mono.error(
+                                        Problems.invalidField(
+                                                "completedOn", "must not be in the future"));
+                            }
+                            return users.recordTraining(
+                                    id, training.completedOn(), training.validUntil());
+                        })
+                .flatMap(
+                        updated ->
+                                updated == 0
+                                        ? Mono.error(Problems.notFound("User " + id))
+                                        : users.find(id));
     }
 
     private Mono<UserView> insert(NewUser user) {
         UUID id = UUID.randomUUID();
         return passwordProblem(user.password())
                 .then(users.partyKind(user.partyId()))
-                .switchIfEmpty(Mono.error(() -> Problems.invalidField("partyId", "no party has the id " + user.partyId())))
-                .flatMap(kind -> RolePlacement.violation(user.role(), kind)
-                        .<Mono<String>>map(why -> Mono.error(Problems.invalidField("role", why)))
-                        .orElseGet(() -> hash(user.password())))
-                .flatMap(hash -> users.insert(id, user.username(), user.displayName().strip(), user.partyId(), user.role(), hash))
-                .onErrorMap(DuplicateKeyException.class, e -> Problems.conflict("username-taken",
-                        "The username '" + user.username() + "' is already taken"))
+                .switchIfEmpty(
+                        Mono.error(
+                                () ->
+                                        Problems.invalidField(
+                                                "partyId",
+                                                "no party has the id " + user.partyId())))
+                .flatMap(
+                        kind ->
+                                RolePlacement.violation(user.role(), kind)
+                                        .<Mono<String>>map(
+                                                why ->
+                                                        Mono.error(
+                                                                Problems.invalidField("role", why)))
+                                        .orElseGet(() -> hash(user.password())))
+                .flatMap(
+                        hash ->
+                                users.insert(
+                                        id,
+                                        user.username(),
+                                        user.displayName().strip(),
+                                        user.partyId(),
+                                        user.role(),
+                                        hash))
+                .onErrorMap(
+                        DuplicateKeyException.class,
+                        e ->
+                                Problems.conflict(
+                                        "username-taken",
+                                        "The username '" + user.username() + "' is already taken"))
                 .then(users.find(id));
     }
 
     private Mono<UserView> change(Actor actor, UUID id, UserPatch patch) {
         if (patch.isEmpty()) {
-            return Mono.error(Problems.badRequest("The request changes nothing: send displayName, active, role or password"));
+            return Mono.error(
+                    Problems.badRequest(
+                            "The request changes nothing: send displayName, active, role or password"));
         }
-        if (id.equals(actor.userId()) && (Boolean.FALSE.equals(patch.active())
-                || (patch.role() != null && patch.role() != Role.ADMIN))) {
-            return Mono.error(Problems.conflict("self-lockout", "An ADMIN cannot deactivate or demote their own account"));
+        if (id.equals(actor.userId())
+                && (Boolean.FALSE.equals(patch.active())
+                        || (patch.role() != null && patch.role() != Role.ADMIN))) {
+            return Mono.error(
+                    Problems.conflict(
+                            "self-lockout",
+                            "An ADMIN cannot deactivate or demote their own account"));
         }
         boolean endSessions = Boolean.FALSE.equals(patch.active()) || patch.password() != null;
         return passwordProblem(patch.password())
                 .then(users.find(id))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("User " + id)))
-                .flatMap(current -> patch.role() == null ? Mono.just(current) : users.partyKind(current.partyId())
-                        .flatMap(kind -> RolePlacement.violation(patch.role(), kind)
-                                .<Mono<UserView>>map(why -> Mono.error(Problems.invalidField("role", why)))
-                                .orElseGet(() -> Mono.just(current))))
-                .flatMap(current -> patch.password() == null ? Mono.just("") : hash(patch.password()))
-                .flatMap(hash -> users.update(id, new UserRepository.Changes(
-                                patch.displayName() == null ? null : patch.displayName().strip(),
-                                patch.active(), patch.role(), hash.isEmpty() ? null : hash))
-                        .then(endSessions ? refreshTokens.revokeAllOf(id).then() : Mono.empty())
-                        .as(tx::transactional))
-                // this instance forgets the old state at once; the others hear it from the database (V10)
+                .flatMap(
+                        current ->
+                                patch.role() == null
+                                        ? Mono.just(current)
+                                        : users.partyKind(current.partyId())
+                                                .flatMap(
+                                                        kind ->
+                                                                RolePlacement.violation(
+                                                                                patch.role(), kind)
+                                                                        .<Mono<UserView>>map(
+                                                                                why ->
+                                                                                        Mono.error(
+                                                                                                Problems
+                                                                                                        .invalidField(
+                                                                                                                "role",
+                                                                                                                why)))
+                                                                        .orElseGet(
+                                                                                () ->
+                                                                                        Mono.just(
+                                                                                                current))))
+                .flatMap(
+                        current ->
+                                patch.password() == null ? Mono.just("") : hash(patch.password()))
+                .flatMap(
+                        hash ->
+                                users.update(
+                                                id,
+                                                new UserRepository.Changes(
+                                                        patch.displayName() == null
+                                                                ? null
+                                                                : patch.displayName().strip(),
+                                                        patch.active(),
+                                                        patch.role(),
+                                                        hash.isEmpty() ? null : hash))
+                                        .then(
+                                                endSessions
+                                                        ? refreshTokens.revokeAllOf(id).then()
+                                                        : Mono.empty())
+                                        .as(tx::transactional))
+                // this instance forgets the old state at once; the others hear it from the database
+                // (V10)
                 .then(Mono.fromRunnable(() -> currentUsers.forget(id)))
                 .then(users.find(id));
     }
@@ -161,6 +239,7 @@ public class UserService {
 
     /** BCrypt is deliberately slow: hash off the event loop. */
     private Mono<String> hash(String password) {
-        return Mono.fromCallable(() -> passwords.encode(password)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> passwords.encode(password))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 }

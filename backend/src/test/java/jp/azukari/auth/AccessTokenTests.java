@@ -1,14 +1,13 @@
 package jp.azukari.auth;
 
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
-
-import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
 import jp.azukari.common.PartyKind;
 import jp.azukari.common.Role;
 import jp.azukari.support.ApiTestSupport;
@@ -20,24 +19,38 @@ import org.springframework.http.MediaType;
 /** Only tokens this installation signed, and only until they expire, open the API. */
 class AccessTokenTests extends ApiTestSupport {
 
-    @Autowired
-    SigningKeys signingKeys;
+    @Autowired SigningKeys signingKeys;
 
     @Test
     void a_token_issued_at_sign_in_opens_the_api() {
         UUID party = party(unique("AT agency"), PartyKind.AGENCY);
         TestUser clerk = user(Role.CLERK, party, "correct horse battery");
 
-        String token = http().post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"username\":\"" + clerk.username() + "\",\"password\":\"correct horse battery\"}")
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody(TokenResponse.class).returnResult().getResponseBody().accessToken();
+        String token =
+                http().post()
+                        .uri("/api/v1/auth/token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(
+                                "{\"username\":\""
+                                        + clerk.username()
+                                        + "\",\"password\":\"correct horse battery\"}")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(TokenResponse.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .accessToken();
 
-        http().get().uri("/api/v1/users/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        http().get()
+                .uri("/api/v1/users/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.username").isEqualTo(clerk.username());
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.username")
+                .isEqualTo(clerk.username());
     }
 
     @Test
@@ -57,11 +70,11 @@ class AccessTokenTests extends ApiTestSupport {
     @Test
     void an_expired_token_signed_with_the_real_key_answers_401() {
         Instant past = Instant.now().minusSeconds(3600);
-        String expired = claims()
-                .issuedAt(Date.from(past.minusSeconds(600)))
-                .expiration(Date.from(past))
-                .signWith(signingKeys.current().block(), Jwts.SIG.HS256)
-                .compact();
+        String expired =
+                claims().issuedAt(Date.from(past.minusSeconds(600)))
+                        .expiration(Date.from(past))
+                        .signWith(signingKeys.current().block(), Jwts.SIG.HS256)
+                        .compact();
 
         refused(expired);
     }
@@ -69,10 +82,19 @@ class AccessTokenTests extends ApiTestSupport {
     @Test
     void an_unsigned_alg_none_token_answers_401() {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"azukari\",\"sub\":\"" + UUID.randomUUID()
-                + "\",\"name\":\"intruder\",\"role\":\"ADMIN\",\"party\":\"" + UUID.randomUUID()
-                + "\",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}").getBytes(StandardCharsets.UTF_8));
+        String header =
+                b64.encodeToString(
+                        "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload =
+                b64.encodeToString(
+                        ("{\"iss\":\"azukari\",\"sub\":\""
+                                        + UUID.randomUUID()
+                                        + "\",\"name\":\"intruder\",\"role\":\"ADMIN\",\"party\":\""
+                                        + UUID.randomUUID()
+                                        + "\",\"exp\":"
+                                        + (Instant.now().getEpochSecond() + 600)
+                                        + "}")
+                                .getBytes(StandardCharsets.UTF_8));
 
         refused(header + "." + payload + ".");
     }
@@ -82,15 +104,25 @@ class AccessTokenTests extends ApiTestSupport {
         UUID party = party(unique("AT agency"), PartyKind.AGENCY);
         TestUser clerk = user(Role.CLERK, party);
         String[] parts = clerk.token().split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"CLERK\"", "\"ADMIN\"");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String payload =
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("\"CLERK\"", "\"ADMIN\"");
+        String tampered =
+                parts[0]
+                        + "."
+                        + Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                        + "."
+                        + parts[2];
 
         refused(tampered);
     }
 
-    /** Claims shaped exactly like the application's own, so only the signature or the time can be wrong. */
+    /**
+     * Claims shaped exactly like the application's own, so only the signature or the time can be
+     * wrong.
+     */
     private static io.jsonwebtoken.JwtBuilder claims() {
         Instant now = Instant.now();
         return Jwts.builder()
@@ -109,12 +141,17 @@ class AccessTokenTests extends ApiTestSupport {
             request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
         request.exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .expectBody().jsonPath("$.type").isEqualTo("https://azukari.jp/problems/unauthorized");
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("https://azukari.jp/problems/unauthorized");
     }
 
-    record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn) {
-    }
+    record TokenResponse(
+            String accessToken, String refreshToken, String tokenType, long expiresIn) {}
 }

@@ -1,5 +1,7 @@
 package jp.azukari.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,21 +10,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * Access tokens are verified once and then remembered until they expire: remembering must never let a token
- * outlive its expiry, nor let a token signed with another key through.
+ * Access tokens are verified once and then remembered until they expire: remembering must never let
+ * a token outlive its expiry, nor let a token signed with another key through.
  */
 class VerifiedTokenMemoryTests {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T09:00:00Z"));
-    private final Actor clerk = new Actor(UUID.randomUUID(), "clerk-1", Role.CLERK, UUID.randomUUID());
+    private final Actor clerk =
+            new Actor(UUID.randomUUID(), "clerk-1", Role.CLERK, UUID.randomUUID());
 
     @Test
     void a_remembered_token_is_refused_once_it_expires() {
@@ -31,7 +31,9 @@ class VerifiedTokenMemoryTests {
 
         assertThat(tokens.verify(token).block()).isEqualTo(clerk);
         clock.advance(Duration.ofMinutes(14));
-        assertThat(tokens.verify(token).block()).as("still valid, answered from memory").isEqualTo(clerk);
+        assertThat(tokens.verify(token).block())
+                .as("still valid, answered from memory")
+                .isEqualTo(clerk);
         clock.advance(Duration.ofSeconds(61));
         assertThat(tokens.verify(token).block()).as("expired").isNull();
         assertThat(tokens.verify(token).block()).as("and stays refused").isNull();
@@ -53,10 +55,13 @@ class VerifiedTokenMemoryTests {
         String first = tokens.issue(clerk).block();
         assertThat(tokens.verify(first).block()).isEqualTo(clerk);
         for (int i = 0; i < AccessTokens.VERIFIED_MAX + 10; i++) {
-            Actor someone = new Actor(UUID.randomUUID(), "user-" + i, Role.CUSTODIAN, UUID.randomUUID());
+            Actor someone =
+                    new Actor(UUID.randomUUID(), "user-" + i, Role.CUSTODIAN, UUID.randomUUID());
             assertThat(tokens.verify(tokens.issue(someone).block()).block()).isEqualTo(someone);
         }
-        assertThat(tokens.verify(first).block()).as("verified again after the memory was cleared").isEqualTo(clerk);
+        assertThat(tokens.verify(first).block())
+                .as("verified again after the memory was cleared")
+                .isEqualTo(clerk);
         assertThat(tokens.verify(first + "x").block()).as("a changed signature").isNull();
     }
 

@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
 import jp.azukari.AzukariApplication;
 import jp.azukari.auth.AccessTokens;
 import jp.azukari.common.Actor;
@@ -38,11 +37,12 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Issue 13, acceptance 6: full ledger verification in events per second, taking a digest, verifying it against the
- * live ledger, and the inspection bundle of the largest contract (time, peak live heap), on 1,000,000 assets with
- * 5,000,000 valid chained events (the overdue benchmark's shape, hashed for real with the core encoding).
- * {@code -Dbench.quick=true}: 20,000 assets, 100,000 events, a 2,000-asset contract, under a minute. Not a test: run it
- * by hand (README, Benchmarks). Data is kept in {@code target/inspection-benchmark[-quick]} for the next run.
+ * Issue 13, acceptance 6: full ledger verification in events per second, taking a digest, verifying
+ * it against the live ledger, and the inspection bundle of the largest contract (time, peak live
+ * heap), on 1,000,000 assets with 5,000,000 valid chained events (the overdue benchmark's shape,
+ * hashed for real with the core encoding). {@code -Dbench.quick=true}: 20,000 assets, 100,000
+ * events, a 2,000-asset contract, under a minute. Not a test: run it by hand (README, Benchmarks).
+ * Data is kept in {@code target/inspection-benchmark[-quick]} for the next run.
  */
 public final class InspectionBenchmark {
 
@@ -54,7 +54,9 @@ public final class InspectionBenchmark {
     static final UUID AGENCY = UUID.fromString("00000000-0000-0000-0000-000000000001");
     static final UUID CONTRACTOR = UUID.fromString("10000000-0000-0000-0000-000000000001");
     static final UUID MANAGER = UUID.fromString("30000000-0000-0000-0000-000000000001");
-    static final String[] TYPES = {"REGISTERED", "TRANSFER_OPENED", "ISSUED", "TRANSFER_OPENED", "RETURNED"};
+    static final String[] TYPES = {
+        "REGISTERED", "TRANSFER_OPENED", "ISSUED", "TRANSFER_OPENED", "RETURNED"
+    };
 
     public static void main(String[] args) {
         try {
@@ -71,20 +73,36 @@ public final class InspectionBenchmark {
     }
 
     private static void run() throws Exception {
-        Path dir = Path.of(QUICK ? "target/inspection-benchmark-quick" : "target/inspection-benchmark").toAbsolutePath();
+        Path dir =
+                Path.of(QUICK ? "target/inspection-benchmark-quick" : "target/inspection-benchmark")
+                        .toAbsolutePath();
         Files.createDirectories(dir);
         DatabaseCoordinates db = EmbeddedDatabase.start(dir.resolve("pgdata"), 0);
-        Flyway.configure().dataSource(db.jdbcUrl(), db.ownerUser(), db.ownerPassword()).locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", db.appUser())).load().migrate();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())) {
+        Flyway.configure()
+                .dataSource(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("app_role", db.appUser()))
+                .load()
+                .migrate();
+        try (Connection c =
+                DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())) {
             generate(c);
         }
         // command-line arguments, so they win over application.yml (a random port, never 8080)
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AzukariApplication.class).run(
-                "--azukari.db.host=" + db.host(), "--azukari.db.port=" + db.port(), "--azukari.db.name=" + db.database(),
-                "--azukari.db.username=" + db.appUser(), "--azukari.db.password=", "--azukari.db.owner-username=" + db.ownerUser(),
-                "--azukari.db.owner-password=", "--server.port=0", "--azukari.bootstrap.enabled=false",
-                "--azukari.reminders.enabled=false", "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app =
+                new SpringApplicationBuilder(AzukariApplication.class)
+                        .run(
+                                "--azukari.db.host=" + db.host(),
+                                "--azukari.db.port=" + db.port(),
+                                "--azukari.db.name=" + db.database(),
+                                "--azukari.db.username=" + db.appUser(),
+                                "--azukari.db.password=",
+                                "--azukari.db.owner-username=" + db.ownerUser(),
+                                "--azukari.db.owner-password=",
+                                "--server.port=0",
+                                "--azukari.bootstrap.enabled=false",
+                                "--azukari.reminders.enabled=false",
+                                "--logging.level.root=WARN")) {
             Actor manager = new Actor(MANAGER, "bench.manager", Role.MANAGER, AGENCY);
             LedgerVerifier verifier = app.getBean(LedgerVerifier.class);
             DigestService digests = app.getBean(DigestService.class);
@@ -94,65 +112,97 @@ public final class InspectionBenchmark {
             long t0 = System.nanoTime();
             LedgerVerifier.Report report = verifier.verify(null).block(Duration.ofMinutes(30));
             double s = (System.nanoTime() - t0) / 1e9;
-            check(report.verified() && report.eventsChecked() == events, "full verification: " + report.eventsChecked() + " events, verified " + report.verified());
-            System.out.printf("%nfull verification: %,d events in %,d chains in %.2f s = %,.0f events/s (target >= 500,000/s)%n",
+            check(
+                    report.verified() && report.eventsChecked() == events,
+                    "full verification: "
+                            + report.eventsChecked()
+                            + " events, verified "
+                            + report.verified());
+            System.out.printf(
+                    "%nfull verification: %,d events in %,d chains in %.2f s = %,.0f events/s (target >= 500,000/s)%n",
                     report.eventsChecked(), report.assetsChecked(), s, report.eventsChecked() / s);
 
             digests.take(manager, contract(2)).block(); // warm-up
             t0 = System.nanoTime();
             Digest digest = digests.take(manager, null).block(Duration.ofMinutes(5));
             s = (System.nanoTime() - t0) / 1e9;
-            check(digest.chains() == ASSETS && digest.events() == events, "digest covers " + digest.chains() + " chains");
-            System.out.printf("taking a digest of %,d chains (%,d events): %.2f s (target <= 5 s), fingerprint %s%n",
+            check(
+                    digest.chains() == ASSETS && digest.events() == events,
+                    "digest covers " + digest.chains() + " chains");
+            System.out.printf(
+                    "taking a digest of %,d chains (%,d events): %.2f s (target <= 5 s), fingerprint %s%n",
                     digest.chains(), digest.events(), s, digest.fingerprint());
 
             Map<String, String> fields = new HashMap<>();
             digest.fields().forEach((k, v) -> fields.put(k, v == null ? null : v.toString()));
             t0 = System.nanoTime();
-            DigestService.Verification v = digests.verify(manager, fields).block(Duration.ofMinutes(30));
+            DigestService.Verification v =
+                    digests.verify(manager, fields).block(Duration.ofMinutes(30));
             s = (System.nanoTime() - t0) / 1e9;
-            check(v.holds() && v.eventsChecked() == events, "digest verification holds " + v.holds());
-            System.out.printf("verifying the digest against the live ledger: %,d events in %.2f s = %,.0f events/s%n",
+            check(
+                    v.holds() && v.eventsChecked() == events,
+                    "digest verification holds " + v.holds());
+            System.out.printf(
+                    "verifying the digest against the live ledger: %,d events in %.2f s = %,.0f events/s%n",
                     v.eventsChecked(), s, v.eventsChecked() / s);
 
             bundle(app, manager, dir);
         }
     }
 
-    private static void bundle(ConfigurableApplicationContext app, Actor manager, Path dir) throws Exception {
+    private static void bundle(ConfigurableApplicationContext app, Actor manager, Path dir)
+            throws Exception {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         String token = app.getBean(AccessTokens.class).issue(manager).block();
-        WebClient http = WebClient.builder().baseUrl("http://localhost:" + port).defaultHeader("Authorization", "Bearer " + token).build();
+        WebClient http =
+                WebClient.builder()
+                        .baseUrl("http://localhost:" + port)
+                        .defaultHeader("Authorization", "Bearer " + token)
+                        .build();
         var memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long baseline = memory.getHeapMemoryUsage().getUsed();
         AtomicLong maxLive = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                System.gc();
-                maxLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        Thread sampler =
+                new Thread(
+                        () -> {
+                            while (!Thread.currentThread().isInterrupted()) {
+                                System.gc();
+                                maxLive.accumulateAndGet(
+                                        memory.getHeapMemoryUsage().getUsed(), Math::max);
+                                try {
+                                    Thread.sleep(200);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
+                        });
         Path file = dir.resolve("bundle.zip");
         Files.deleteIfExists(file);
         sampler.start();
         long t0 = System.nanoTime();
-        var body = http.get().uri("/api/v1/contracts/{id}/inspection", contract(1)).retrieve().bodyToFlux(DataBuffer.class);
+        var body =
+                http.get()
+                        .uri("/api/v1/contracts/{id}/inspection", contract(1))
+                        .retrieve()
+                        .bodyToFlux(DataBuffer.class);
         DataBufferUtils.write(body, file).block(Duration.ofMinutes(30));
         double s = (System.nanoTime() - t0) / 1e9;
         sampler.interrupt();
         sampler.join();
-        System.out.printf("inspection bundle of a %,d-asset contract: %,d bytes in %.2f s; live heap before %,d MB, highest while"
-                + " streaming %,d MB (sampled after full GC)%n", LARGE, Files.size(file), s, baseline >> 20, maxLive.get() >> 20);
+        System.out.printf(
+                "inspection bundle of a %,d-asset contract: %,d bytes in %.2f s; live heap before %,d MB, highest while"
+                        + " streaming %,d MB (sampled after full GC)%n",
+                LARGE, Files.size(file), s, baseline >> 20, maxLive.get() >> 20);
         t0 = System.nanoTime();
         BundleVerifier.Result r = BundleVerifier.verify(file, null);
-        check(r.holds(), "the bundle verifies offline: " + r.checks().stream().filter(c -> !c.holds()).toList());
-        System.out.printf("offline verification of that bundle: %.2f s, %d checks hold%n", (System.nanoTime() - t0) / 1e9, r.checks().size());
+        check(
+                r.holds(),
+                "the bundle verifies offline: "
+                        + r.checks().stream().filter(c -> !c.holds()).toList());
+        System.out.printf(
+                "offline verification of that bundle: %.2f s, %d checks hold%n",
+                (System.nanoTime() - t0) / 1e9, r.checks().size());
     }
 
     private static void check(boolean holds, String what) {
@@ -161,7 +211,8 @@ public final class InspectionBenchmark {
         }
     }
 
-    // ---------------------------------------------------------------- data: real chains, hashed with the core encoding
+    // ---------------------------------------------------------------- data: real chains, hashed
+    // with the core encoding
 
     private static void generate(Connection c) throws Exception {
         try (Statement s = c.createStatement()) {
@@ -172,7 +223,8 @@ public final class InspectionBenchmark {
                 return;
             }
             s.execute("SET synchronous_commit = off");
-            s.execute("""
+            s.execute(
+                    """
                     INSERT INTO party (id, name, kind) VALUES ('%s', 'Bench Agency 発注機関', 'AGENCY'), ('%s', 'Bench Contractor 受注者', 'CONTRACTOR');
                     INSERT INTO app_user (id, username, display_name, party_id, role, password_hash)
                     VALUES ('%s', 'bench.manager', 'Bench Manager', '%s', 'MANAGER', 'not-a-login');
@@ -180,7 +232,15 @@ public final class InspectionBenchmark {
                     SELECT ('40000000-0000-0000-0000-' || lpad(j::text, 12, '0'))::uuid, 'BENCH-' || lpad(j::text, 4, '0'),
                            'ベンチマーク契約 ' || j, '%s', '%s', date '2025-04-01', date '2026-03-31', date '2026-03-31'
                       FROM generate_series(1, %d) j;
-                    """.formatted(AGENCY, CONTRACTOR, MANAGER, AGENCY, AGENCY, CONTRACTOR, CONTRACTS));
+                    """
+                            .formatted(
+                                    AGENCY,
+                                    CONTRACTOR,
+                                    MANAGER,
+                                    AGENCY,
+                                    AGENCY,
+                                    CONTRACTOR,
+                                    CONTRACTS));
         }
         long t0 = System.nanoTime();
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -196,32 +256,87 @@ public final class InspectionBenchmark {
                 for (int seq = 1; seq <= EVENTS_PER_ASSET; seq++) {
                     UUID from2 = seq == 1 ? null : (seq == 5 ? CONTRACTOR : AGENCY);
                     UUID to = seq == 1 ? AGENCY : (seq == 5 ? AGENCY : CONTRACTOR);
-                    Instant at = Instant.parse("2025-04-01T00:00:00Z").plusSeconds(seq * 604_800L + i % 86_400);
-                    LedgerEvent e = new LedgerEvent(asset, seq, UUID.nameUUIDFromBytes(("event" + i + "/" + seq).getBytes()), contract,
-                            TYPES[seq - 1], from2, to, MANAGER, null, null, at, null, null, null, null, null, null, "benchmark", prev, null);
+                    Instant at =
+                            Instant.parse("2025-04-01T00:00:00Z")
+                                    .plusSeconds(seq * 604_800L + i % 86_400);
+                    LedgerEvent e =
+                            new LedgerEvent(
+                                    asset,
+                                    seq,
+                                    UUID.nameUUIDFromBytes(("event" + i + "/" + seq).getBytes()),
+                                    contract,
+                                    TYPES[seq - 1],
+                                    from2,
+                                    to,
+                                    MANAGER,
+                                    null,
+                                    null,
+                                    at,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    "benchmark",
+                                    prev,
+                                    null);
                     byte[] h = EventEncoding.hash(prev, e);
-                    events.append(asset).append('\t').append(seq).append('\t').append(e.id()).append('\t').append(contract).append('\t')
-                            .append(e.type()).append('\t').append(from2 == null ? "\\N" : from2).append('\t').append(to).append('\t')
-                            .append(MANAGER).append('\t').append(at).append("\tbenchmark\t\\\\x").append(hex.formatHex(prev))
-                            .append("\t\\\\x").append(hex.formatHex(h)).append('\n');
+                    events.append(asset)
+                            .append('\t')
+                            .append(seq)
+                            .append('\t')
+                            .append(e.id())
+                            .append('\t')
+                            .append(contract)
+                            .append('\t')
+                            .append(e.type())
+                            .append('\t')
+                            .append(from2 == null ? "\\N" : from2)
+                            .append('\t')
+                            .append(to)
+                            .append('\t')
+                            .append(MANAGER)
+                            .append('\t')
+                            .append(at)
+                            .append("\tbenchmark\t\\\\x")
+                            .append(hex.formatHex(prev))
+                            .append("\t\\\\x")
+                            .append(hex.formatHex(h))
+                            .append('\n');
                     prev = h;
                 }
-                assets.append(asset).append('\t').append(String.format("B-%07d", i)).append('\t').append(contract)
-                        .append("\tDOCUMENT\t調査資料 第").append(i).append("号\tCONFIDENTIAL\tRETURNED\t").append(AGENCY).append('\t')
-                        .append(EVENTS_PER_ASSET).append("\t\\\\x").append(hex.formatHex(prev)).append('\n');
+                assets.append(asset)
+                        .append('\t')
+                        .append(String.format("B-%07d", i))
+                        .append('\t')
+                        .append(contract)
+                        .append("\tDOCUMENT\t調査資料 第")
+                        .append(i)
+                        .append("号\tCONFIDENTIAL\tRETURNED\t")
+                        .append(AGENCY)
+                        .append('\t')
+                        .append(EVENTS_PER_ASSET)
+                        .append("\t\\\\x")
+                        .append(hex.formatHex(prev))
+                        .append('\n');
             }
-            copy.copyIn("COPY asset (id, tag, contract_id, kind, title, sensitivity, custody_state, holder_party_id, last_seq, last_hash)"
-                    + " FROM STDIN", new StringReader(assets.toString()));
-            copy.copyIn("COPY custody_event (asset_id, seq, id, contract_id, type, from_party_id, to_party_id, actor_user_id,"
-                    + " occurred_at, note, prev_hash, hash) FROM STDIN", new StringReader(events.toString()));
+            copy.copyIn(
+                    "COPY asset (id, tag, contract_id, kind, title, sensitivity, custody_state, holder_party_id, last_seq, last_hash)"
+                            + " FROM STDIN",
+                    new StringReader(assets.toString()));
+            copy.copyIn(
+                    "COPY custody_event (asset_id, seq, id, contract_id, type, from_party_id, to_party_id, actor_user_id,"
+                            + " occurred_at, note, prev_hash, hash) FROM STDIN",
+                    new StringReader(events.toString()));
         }
         try (Statement s = c.createStatement()) {
             s.execute("VACUUM ANALYZE");
         }
-        System.out.printf("generated %,d assets and %,d chained events in %.1f s%n", ASSETS, (long) ASSETS * EVENTS_PER_ASSET,
-                (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "generated %,d assets and %,d chained events in %.1f s%n",
+                ASSETS, (long) ASSETS * EVENTS_PER_ASSET, (System.nanoTime() - t0) / 1e9);
     }
 
-    private InspectionBenchmark() {
-    }
+    private InspectionBenchmark() {}
 }

@@ -1,5 +1,11 @@
 package jp.azukari.bench;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import jp.azukari.AzukariApplication;
 import jp.azukari.auth.AccessTokens;
 import jp.azukari.common.Actor;
@@ -30,11 +29,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Scan station in the browser (issue 11, acceptance 7): with {@code bench.assets} assets in the database (100,000),
- * a custodian signed in to the console in headless Chromium confirms an ISSUE of {@code bench.scans} assets (200) by
- * keyboard-wedge input, one label after another as a person scans them; for each, the time from the Enter key to
- * its ✓ line on the page. Prints p50/p95/max; target p95 ≤ 150 ms. Fails unless every scan gave ✓ and the transfer
- * completed. {@code -Dbench.quick=true}: 2,000 assets and 60 scans, well under a minute.
+ * Scan station in the browser (issue 11, acceptance 7): with {@code bench.assets} assets in the
+ * database (100,000), a custodian signed in to the console in headless Chromium confirms an ISSUE
+ * of {@code bench.scans} assets (200) by keyboard-wedge input, one label after another as a person
+ * scans them; for each, the time from the Enter key to its ✓ line on the page. Prints p50/p95/max;
+ * target p95 ≤ 150 ms. Fails unless every scan gave ✓ and the transfer completed. {@code
+ * -Dbench.quick=true}: 2,000 assets and 60 scans, well under a minute.
  */
 public final class ScanStationBenchmark {
 
@@ -43,8 +43,7 @@ public final class ScanStationBenchmark {
     static final int SCANS = Integer.getInteger("bench.scans", QUICK ? 60 : 200);
     static final int WARMUP = Integer.getInteger("bench.scanWarmup", QUICK ? 10 : 30);
 
-    private ScanStationBenchmark() {
-    }
+    private ScanStationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("azukari-scan-bench");
@@ -78,63 +77,133 @@ public final class ScanStationBenchmark {
         String clerk = token(db, tokens, passwords, Role.CLERK, agency, "x");
         String password = UUID.randomUUID().toString();
         token(db, tokens, passwords, Role.CUSTODIAN, contractor, password);
-        String contract = ConfirmationBenchmark.field(ConfirmationBenchmark.post(http, base + "/api/v1/contracts", manager,
-                "{\"number\":\"SCAN-BENCH-1\",\"title\":\"スキャン受付ベンチ\",\"contractorPartyId\":\"" + contractor
-                        + "\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2027-12-31\"}").body(), "id");
+        String contract =
+                ConfirmationBenchmark.field(
+                        ConfirmationBenchmark.post(
+                                        http,
+                                        base + "/api/v1/contracts",
+                                        manager,
+                                        "{\"number\":\"SCAN-BENCH-1\",\"title\":\"スキャン受付ベンチ\",\"contractorPartyId\":\""
+                                                + contractor
+                                                + "\",\"startsOn\":\"2026-01-01\",\"endsOn\":\"2027-12-31\"}")
+                                .body(),
+                        "id");
         long t0 = System.nanoTime();
         List<String> assets = new ArrayList<>();
         while (assets.size() < ASSETS) {
-            assets.addAll(ConfirmationBenchmark.register(http, base, clerk, contract, Math.min(1000, ASSETS - assets.size())));
+            assets.addAll(
+                    ConfirmationBenchmark.register(
+                            http, base, clerk, contract, Math.min(1000, ASSETS - assets.size())));
         }
-        System.out.printf("registered %,d assets in %.1f s%n", assets.size(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "registered %,d assets in %.1f s%n", assets.size(), (System.nanoTime() - t0) / 1e9);
 
         LabelPayloadCodec codec = ctx.getBean(LabelService.class).codec().block();
         List<String> warmup = transferOf(http, base, clerk, db, codec, assets.subList(0, WARMUP));
-        List<String> measured = transferOf(http, base, clerk, db, codec, assets.subList(WARMUP, WARMUP + SCANS));
+        List<String> measured =
+                transferOf(http, base, clerk, db, codec, assets.subList(WARMUP, WARMUP + SCANS));
 
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(Paths.get(System.getenv().getOrDefault("AZUKARI_CHROMIUM", "/usr/bin/chromium")))
-                    .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--no-first-run", "--disable-sync")));
-            Page page = browser.newContext(new Browser.NewContextOptions().setBaseURL(base).setLocale("ja-JP")).newPage();
+        try (Playwright playwright =
+                Playwright.create(
+                        new Playwright.CreateOptions()
+                                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
+            Browser browser =
+                    playwright
+                            .chromium()
+                            .launch(
+                                    new BrowserType.LaunchOptions()
+                                            .setExecutablePath(
+                                                    Paths.get(
+                                                            System.getenv()
+                                                                    .getOrDefault(
+                                                                            "AZUKARI_CHROMIUM",
+                                                                            "/usr/bin/chromium")))
+                                            .setHeadless(true)
+                                            .setArgs(
+                                                    List.of(
+                                                            "--no-sandbox",
+                                                            "--disable-gpu",
+                                                            "--disable-background-networking",
+                                                            "--disable-component-update",
+                                                            "--no-first-run",
+                                                            "--disable-sync")));
+            Page page =
+                    browser.newContext(
+                                    new Browser.NewContextOptions()
+                                            .setBaseURL(base)
+                                            .setLocale("ja-JP"))
+                            .newPage();
             page.navigate("/signin");
             page.getByLabel("ユーザー名").fill("scan-bench-custodian");
             page.getByLabel("パスワード").fill(password);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン").setExact(true)).click();
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("ログイン").setExact(true))
+                    .click();
             page.waitForURL(u -> !u.contains("/signin"));
 
             scan(page, warmup.get(0), warmup.subList(1, warmup.size()));
             double[] ms = scan(page, measured.get(0), measured.subList(1, measured.size()));
             Arrays.sort(ms);
-            System.out.printf("scan station, wedge Enter → ✓ line, %d scans (%,d assets in the database): p50 %.1f ms, p95 %.1f ms, max %.1f ms"
-                    + " (target p95 ≤ 150 ms: %s)%n", ms.length, ASSETS, percentile(ms, 50), percentile(ms, 95), ms[ms.length - 1],
+            System.out.printf(
+                    "scan station, wedge Enter → ✓ line, %d scans (%,d assets in the database): p50 %.1f ms, p95 %.1f ms, max %.1f ms"
+                            + " (target p95 ≤ 150 ms: %s)%n",
+                    ms.length,
+                    ASSETS,
+                    percentile(ms, 50),
+                    percentile(ms, 95),
+                    ms[ms.length - 1],
                     percentile(ms, 95) <= 150 ? "met" : "NOT met");
-            String status = ConfirmationBenchmark.field(ConfirmationBenchmark.get(http, base + "/api/v1/transfers/" + measured.get(0),
-                    clerk).body(), "status");
+            String status =
+                    ConfirmationBenchmark.field(
+                            ConfirmationBenchmark.get(
+                                            http,
+                                            base + "/api/v1/transfers/" + measured.get(0),
+                                            clerk)
+                                    .body(),
+                            "status");
             if (!"COMPLETED".equals(status)) {
-                throw new IllegalStateException("the measured transfer is " + status + " after every label was scanned");
+                throw new IllegalStateException(
+                        "the measured transfer is " + status + " after every label was scanned");
             }
             browser.close();
         }
     }
 
     /** An ISSUE of these assets; its id first, then the assets' label payloads. */
-    private static List<String> transferOf(HttpClient http, String base, String clerk, DatabaseClient db, LabelPayloadCodec codec,
-                                           List<String> assets) {
-        String body = "{\"kind\":\"ISSUE\",\"assetIds\":[\"" + String.join("\",\"", assets) + "\"]}";
-        String transfer = ConfirmationBenchmark.field(ConfirmationBenchmark.post(http, base + "/api/v1/transfers", clerk, body).body(), "id");
+    private static List<String> transferOf(
+            HttpClient http,
+            String base,
+            String clerk,
+            DatabaseClient db,
+            LabelPayloadCodec codec,
+            List<String> assets) {
+        String body =
+                "{\"kind\":\"ISSUE\",\"assetIds\":[\"" + String.join("\",\"", assets) + "\"]}";
+        String transfer =
+                ConfirmationBenchmark.field(
+                        ConfirmationBenchmark.post(http, base + "/api/v1/transfers", clerk, body)
+                                .body(),
+                        "id");
         List<String> out = new ArrayList<>();
         out.add(transfer);
-        db.sql("SELECT tag FROM asset WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY tag").bind("ids", assets.toArray(String[]::new))
-                .map(r -> r.get("tag", String.class)).all().toStream().forEach(tag -> out.add(codec.labelPayload(tag)));
+        db.sql("SELECT tag FROM asset WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY tag")
+                .bind("ids", assets.toArray(String[]::new))
+                .map(r -> r.get("tag", String.class))
+                .all()
+                .toStream()
+                .forEach(tag -> out.add(codec.labelPayload(tag)));
         return out;
     }
 
-    /** Every payload typed into the wedge input and Enter, waiting for its line; the Enter-to-✓ times in ms. */
+    /**
+     * Every payload typed into the wedge input and Enter, waiting for its line; the Enter-to-✓
+     * times in ms.
+     */
     private static double[] scan(Page page, String transfer, List<String> payloads) {
         page.navigate("/scan?transfer=" + transfer);
-        page.evaluate("""
+        page.evaluate(
+                """
                 () => {
                   window.benchEnter = []; window.benchLine = [];
                   document.getElementById('scan-input').addEventListener('keydown', e => {
@@ -169,12 +238,25 @@ public final class ScanStationBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    private static String token(DatabaseClient db, AccessTokens tokens, PasswordEncoder passwords, Role role, UUID party, String password) {
+    private static String token(
+            DatabaseClient db,
+            AccessTokens tokens,
+            PasswordEncoder passwords,
+            Role role,
+            UUID party,
+            String password) {
         UUID id = UUID.randomUUID();
         String username = "scan-bench-" + role.name().toLowerCase();
-        db.sql("INSERT INTO app_user (id, username, display_name, party_id, role, password_hash) VALUES (:id, :u, :d, :p, :r, :h)")
-                .bind("id", id).bind("u", username).bind("d", "ベンチ " + role.name()).bind("p", party).bind("r", role.name())
-                .bind("h", passwords.encode(password)).then().block();
+        db.sql(
+                        "INSERT INTO app_user (id, username, display_name, party_id, role, password_hash) VALUES (:id, :u, :d, :p, :r, :h)")
+                .bind("id", id)
+                .bind("u", username)
+                .bind("d", "ベンチ " + role.name())
+                .bind("p", party)
+                .bind("r", role.name())
+                .bind("h", passwords.encode(password))
+                .then()
+                .block();
         return tokens.issue(new Actor(id, username, role, party)).block();
     }
 }

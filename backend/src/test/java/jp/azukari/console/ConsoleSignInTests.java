@@ -1,16 +1,15 @@
 package jp.azukari.console;
 
-import java.util.UUID;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.UUID;
 import jp.azukari.common.PartyKind;
 import jp.azukari.common.Role;
 import jp.azukari.support.BrowserTestSupport;
 import org.junit.jupiter.api.Test;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsoleSignInTests extends BrowserTestSupport {
 
@@ -25,19 +24,25 @@ class ConsoleSignInTests extends BrowserTestSupport {
         assertNoSeriousAccessibilityViolations(page);
 
         signIn(page, manager);
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ホーム"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ホーム")))
+                .isVisible();
         assertThat(page.getByText("監督職員")).isVisible();
         assertNoSeriousAccessibilityViolations(page);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
         assertThat(page.locator("html")).hasAttribute("lang", "en");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Home"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Home")))
+                .isVisible();
 
         Page elsewhere = newPage();
         signIn(elsewhere, manager);
         assertThat(elsewhere.locator("html")).hasAttribute("lang", "en");
-        String stored = db.sql("SELECT locale FROM app_user WHERE id = :id").bind("id", manager.id())
-                .map(r -> r.get("locale", String.class)).one().block();
+        String stored =
+                db.sql("SELECT locale FROM app_user WHERE id = :id")
+                        .bind("id", manager.id())
+                        .map(r -> r.get("locale", String.class))
+                        .one()
+                        .block();
         assertThat(stored).isEqualTo("en");
         elsewhere.context().close();
     }
@@ -49,11 +54,15 @@ class ConsoleSignInTests extends BrowserTestSupport {
         for (int i = 0; i < 5; i++) {
             page.getByLabel("ユーザー名").fill(clerk.username());
             page.getByLabel("パスワード").fill("wrong-password-" + i);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン").setExact(true)).click();
+            page.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("ログイン").setExact(true))
+                    .click();
             assertThat(page.getByRole(AriaRole.ALERT)).containsText("ユーザー名またはパスワードが正しくありません");
         }
         page.getByLabel("パスワード").fill(clerk.password());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン").setExact(true))
+                .click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("ロックされています");
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("15分後");
         assertNoSeriousAccessibilityViolations(page);
@@ -64,9 +73,14 @@ class ConsoleSignInTests extends BrowserTestSupport {
     void signingOutEndsTheSessionSoItsCookieNoLongerSignsAnyoneIn() {
         TestUser clerk = user(Role.CLERK, party(unique("agency"), PartyKind.AGENCY));
         signIn(page, clerk);
-        var cookie = context.cookies().stream().filter(c -> c.name.equals("azukari_session")).findFirst().orElseThrow();
+        var cookie =
+                context.cookies().stream()
+                        .filter(c -> c.name.equals("azukari_session"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(cookie.httpOnly).isTrue();
-        assertThat(cookie.sameSite).isEqualTo(com.microsoft.playwright.options.SameSiteAttribute.LAX);
+        assertThat(cookie.sameSite)
+                .isEqualTo(com.microsoft.playwright.options.SameSiteAttribute.LAX);
         assertThat(sessionsOf(clerk)).isEqualTo(1);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログアウト")).click();
@@ -75,8 +89,11 @@ class ConsoleSignInTests extends BrowserTestSupport {
 
         // the old cookie, replayed by a second browser, is refused like no cookie at all
         var replay = newContext();
-        replay.addCookies(java.util.List.of(new com.microsoft.playwright.options.Cookie("azukari_session", cookie.value)
-                .setDomain("localhost").setPath("/")));
+        replay.addCookies(
+                java.util.List.of(
+                        new com.microsoft.playwright.options.Cookie("azukari_session", cookie.value)
+                                .setDomain("localhost")
+                                .setPath("/")));
         Page other = replay.newPage();
         other.navigate("/");
         assertThat(other).hasURL(java.util.regex.Pattern.compile(".*/signin\\?expired.*"));
@@ -88,10 +105,17 @@ class ConsoleSignInTests extends BrowserTestSupport {
     void aPageAskedForBeforeSignInOpensAfterIt() {
         TestUser manager = user(Role.MANAGER, party(unique("agency"), PartyKind.AGENCY));
         page.navigate("/no-such-page?x=1");
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/signin\\?next=%2Fno-such-page%3Fx%3D1$"));
+        assertThat(page)
+                .hasURL(
+                        java.util.regex.Pattern.compile(
+                                ".*/signin\\?next=%2Fno-such-page%3Fx%3D1$"));
         signInHere(page, manager);
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/no-such-page\\?x=1$"));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ページが見つかりません"))).isVisible();
+        assertThat(
+                        page.getByRole(
+                                AriaRole.HEADING,
+                                new Page.GetByRoleOptions().setName("ページが見つかりません")))
+                .isVisible();
     }
 
     @Test
@@ -101,8 +125,16 @@ class ConsoleSignInTests extends BrowserTestSupport {
         page.locator("form.form input[name=_csrf]").evaluate("e => e.remove()");
         page.getByLabel("ユーザー名").fill(manager.username());
         page.getByLabel("パスワード").fill(manager.password());
-        var response = page.waitForResponse(r -> r.url().endsWith("/signin") && r.request().method().equals("POST"),
-                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン").setExact(true)).click());
+        var response =
+                page.waitForResponse(
+                        r -> r.url().endsWith("/signin") && r.request().method().equals("POST"),
+                        () ->
+                                page.getByRole(
+                                                AriaRole.BUTTON,
+                                                new Page.GetByRoleOptions()
+                                                        .setName("ログイン")
+                                                        .setExact(true))
+                                        .click());
         assertThat(response.status()).isEqualTo(403);
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("このフォームは受け付けられませんでした");
         assertThat(sessionsOf(manager)).isZero();
@@ -112,10 +144,12 @@ class ConsoleSignInTests extends BrowserTestSupport {
     void aSessionStartedOnOneInstanceIsServedByAnotherAndEndedThereForBoth() {
         TestUser manager = user(Role.MANAGER, party(unique("agency"), PartyKind.AGENCY));
         signIn(page, manager);
-        // cookies are not bound to a port: the same browser now talks to a second backend on the same database
+        // cookies are not bound to a port: the same browser now talks to a second backend on the
+        // same database
         String other = "http://localhost:" + jp.azukari.support.SecondInstance.port();
         page.navigate(other + "/");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ホーム"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ホーム")))
+                .isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログアウト")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("ログアウトしました");
         page.navigate("/");
@@ -124,7 +158,10 @@ class ConsoleSignInTests extends BrowserTestSupport {
     }
 
     private long sessionsOf(TestUser user) {
-        return db.sql("SELECT count(*) AS n FROM console_session WHERE user_id = :id").bind("id", user.id())
-                .map(r -> r.get("n", Long.class)).one().block();
+        return db.sql("SELECT count(*) AS n FROM console_session WHERE user_id = :id")
+                .bind("id", user.id())
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
     }
 }

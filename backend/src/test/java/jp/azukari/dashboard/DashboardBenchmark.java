@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import jp.azukari.AzukariApplication;
 import jp.azukari.auth.AccessTokens;
 import jp.azukari.common.Actor;
@@ -35,12 +34,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 
 /**
- * Acceptance 8 of issue 12: on the overdue benchmark's data set (1,000,000 assets, 5,000,000 ledger events), the
- * dashboard's server time p50/p95 (target p95 ≤ 200 ms), and the time from a confirmation's commit to the dashboard's
- * update while 50 confirmations per second arrive (target p95 ≤ 2 s). Not a test: run it by hand (README).
+ * Acceptance 8 of issue 12: on the overdue benchmark's data set (1,000,000 assets, 5,000,000 ledger
+ * events), the dashboard's server time p50/p95 (target p95 ≤ 200 ms), and the time from a
+ * confirmation's commit to the dashboard's update while 50 confirmations per second arrive (target
+ * p95 ≤ 2 s). Not a test: run it by hand (README).
  *
- * <p>{@code -Dbench.quick=true} uses 20,000 assets and a few seconds of confirmations, to finish within a minute.
- * The full data set is kept in {@code target/dashboard-benchmark}, so a second run skips the generation.
+ * <p>{@code -Dbench.quick=true} uses 20,000 assets and a few seconds of confirmations, to finish
+ * within a minute. The full data set is kept in {@code target/dashboard-benchmark}, so a second run
+ * skips the generation.
  */
 public final class DashboardBenchmark {
 
@@ -65,38 +66,67 @@ public final class DashboardBenchmark {
     }
 
     private static void run() throws Exception {
-        Path dir = Path.of(QUICK ? "target/dashboard-benchmark-quick" : "target/dashboard-benchmark").toAbsolutePath();
+        Path dir =
+                Path.of(QUICK ? "target/dashboard-benchmark-quick" : "target/dashboard-benchmark")
+                        .toAbsolutePath();
         Files.createDirectories(dir);
         DatabaseCoordinates db = EmbeddedDatabase.start(dir.resolve("pgdata"), 0);
-        Flyway.configure().dataSource(db.jdbcUrl(), db.ownerUser(), db.ownerPassword()).locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", db.appUser())).load().migrate();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())) {
+        Flyway.configure()
+                .dataSource(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("app_role", db.appUser()))
+                .load()
+                .migrate();
+        try (Connection c =
+                DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())) {
             OverdueBenchmark.generate(c, ASSETS, CONTRACTS, LARGE);
         }
         List<Pending> pending;
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())) {
+        try (Connection c =
+                DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())) {
             explain(c);
             pending = openIssues(c, RATE * SECONDS);
         }
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AzukariApplication.class).run(
-                "--azukari.db.host=" + db.host(), "--azukari.db.port=" + db.port(), "--azukari.db.name=" + db.database(),
-                "--azukari.db.username=" + db.appUser(), "--azukari.db.password=", "--azukari.db.owner-username=" + db.ownerUser(),
-                "--azukari.db.owner-password=", "--server.port=0", "--azukari.bootstrap.enabled=false",
-                "--azukari.reminders.enabled=false", "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app =
+                new SpringApplicationBuilder(AzukariApplication.class)
+                        .run(
+                                "--azukari.db.host=" + db.host(),
+                                "--azukari.db.port=" + db.port(),
+                                "--azukari.db.name=" + db.database(),
+                                "--azukari.db.username=" + db.appUser(),
+                                "--azukari.db.password=",
+                                "--azukari.db.owner-username=" + db.ownerUser(),
+                                "--azukari.db.owner-password=",
+                                "--server.port=0",
+                                "--azukari.bootstrap.enabled=false",
+                                "--azukari.reminders.enabled=false",
+                                "--logging.level.root=WARN")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             AccessTokens tokens = app.getBean(AccessTokens.class);
-            String manager = tokens.issue(new Actor(MANAGER, "bench.manager", Role.MANAGER, AGENCY)).block();
+            String manager =
+                    tokens.issue(new Actor(MANAGER, "bench.manager", Role.MANAGER, AGENCY)).block();
             WebClient http = WebClient.builder().baseUrl("http://localhost:" + port).build();
             serverTime(http, manager);
             String password = "bench-" + UUID.randomUUID();
             app.getBean(org.springframework.r2dbc.core.DatabaseClient.class)
                     .sql("UPDATE app_user SET password_hash = :h WHERE id = :id")
-                    .bind("h", app.getBean(org.springframework.security.crypto.password.PasswordEncoder.class).encode(password))
-                    .bind("id", MANAGER).then().block();
+                    .bind(
+                            "h",
+                            app.getBean(
+                                            org.springframework.security.crypto.password
+                                                    .PasswordEncoder.class)
+                                    .encode(password))
+                    .bind("id", MANAGER)
+                    .then()
+                    .block();
             try (DashboardInBrowser browser = new DashboardInBrowser("http://localhost:" + port)) {
                 browser.signIn("bench.manager", password);
-                print("dashboard page /dashboard server time", browser.serverTimes("/dashboard", RUNS));
-                print("dashboard figures /dashboard/figures server time", browser.serverTimes("/dashboard/figures", RUNS));
+                print(
+                        "dashboard page /dashboard server time",
+                        browser.serverTimes("/dashboard", RUNS));
+                print(
+                        "dashboard figures /dashboard/figures server time",
+                        browser.serverTimes("/dashboard/figures", RUNS));
                 browser.openDashboard();
                 confirmationsToUpdates(http, manager, pending, tokens, db, browser);
             }
@@ -108,8 +138,11 @@ public final class DashboardBenchmark {
         java.time.LocalDate asOf = java.time.LocalDate.of(2026, 11, 25);
         String date = "DATE '" + asOf + "'";
         String groups = DashboardQuery.groupsSql(asOf).replace("CAST(:as_of AS date)", date);
-        String counts = DashboardQuery.countsSql().replace("CAST(:as_of AS date)", date)
-                .replace("CAST(:soon AS date)", "DATE '" + asOf.plusDays(8) + "'").replace(":stale", "now() - interval '1 day'");
+        String counts =
+                DashboardQuery.countsSql()
+                        .replace("CAST(:as_of AS date)", date)
+                        .replace("CAST(:soon AS date)", "DATE '" + asOf.plusDays(8) + "'")
+                        .replace(":stale", "now() - interval '1 day'");
         try (Statement s = c.createStatement()) {
             for (String sql : List.of(groups, counts)) {
                 ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql);
@@ -127,44 +160,73 @@ public final class DashboardBenchmark {
         Map<?, ?> last = null;
         for (int i = 0; i < 10 + RUNS; i++) {
             long t0 = System.nanoTime();
-            last = http.get().uri("/api/v1/dashboard").header("Authorization", "Bearer " + token).retrieve()
-                    .bodyToMono(Map.class).block(Duration.ofSeconds(30));
+            last =
+                    http.get()
+                            .uri("/api/v1/dashboard")
+                            .header("Authorization", "Bearer " + token)
+                            .retrieve()
+                            .bodyToMono(Map.class)
+                            .block(Duration.ofSeconds(30));
             if (i >= 10) {
                 ms.add((System.nanoTime() - t0) / 1e6);
             }
         }
-        System.out.printf("%ndashboard (%,d assets): overdue %s (at subcontractors %s), due soon %s, stale transfers %s, "
-                        + "pending approvals %s, open incidents %s%n", ASSETS, last.get("overdueAssets"),
-                last.get("overdueAtSubcontractors"), last.get("dueSoonAssets"), last.get("staleTransfers"),
-                last.get("pendingApprovals"), last.get("openIncidents"));
+        System.out.printf(
+                "%ndashboard (%,d assets): overdue %s (at subcontractors %s), due soon %s, stale transfers %s, "
+                        + "pending approvals %s, open incidents %s%n",
+                ASSETS,
+                last.get("overdueAssets"),
+                last.get("overdueAtSubcontractors"),
+                last.get("dueSoonAssets"),
+                last.get("staleTransfers"),
+                last.get("pendingApprovals"),
+                last.get("openIncidents"));
         print("dashboard JSON /api/v1/dashboard server time", ms);
     }
 
-    record Pending(UUID transferId, UUID assetId, UUID contractorId, UUID custodianId) {
-    }
+    record Pending(UUID transferId, UUID assetId, UUID contractorId, UUID custodianId) {}
 
     /**
-     * {@code RATE} single-asset confirmations per second through the API while a dashboard stream listens: for each,
-     * the time from the confirmation's request to the first dashboard change event the stream delivers after its
-     * answer (the page re-reads on that event).
+     * {@code RATE} single-asset confirmations per second through the API while a dashboard stream
+     * listens: for each, the time from the confirmation's request to the first dashboard change
+     * event the stream delivers after its answer (the page re-reads on that event).
      */
-    private static void confirmationsToUpdates(WebClient http, String manager, List<Pending> pending, AccessTokens tokens,
-                                               DatabaseCoordinates db, DashboardInBrowser browser) throws Exception {
+    private static void confirmationsToUpdates(
+            WebClient http,
+            String manager,
+            List<Pending> pending,
+            AccessTokens tokens,
+            DatabaseCoordinates db,
+            DashboardInBrowser browser)
+            throws Exception {
         ConcurrentLinkedQueue<Long> heard = new ConcurrentLinkedQueue<>();
         CountDownLatch open = new CountDownLatch(1);
-        Disposable stream = http.get().uri("/api/v1/dashboard/events").header("Authorization", "Bearer " + manager)
-                .accept(MediaType.TEXT_EVENT_STREAM).retrieve()
-                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
-                .filter(e -> e.event() != null)
-                .subscribe(e -> {
-                    heard.add(System.currentTimeMillis());
-                    open.countDown();
-                });
+        Disposable stream =
+                http.get()
+                        .uri("/api/v1/dashboard/events")
+                        .header("Authorization", "Bearer " + manager)
+                        .accept(MediaType.TEXT_EVENT_STREAM)
+                        .retrieve()
+                        .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
+                        .filter(e -> e.event() != null)
+                        .subscribe(
+                                e -> {
+                                    heard.add(System.currentTimeMillis());
+                                    open.countDown();
+                                });
         open.await(10, TimeUnit.SECONDS);
         Map<UUID, String> custodianTokens = new java.util.HashMap<>();
         for (Pending p : pending) {
-            custodianTokens.computeIfAbsent(p.custodianId(), id -> tokens.issue(new Actor(id, "bench.custodian", Role.CUSTODIAN,
-                    p.contractorId())).block());
+            custodianTokens.computeIfAbsent(
+                    p.custodianId(),
+                    id ->
+                            tokens.issue(
+                                            new Actor(
+                                                    id,
+                                                    "bench.custodian",
+                                                    Role.CUSTODIAN,
+                                                    p.contractorId()))
+                                    .block());
         }
         List<long[]> done = java.util.Collections.synchronizedList(new ArrayList<>());
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
@@ -172,21 +234,40 @@ public final class DashboardBenchmark {
         long periodNanos = 1_000_000_000L / RATE;
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
-            timer.schedule(() -> {
-                long sent = System.currentTimeMillis();
-                http.post().uri("/api/v1/transfers/{id}/confirm", p.transferId())
-                        .header("Authorization", "Bearer " + custodianTokens.get(p.custodianId()))
-                        .bodyValue(Map.of("assetIds", List.of(p.assetId()), "deviceId", "bench"))
-                        .retrieve().toBodilessEntity()
-                        .subscribe(r -> {
-                            done.add(new long[] {sent, System.currentTimeMillis(), p.transferId().getMostSignificantBits(),
-                                    p.transferId().getLeastSignificantBits()});
-                            all.countDown();
-                        }, e -> {
-                            System.out.println("confirmation failed: " + e);
-                            all.countDown();
-                        });
-            }, i * periodNanos, TimeUnit.NANOSECONDS);
+            timer.schedule(
+                    () -> {
+                        long sent = System.currentTimeMillis();
+                        http.post()
+                                .uri("/api/v1/transfers/{id}/confirm", p.transferId())
+                                .header(
+                                        "Authorization",
+                                        "Bearer " + custodianTokens.get(p.custodianId()))
+                                .bodyValue(
+                                        Map.of(
+                                                "assetIds",
+                                                List.of(p.assetId()),
+                                                "deviceId",
+                                                "bench"))
+                                .retrieve()
+                                .toBodilessEntity()
+                                .subscribe(
+                                        r -> {
+                                            done.add(
+                                                    new long[] {
+                                                        sent,
+                                                        System.currentTimeMillis(),
+                                                        p.transferId().getMostSignificantBits(),
+                                                        p.transferId().getLeastSignificantBits()
+                                                    });
+                                            all.countDown();
+                                        },
+                                        e -> {
+                                            System.out.println("confirmation failed: " + e);
+                                            all.countDown();
+                                        });
+                    },
+                    i * periodNanos,
+                    TimeUnit.NANOSECONDS);
         }
         all.await(SECONDS + 60L, TimeUnit.SECONDS);
         Thread.sleep(1500);
@@ -194,12 +275,22 @@ public final class DashboardBenchmark {
         timer.shutdown();
         List<Long> events = new ArrayList<>(heard);
         Map<UUID, Long> committed = new java.util.HashMap<>();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword());
-             Statement s = c.createStatement()) {
-            String ids = String.join(",", done.stream().map(d -> new UUID(d[2], d[3]).toString()).toList());
-            ResultSet rs = s.executeQuery("SELECT id, closed_at FROM transfer WHERE id = ANY('{" + ids + "}'::uuid[])");
+        try (Connection c =
+                        DriverManager.getConnection(
+                                db.jdbcUrl(), db.ownerUser(), db.ownerPassword());
+                Statement s = c.createStatement()) {
+            String ids =
+                    String.join(
+                            ",", done.stream().map(d -> new UUID(d[2], d[3]).toString()).toList());
+            ResultSet rs =
+                    s.executeQuery(
+                            "SELECT id, closed_at FROM transfer WHERE id = ANY('{"
+                                    + ids
+                                    + "}'::uuid[])");
             while (rs.next()) {
-                committed.put(rs.getObject(1, UUID.class), rs.getObject(2, java.time.OffsetDateTime.class).toInstant().toEpochMilli());
+                committed.put(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, java.time.OffsetDateTime.class).toInstant().toEpochMilli());
             }
         }
         List<long[]> reads = browser.reads();
@@ -209,51 +300,80 @@ public final class DashboardBenchmark {
         for (long[] d : done) {
             answer.add((double) (d[1] - d[0]));
             Long commit = committed.get(new UUID(d[2], d[3]));
-            // the first change event after the answer surely follows the commit; measured from the transaction's own
+            // the first change event after the answer surely follows the commit; measured from the
+            // transaction's own
             // clock reading (closed_at, taken before it commits), so the figure is an upper bound
             long from = commit != null ? commit : d[0];
-            events.stream().filter(t -> t >= d[1]).findFirst().ifPresent(t -> latency.add((double) (t - from)));
-            // the first re-read of the page's figures that started after the answer shows this confirmation
-            reads.stream().filter(r -> r[0] >= d[1]).findFirst().ifPresent(r -> onScreen.add((double) (r[1] - from)));
+            events.stream()
+                    .filter(t -> t >= d[1])
+                    .findFirst()
+                    .ifPresent(t -> latency.add((double) (t - from)));
+            // the first re-read of the page's figures that started after the answer shows this
+            // confirmation
+            reads.stream()
+                    .filter(r -> r[0] >= d[1])
+                    .findFirst()
+                    .ifPresent(r -> onScreen.add((double) (r[1] - from)));
         }
-        System.out.printf("%n%d confirmations at %d/s over %d s, %d answered, %d change events delivered%n", pending.size(), RATE,
-                SECONDS, done.size(), events.size());
+        System.out.printf(
+                "%n%d confirmations at %d/s over %d s, %d answered, %d change events delivered%n",
+                pending.size(), RATE, SECONDS, done.size(), events.size());
         print("confirmation answer time", answer);
         print("confirmation commit to the dashboard stream's change event", latency);
         System.out.printf("the page re-read its figures %d times%n", reads.size());
         print("confirmation commit to the dashboard's update in the browser", onScreen);
         if (done.size() < pending.size() || onScreen.size() < done.size() - RATE) {
-            throw new IllegalStateException("invariant: every confirmation answered (" + done.size() + " of " + pending.size()
-                    + ") and shown by a later re-read of the page (" + onScreen.size() + ")");
+            throw new IllegalStateException(
+                    "invariant: every confirmation answered ("
+                            + done.size()
+                            + " of "
+                            + pending.size()
+                            + ") and shown by a later re-read of the page ("
+                            + onScreen.size()
+                            + ")");
         }
     }
 
-    /** Opens {@code n} single-asset ISSUE transfers on assets still at the agency, with a custodian per contractor. */
+    /**
+     * Opens {@code n} single-asset ISSUE transfers on assets still at the agency, with a custodian
+     * per contractor.
+     */
     private static List<Pending> openIssues(Connection c, int n) throws Exception {
         try (Statement s = c.createStatement()) {
-            s.execute("""
+            s.execute(
+                    """
                     INSERT INTO app_user (id, username, display_name, party_id, role, password_hash)
                     SELECT md5('custodian' || p.id)::uuid, 'bench.custodian.' || substr(md5(p.id::text), 1, 8), 'Bench Custodian',
                            p.id, 'CUSTODIAN', 'not-a-login'
                       FROM party p WHERE p.kind = 'CONTRACTOR' ON CONFLICT DO NOTHING""");
-            s.execute("""
+            s.execute(
+                    """
                     CREATE TEMP TABLE bench_pick AS
                     SELECT a.id AS asset_id, a.contract_id, c.contractor_party_id, gen_random_uuid() AS transfer_id
                       FROM asset a JOIN contract c ON c.id = a.contract_id
                      WHERE a.custody_state = 'REGISTERED' AND c.status = 'ACTIVE'
                        AND NOT EXISTS (SELECT 1 FROM transfer_line l WHERE l.asset_id = a.id AND l.status = 'PENDING')
-                     ORDER BY a.tag DESC LIMIT %d""".formatted(n));
-            s.execute("""
+                     ORDER BY a.tag DESC LIMIT %d"""
+                            .formatted(n));
+            s.execute(
+                    """
                     INSERT INTO transfer (id, kind, contract_id, from_party_id, to_party_id, started_by, started_at)
                     SELECT transfer_id, 'ISSUE', contract_id, '%s', contractor_party_id, '%s', now() FROM bench_pick;
                     INSERT INTO transfer_line (transfer_id, asset_id, line_no) SELECT transfer_id, asset_id, 1 FROM bench_pick;
                     INSERT INTO asset_party_access (asset_id, party_id)
-                    SELECT asset_id, contractor_party_id FROM bench_pick ON CONFLICT DO NOTHING""".formatted(AGENCY, MANAGER));
+                    SELECT asset_id, contractor_party_id FROM bench_pick ON CONFLICT DO NOTHING"""
+                            .formatted(AGENCY, MANAGER));
             List<Pending> pending = new ArrayList<>();
-            ResultSet rs = s.executeQuery("SELECT transfer_id, asset_id, contractor_party_id, md5('custodian' || contractor_party_id)::uuid AS custodian FROM bench_pick");
+            ResultSet rs =
+                    s.executeQuery(
+                            "SELECT transfer_id, asset_id, contractor_party_id, md5('custodian' || contractor_party_id)::uuid AS custodian FROM bench_pick");
             while (rs.next()) {
-                pending.add(new Pending(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getObject(4, UUID.class)));
+                pending.add(
+                        new Pending(
+                                rs.getObject(1, UUID.class),
+                                rs.getObject(2, UUID.class),
+                                rs.getObject(3, UUID.class),
+                                rs.getObject(4, UUID.class)));
             }
             s.execute("ANALYZE transfer; ANALYZE transfer_line");
             return pending;
@@ -266,10 +386,14 @@ public final class DashboardBenchmark {
             return;
         }
         double[] sorted = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("%s: p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d samples%n", title, sorted[sorted.length / 2],
-                sorted[Math.max(0, (int) Math.ceil(sorted.length * 0.95) - 1)], sorted[sorted.length - 1], sorted.length);
+        System.out.printf(
+                "%s: p50 %.1f ms, p95 %.1f ms, max %.1f ms over %d samples%n",
+                title,
+                sorted[sorted.length / 2],
+                sorted[Math.max(0, (int) Math.ceil(sorted.length * 0.95) - 1)],
+                sorted[sorted.length - 1],
+                sorted.length);
     }
 
-    private DashboardBenchmark() {
-    }
+    private DashboardBenchmark() {}
 }

@@ -1,20 +1,19 @@
 package jp.azukari.dashboard;
 
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The dashboard page in a real headless Chromium, for the benchmark: signs in, measures the page and its figures
- * fragment, and records when each re-read of the figures started and when it was on the screen (wall clock, the
- * same clock the benchmark reads commits with).
+ * The dashboard page in a real headless Chromium, for the benchmark: signs in, measures the page
+ * and its figures fragment, and records when each re-read of the figures started and when it was on
+ * the screen (wall clock, the same clock the benchmark reads commits with).
  */
 final class DashboardInBrowser implements AutoCloseable {
 
@@ -23,23 +22,51 @@ final class DashboardInBrowser implements AutoCloseable {
     private final Page page;
 
     DashboardInBrowser(String baseUrl) {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(Paths.get(System.getenv().getOrDefault("AZUKARI_CHROMIUM", "/usr/bin/chromium")))
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--no-first-run", "--disable-sync")));
-        page = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl).setLocale("ja-JP")).newPage();
+        playwright =
+                Playwright.create(
+                        new Playwright.CreateOptions()
+                                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser =
+                playwright
+                        .chromium()
+                        .launch(
+                                new BrowserType.LaunchOptions()
+                                        .setHeadless(true)
+                                        .setExecutablePath(
+                                                Paths.get(
+                                                        System.getenv()
+                                                                .getOrDefault(
+                                                                        "AZUKARI_CHROMIUM",
+                                                                        "/usr/bin/chromium")))
+                                        .setArgs(
+                                                List.of(
+                                                        "--no-sandbox",
+                                                        "--disable-gpu",
+                                                        "--disable-background-networking",
+                                                        "--disable-component-update",
+                                                        "--no-first-run",
+                                                        "--disable-sync")));
+        page =
+                browser.newContext(
+                                new Browser.NewContextOptions()
+                                        .setBaseURL(baseUrl)
+                                        .setLocale("ja-JP"))
+                        .newPage();
     }
 
     void signIn(String username, String password) {
         page.navigate("/signin");
         page.getByLabel("ユーザー名").fill(username);
         page.getByLabel("パスワード").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン").setExact(true)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログイン").setExact(true))
+                .click();
         page.waitForURL(u -> !u.contains("/signin"));
     }
 
-    /** Milliseconds per GET of {@code path} with the page's session, {@code runs} times after a few warm-ups. */
+    /**
+     * Milliseconds per GET of {@code path} with the page's session, {@code runs} times after a few
+     * warm-ups.
+     */
     List<Double> serverTimes(String path, int runs) {
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < 10 + runs; i++) {
@@ -56,10 +83,14 @@ final class DashboardInBrowser implements AutoCloseable {
         return ms;
     }
 
-    /** Opens the dashboard and starts recording each figures re-read: [request started, settled] in epoch ms. */
+    /**
+     * Opens the dashboard and starts recording each figures re-read: [request started, settled] in
+     * epoch ms.
+     */
     void openDashboard() {
         page.navigate("/dashboard");
-        page.evaluate("""
+        page.evaluate(
+                """
                 () => {
                   window.__reads = [];
                   document.body.addEventListener('htmx:beforeRequest', e => { e.target.__started = Date.now(); });
@@ -76,7 +107,10 @@ final class DashboardInBrowser implements AutoCloseable {
         List<long[]> reads = new ArrayList<>();
         for (Object o : raw) {
             List<?> pair = (List<?>) o;
-            reads.add(new long[] {((Number) pair.get(0)).longValue(), ((Number) pair.get(1)).longValue()});
+            reads.add(
+                    new long[] {
+                        ((Number) pair.get(0)).longValue(), ((Number) pair.get(1)).longValue()
+                    });
         }
         return reads;
     }

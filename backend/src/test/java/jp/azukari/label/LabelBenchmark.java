@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * How fast labels render, on this machine:
- * {@code ./mvnw -q -pl backend test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=jp.azukari.label.LabelBenchmark}.
- * Targets: 500 PNG labels per second at 300 dpi; an A4 PDF of 240 labels with Japanese titles in 2 s.
- * Prints wall-clock figures and, beside them, the CPU time of the rendering thread, which a busy shared machine
- * disturbs far less.
+ * How fast labels render, on this machine: {@code ./mvnw -q -pl backend test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=jp.azukari.label.LabelBenchmark}. Targets: 500 PNG
+ * labels per second at 300 dpi; an A4 PDF of 240 labels with Japanese titles in 2 s. Prints
+ * wall-clock figures and, beside them, the CPU time of the rendering thread, which a busy shared
+ * machine disturbs far less.
  */
 public final class LabelBenchmark {
 
@@ -24,28 +24,40 @@ public final class LabelBenchmark {
 
     private static int serial;
 
-    private LabelBenchmark() {
-    }
+    private LabelBenchmark() {}
 
     public static void main(String[] args) {
-        System.out.printf("%d cores, Java %s, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "%d cores, Java %s, load average %.1f%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         PdfLabelRenderer pdf = new PdfLabelRenderer();
 
-        // first, before anything is loaded or compiled: font read, classes initialised, nothing compiled by the JIT
+        // first, before anything is loaded or compiled: font read, classes initialised, nothing
+        // compiled by the JIT
         Timing cold = Timing.of(() -> pdf.sheets(sheetLabels(0), SheetLayout.A4_24_70X37));
-        System.out.printf("A4 PDF of %d labels with Japanese titles, first run (cold): %.0f ms (CPU %.0f ms)%n",
+        System.out.printf(
+                "A4 PDF of %d labels with Japanese titles, first run (cold): %.0f ms (CPU %.0f ms)%n",
                 PDF_LABELS, cold.wallMillis(), cold.cpuMillis());
 
         Timing[] runs = new Timing[PDF_RUNS];
         for (int run = 0; run < PDF_RUNS; run++) {
-            List<LabelContent> labels = sheetLabels(run + 1); // new tags each run: no QR code comes from the cache
+            List<LabelContent> labels =
+                    sheetLabels(run + 1); // new tags each run: no QR code comes from the cache
             runs[run] = Timing.of(() -> pdf.sheets(labels, SheetLayout.A4_24_70X37));
         }
         double[] wall = Arrays.stream(runs).mapToDouble(Timing::wallMillis).sorted().toArray();
         double[] cpu = Arrays.stream(runs).mapToDouble(Timing::cpuMillis).sorted().toArray();
-        System.out.printf("A4 PDF of %d labels with Japanese titles, median of %d runs: %.0f ms (fastest %.0f, slowest %.0f;"
-                + " CPU median %.0f ms)%n", PDF_LABELS, PDF_RUNS, wall[PDF_RUNS / 2], wall[0], wall[PDF_RUNS - 1], cpu[PDF_RUNS / 2]);
+        System.out.printf(
+                "A4 PDF of %d labels with Japanese titles, median of %d runs: %.0f ms (fastest %.0f, slowest %.0f;"
+                        + " CPU median %.0f ms)%n",
+                PDF_LABELS,
+                PDF_RUNS,
+                wall[PDF_RUNS / 2],
+                wall[0],
+                wall[PDF_RUNS - 1],
+                cpu[PDF_RUNS / 2]);
 
         PngLabelRenderer png = new PngLabelRenderer();
         LabelContent one = LabelFixtures.label(0);
@@ -56,7 +68,8 @@ public final class LabelBenchmark {
     }
 
     private static void report(String what, LabelSize size, double[] rate) {
-        System.out.printf("PNG %.0f×%.0f mm at 300 dpi, %s: %.0f labels/s (CPU time alone: %.0f labels/s)%n",
+        System.out.printf(
+                "PNG %.0f×%.0f mm at 300 dpi, %s: %.0f labels/s (CPU time alone: %.0f labels/s)%n",
                 size.widthMm(), size.heightMm(), what, rate[0], rate[1]);
     }
 
@@ -86,25 +99,39 @@ public final class LabelBenchmark {
             long cpu = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             work.run();
-            return new Timing((System.nanoTime() - start) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
+            return new Timing(
+                    (System.nanoTime() - start) / 1e6,
+                    (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
         }
     }
 
     private static LabelContent freshLabel() {
         String tag = String.format("A-2026-%06d", serial++ % 1_000_000);
-        return new LabelContent(LabelFixtures.CODEC.encode(tag), tag, LabelFixtures.JAPANESE_TITLE, "R7-総務-0042", "デジタル庁");
+        return new LabelContent(
+                LabelFixtures.CODEC.encode(tag),
+                tag,
+                LabelFixtures.JAPANESE_TITLE,
+                "R7-総務-0042",
+                "デジタル庁");
     }
 
     private static List<LabelContent> sheetLabels(int run) {
         List<LabelContent> labels = new ArrayList<>(PDF_LABELS);
         for (int i = 0; i < PDF_LABELS; i++) {
             String tag = String.format("R%d-2026-%06d", run, i);
-            String title = switch (i % 3) {
-                case 0 -> LabelFixtures.JAPANESE_TITLE;
-                case 1 -> LabelFixtures.LONG_TITLE;
-                default -> "住民基本台帳データ抽出ファイル（暗号化USBメモリ）第" + i + "号";
-            };
-            labels.add(new LabelContent(LabelFixtures.CODEC.encode(tag), tag, title, "R7-総務-" + (100 + i), "総務省 統計局"));
+            String title =
+                    switch (i % 3) {
+                        case 0 -> LabelFixtures.JAPANESE_TITLE;
+                        case 1 -> LabelFixtures.LONG_TITLE;
+                        default -> "住民基本台帳データ抽出ファイル（暗号化USBメモリ）第" + i + "号";
+                    };
+            labels.add(
+                    new LabelContent(
+                            LabelFixtures.CODEC.encode(tag),
+                            tag,
+                            title,
+                            "R7-総務-" + (100 + i),
+                            "総務省 統計局"));
         }
         return labels;
     }

@@ -1,17 +1,16 @@
 package jp.azukari.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BatchingTests {
 
@@ -62,7 +61,9 @@ class BatchingTests {
         worker.finish(0);
         worker.finish(1);
         worker.finish(2);
-        assertThat(worker.batches).containsExactly(List.of("x0"), List.of("a1", "b1", "c1"), List.of("a2"), List.of("a3"));
+        assertThat(worker.batches)
+                .containsExactly(
+                        List.of("x0"), List.of("a1", "b1", "c1"), List.of("a2"), List.of("a3"));
     }
 
     @Test
@@ -78,27 +79,39 @@ class BatchingTests {
         worker.finish(0);
         worker.finish(2);
         worker.finish(3);
-        assertThat(worker.batches).containsExactly(List.of("r0"), List.of("r1"), List.of("r2", "r3"), List.of("r4", "r5"), List.of("r6"));
+        assertThat(worker.batches)
+                .containsExactly(
+                        List.of("r0"),
+                        List.of("r1"),
+                        List.of("r2", "r3"),
+                        List.of("r4", "r5"),
+                        List.of("r6"));
     }
 
     @Test
     void a_request_its_worker_leaves_unanswered_fails_instead_of_waiting_forever() {
         var batching = new Batching<String, String>(10, 1, v -> v, batch -> Mono.empty());
         assertThatThrownBy(() -> batching.submit("a").block(Duration.ofSeconds(5)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("without answering");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("without answering");
     }
 
     @Test
     void a_worker_that_fails_fails_every_request_of_its_batch_and_the_next_batch_still_runs() {
         List<List<String>> seen = new ArrayList<>();
-        var batching = new Batching<String, String>(10, 1, v -> v, batch -> {
-            seen.add(batch.stream().map(Batching.Request::value).toList());
-            if (batch.get(0).value().equals("bad")) {
-                throw new IllegalArgumentException("broken");
-            }
-            batch.forEach(r -> r.answer("ok"));
-            return Mono.<Runnable>empty();
-        });
+        var batching =
+                new Batching<String, String>(
+                        10,
+                        1,
+                        v -> v,
+                        batch -> {
+                            seen.add(batch.stream().map(Batching.Request::value).toList());
+                            if (batch.get(0).value().equals("bad")) {
+                                throw new IllegalArgumentException("broken");
+                            }
+                            batch.forEach(r -> r.answer("ok"));
+                            return Mono.<Runnable>empty();
+                        });
         assertThatThrownBy(() -> batching.submit("bad").block()).hasMessage("broken");
         assertThat(batching.submit("good").block()).isEqualTo("ok");
         assertThat(seen).containsExactly(List.of("bad"), List.of("good"));
@@ -108,14 +121,24 @@ class BatchingTests {
     void answers_go_out_after_the_next_batch_has_started() {
         List<String> order = new CopyOnWriteArrayList<>();
         Sinks.Empty<Void> firstDone = Sinks.empty();
-        var batching = new Batching<String, String>(10, 1, v -> v, batch -> {
-            order.add("start " + batch.get(0).value());
-            Runnable answers = () -> batch.forEach(r -> {
-                order.add("answer " + r.value());
-                r.answer(r.value());
-            });
-            return batch.get(0).value().equals("a") ? firstDone.asMono().thenReturn(answers) : Mono.just(answers);
-        });
+        var batching =
+                new Batching<String, String>(
+                        10,
+                        1,
+                        v -> v,
+                        batch -> {
+                            order.add("start " + batch.get(0).value());
+                            Runnable answers =
+                                    () ->
+                                            batch.forEach(
+                                                    r -> {
+                                                        order.add("answer " + r.value());
+                                                        r.answer(r.value());
+                                                    });
+                            return batch.get(0).value().equals("a")
+                                    ? firstDone.asMono().thenReturn(answers)
+                                    : Mono.just(answers);
+                        });
         List<String> answered = new CopyOnWriteArrayList<>();
         batching.submit("a").subscribe(answered::add);
         batching.submit("b").subscribe(answered::add);

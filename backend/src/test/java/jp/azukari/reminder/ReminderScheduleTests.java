@@ -1,15 +1,16 @@
 package jp.azukari.reminder;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.support.ClockedApiTestSupport;
 import jp.azukari.support.CustodyWorld;
@@ -23,23 +24,20 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * Issue 10, "the daily reminder job actually runs every day": two instances' schedulers, driven by Spring's own
- * {@code @Scheduled} machinery (which calls a reactive method once and subscribes to its answer on every tick), tick
- * every 50 ms while the test moves the clock across three days and through the configured time (07:00 in Tokyo).
- * Each day runs exactly once, after 07:00 and never before.
+ * Issue 10, "the daily reminder job actually runs every day": two instances' schedulers, driven by
+ * Spring's own {@code @Scheduled} machinery (which calls a reactive method once and subscribes to
+ * its answer on every tick), tick every 50 ms while the test moves the clock across three days and
+ * through the configured time (07:00 in Tokyo). Each day runs exactly once, after 07:00 and never
+ * before.
  */
 class ReminderScheduleTests extends ClockedApiTestSupport {
 
     static final LocalDate FIRST = LocalDate.of(2041, 3, 1);
 
-    @Autowired
-    Environment env;
+    @Autowired Environment env;
 
-    @Autowired
-    AgencyTimeZone zone;
+    @Autowired AgencyTimeZone zone;
 
     static final class Recording implements ReminderNotifier {
         final List<ReminderDigest.Item> delivered = new CopyOnWriteArrayList<>();
@@ -51,7 +49,9 @@ class ReminderScheduleTests extends ClockedApiTestSupport {
     }
 
     @Test
-    void two_instances_run_the_reminders_once_per_day_for_three_days_each_after_the_configured_time() throws Exception {
+    void
+            two_instances_run_the_reminders_once_per_day_for_three_days_each_after_the_configured_time()
+                    throws Exception {
         clock.set(at(FIRST.minusDays(20), 10, 0));
         var world = new CustodyWorld(this).withContract(FIRST.minusDays(30), FIRST.plusDays(5));
         UUID asset = world.registerAssets(1).get(0).id();
@@ -65,8 +65,17 @@ class ReminderScheduleTests extends ClockedApiTestSupport {
         tasks.setPoolSize(2);
         tasks.initialize();
         try {
-            schedule(tasks, new ReminderScheduler(job(db, first, "instance-1"), LocalTime.of(7, 0), clock, zone));
-            schedule(tasks, new ReminderScheduler(job(instanceOwnPool(), second, "instance-2"), LocalTime.of(7, 0), clock, zone));
+            schedule(
+                    tasks,
+                    new ReminderScheduler(
+                            job(db, first, "instance-1"), LocalTime.of(7, 0), clock, zone));
+            schedule(
+                    tasks,
+                    new ReminderScheduler(
+                            job(instanceOwnPool(), second, "instance-2"),
+                            LocalTime.of(7, 0),
+                            clock,
+                            zone));
 
             for (int d = 0; d < 3; d++) {
                 LocalDate day = FIRST.plusDays(d);
@@ -81,35 +90,55 @@ class ReminderScheduleTests extends ClockedApiTestSupport {
                 }
                 assertThat(finishedRuns(day)).as(day + " after 07:00").isEqualTo(1);
                 Thread.sleep(300);
-                assertThat(claimedBy(day)).as(day + " run by one of the two instances").isIn("instance-1", "instance-2");
+                assertThat(claimedBy(day))
+                        .as(day + " run by one of the two instances")
+                        .isIn("instance-1", "instance-2");
             }
-            // the asset's reminder (due soon) was handed over once, by one instance, not once per tick or per instance
-            List<UUID> handed = List.of(first, second).stream().flatMap(r -> r.delivered.stream())
-                    .filter(i -> i.assetId().equals(asset)).map(ReminderDigest.Item::reminderId).toList();
+            // the asset's reminder (due soon) was handed over once, by one instance, not once per
+            // tick or per instance
+            List<UUID> handed =
+                    List.of(first, second).stream()
+                            .flatMap(r -> r.delivered.stream())
+                            .filter(i -> i.assetId().equals(asset))
+                            .map(ReminderDigest.Item::reminderId)
+                            .toList();
             assertThat(handed).hasSize(1);
         } finally {
             tasks.shutdown();
         }
     }
 
-    /** Registers the scheduler's {@code @Scheduled} method the way the application context does, ticking every 50 ms. */
+    /**
+     * Registers the scheduler's {@code @Scheduled} method the way the application context does,
+     * ticking every 50 ms.
+     */
     private static void schedule(ThreadPoolTaskScheduler tasks, ReminderScheduler scheduler) {
         ScheduledAnnotationBeanPostProcessor processor = new ScheduledAnnotationBeanPostProcessor();
         processor.setScheduler(tasks);
-        processor.setEmbeddedValueResolver(value -> value.contains("check-every") ? "PT0.05S"
-                : value.contains("initial-delay") ? "PT0S" : value);
+        processor.setEmbeddedValueResolver(
+                value ->
+                        value.contains("check-every")
+                                ? "PT0.05S"
+                                : value.contains("initial-delay") ? "PT0S" : value);
         processor.postProcessAfterInitialization(scheduler, "reminderScheduler");
         processor.afterSingletonsInstantiated();
     }
 
     private String claimedBy(LocalDate day) {
-        return db.sql("SELECT claimed_by FROM reminder_run WHERE day = :d").bind("d", day)
-                .map(r -> r.get("claimed_by", String.class)).one().block();
+        return db.sql("SELECT claimed_by FROM reminder_run WHERE day = :d")
+                .bind("d", day)
+                .map(r -> r.get("claimed_by", String.class))
+                .one()
+                .block();
     }
 
     private long finishedRuns(LocalDate day) {
-        return db.sql("SELECT count(*) AS n FROM reminder_run WHERE day = :d AND finished_at IS NOT NULL").bind("d", day)
-                .map(r -> r.get("n", Long.class)).one().block();
+        return db.sql(
+                        "SELECT count(*) AS n FROM reminder_run WHERE day = :d AND finished_at IS NOT NULL")
+                .bind("d", day)
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
     }
 
     private java.time.Instant at(LocalDate day, int hour, int minute) {
@@ -117,15 +146,30 @@ class ReminderScheduleTests extends ClockedApiTestSupport {
     }
 
     private ReminderJob job(DatabaseClient client, ReminderNotifier notifier, String name) {
-        var tx = TransactionalOperator.create(new R2dbcTransactionManager(client.getConnectionFactory()));
-        return new ReminderJob(client, tx, notifier, name, new ReminderJob.Settings(7, Duration.ofMinutes(30)), clock);
+        var tx =
+                TransactionalOperator.create(
+                        new R2dbcTransactionManager(client.getConnectionFactory()));
+        return new ReminderJob(
+                client,
+                tx,
+                notifier,
+                name,
+                new ReminderJob.Settings(7, Duration.ofMinutes(30)),
+                clock);
     }
 
     private DatabaseClient instanceOwnPool() {
-        ConnectionFactory cf = ConnectionFactories.get(ConnectionFactoryOptions.parse(env.getProperty("spring.r2dbc.url")).mutate()
-                .option(ConnectionFactoryOptions.USER, env.getProperty("spring.r2dbc.username"))
-                .option(ConnectionFactoryOptions.PASSWORD, env.getProperty("spring.r2dbc.password", ""))
-                .build());
+        ConnectionFactory cf =
+                ConnectionFactories.get(
+                        ConnectionFactoryOptions.parse(env.getProperty("spring.r2dbc.url"))
+                                .mutate()
+                                .option(
+                                        ConnectionFactoryOptions.USER,
+                                        env.getProperty("spring.r2dbc.username"))
+                                .option(
+                                        ConnectionFactoryOptions.PASSWORD,
+                                        env.getProperty("spring.r2dbc.password", ""))
+                                .build());
         return DatabaseClient.create(cf);
     }
 }

@@ -2,7 +2,6 @@ package jp.azukari.support;
 
 import java.time.Duration;
 import java.util.UUID;
-
 import jp.azukari.auth.AccessTokens;
 import jp.azukari.common.Actor;
 import jp.azukari.common.PartyKind;
@@ -15,9 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of the full-stack tests: the real application on a random port, on a real PostgreSQL
- * ({@link TestDatabase}), driven over HTTP. Tests share one database, so each makes its own parties
- * and contracts with unique names and never assumes an empty table.
+ * Base of the full-stack tests: the real application on a random port, on a real PostgreSQL ({@link
+ * TestDatabase}), driven over HTTP. Tests share one database, so each makes its own parties and
+ * contracts with unique names and never assumes an empty table.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestSupport {
@@ -26,17 +25,13 @@ public abstract class ApiTestSupport {
         TestDatabase.start();
     }
 
-    @LocalServerPort
-    protected int port;
+    @LocalServerPort protected int port;
 
-    @Autowired
-    protected DatabaseClient db;
+    @Autowired protected DatabaseClient db;
 
-    @Autowired
-    protected AccessTokens accessTokens;
+    @Autowired protected AccessTokens accessTokens;
 
-    @Autowired
-    protected PasswordEncoder passwordEncoder;
+    @Autowired protected PasswordEncoder passwordEncoder;
 
     protected WebTestClient http() {
         return WebTestClient.bindToServer()
@@ -57,11 +52,18 @@ public abstract class ApiTestSupport {
     public UUID party(String name, PartyKind kind) {
         UUID id = UUID.randomUUID();
         db.sql("INSERT INTO party (id, name, kind) VALUES (:id, :name, :kind)")
-                .bind("id", id).bind("name", name).bind("kind", kind.name()).then().block();
+                .bind("id", id)
+                .bind("name", name)
+                .bind("kind", kind.name())
+                .then()
+                .block();
         return id;
     }
 
-    /** A user made straight in the database, with a token minted by the application's own token service. */
+    /**
+     * A user made straight in the database, with a token minted by the application's own token
+     * service.
+     */
     public TestUser user(Role role, UUID partyId) {
         return user(role, partyId, "secret-" + UUID.randomUUID());
     }
@@ -69,11 +71,17 @@ public abstract class ApiTestSupport {
     protected TestUser user(Role role, UUID partyId, String password) {
         UUID id = UUID.randomUUID();
         String username = ("u" + id.toString().replace("-", "").substring(0, 12));
-        db.sql("INSERT INTO app_user (id, username, display_name, party_id, role, password_hash) "
-                        + "VALUES (:id, :username, :display, :party, :role, :hash)")
-                .bind("id", id).bind("username", username).bind("display", role.name() + " " + username)
-                .bind("party", partyId).bind("role", role.name()).bind("hash", passwordEncoder.encode(password))
-                .then().block();
+        db.sql(
+                        "INSERT INTO app_user (id, username, display_name, party_id, role, password_hash) "
+                                + "VALUES (:id, :username, :display, :party, :role, :hash)")
+                .bind("id", id)
+                .bind("username", username)
+                .bind("display", role.name() + " " + username)
+                .bind("party", partyId)
+                .bind("role", role.name())
+                .bind("hash", passwordEncoder.encode(password))
+                .then()
+                .block();
         Actor actor = new Actor(id, username, role, partyId);
         return new TestUser(actor, password, accessTokens.issue(actor).block());
     }

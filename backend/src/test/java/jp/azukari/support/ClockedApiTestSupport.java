@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +15,19 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Full-stack tests that set the application's clock. Every subclass shares one application context (one clock,
- * reminders not scheduled, a small certificate limit), so keep the configuration here and nowhere else.
+ * Full-stack tests that set the application's clock. Every subclass shares one application context
+ * (one clock, reminders not scheduled, a small certificate limit), so keep the configuration here
+ * and nowhere else.
  *
- * <p>Access tokens expire by the same clock: after moving it, {@link #fresh} mints a new token for a user.
+ * <p>Access tokens expire by the same clock: after moving it, {@link #fresh} mints a new token for
+ * a user.
  */
 @Import(ClockedApiTestSupport.TestClock.class)
-@TestPropertySource(properties = {"azukari.reminders.enabled=false", "azukari.disposal.certificate-max-size=64KB"})
+@TestPropertySource(
+        properties = {
+            "azukari.reminders.enabled=false",
+            "azukari.disposal.certificate-max-size=64KB"
+        })
 public abstract class ClockedApiTestSupport extends ApiTestSupport {
 
     public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -72,8 +77,7 @@ public abstract class ClockedApiTestSupport extends ApiTestSupport {
         }
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    protected SettableClock clock;
+    @org.springframework.beans.factory.annotation.Autowired protected SettableClock clock;
 
     @AfterEach
     void resetClock() {
@@ -82,6 +86,7 @@ public abstract class ClockedApiTestSupport extends ApiTestSupport {
 
     /** The same user with a token minted at the clock's current time. */
     public TestUser fresh(TestUser user) {
-        return new TestUser(user.actor(), user.password(), accessTokens.issue(user.actor()).block());
+        return new TestUser(
+                user.actor(), user.password(), accessTokens.issue(user.actor()).block());
     }
 }

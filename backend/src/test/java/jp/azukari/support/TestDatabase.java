@@ -6,15 +6,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * One real PostgreSQL per test JVM: a Testcontainers PostgreSQL 16 where a Docker engine answers, else the
- * embedded PostgreSQL the product itself uses (zonky binaries, in a temporary folder).
+ * One real PostgreSQL per test JVM: a Testcontainers PostgreSQL 16 where a Docker engine answers,
+ * else the embedded PostgreSQL the product itself uses (zonky binaries, in a temporary folder).
  *
- * <p>It is handed to the application through system properties, read before any Spring context starts.
+ * <p>It is handed to the application through system properties, read before any Spring context
+ * starts.
  */
 public final class TestDatabase {
 
@@ -23,8 +23,7 @@ public final class TestDatabase {
     private static String superuserPassword;
     private static String mode;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized void start() {
         if (mode != null) {
@@ -56,8 +55,10 @@ public final class TestDatabase {
         superuser = pg.getUsername();
         superuserPassword = pg.getPassword();
         String base = "jdbc:postgresql://" + pg.getHost() + ":" + pg.getMappedPort(5432) + "/";
-        try (Connection c = DriverManager.getConnection(base + pg.getDatabaseName(), superuser, superuserPassword);
-             Statement s = c.createStatement()) {
+        try (Connection c =
+                        DriverManager.getConnection(
+                                base + pg.getDatabaseName(), superuser, superuserPassword);
+                Statement s = c.createStatement()) {
             s.execute("CREATE ROLE azukari_owner LOGIN PASSWORD 'owner-test'");
             s.execute("CREATE ROLE azukari_app LOGIN PASSWORD 'app-test'");
             s.execute("CREATE DATABASE azukari OWNER azukari_owner");
@@ -96,7 +97,9 @@ public final class TestDatabase {
 
     /** A connection as the application's own role, to prove what that role may not do. */
     public static Connection applicationRoleConnection() throws SQLException {
-        return DriverManager.getConnection(superuserJdbcUrl, System.getProperty("azukari.db.username"),
+        return DriverManager.getConnection(
+                superuserJdbcUrl,
+                System.getProperty("azukari.db.username"),
                 System.getProperty("azukari.db.password"));
     }
 

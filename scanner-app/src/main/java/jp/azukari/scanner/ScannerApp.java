@@ -6,8 +6,7 @@ import jp.azukari.scanner.cli.Environment;
 /** The {@code scanner} program. */
 public final class ScannerApp {
 
-    private ScannerApp() {
-    }
+    private ScannerApp() {}
 
     public static void main(String[] args) {
         System.exit(Cli.run(Environment.system(), args));

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import jp.azukari.approval.ApprovalService;
 import jp.azukari.asset.AssetService;
 import jp.azukari.common.Actor;
@@ -15,13 +14,13 @@ import jp.azukari.common.Role;
 import jp.azukari.contract.ContractService;
 import jp.azukari.custody.domain.ApprovalKind;
 import jp.azukari.party.PartyService;
+import jp.azukari.platform.Access;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.console.ConsolePage;
-import jp.azukari.platform.Access;
+import jp.azukari.platform.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
-import jp.azukari.platform.problem.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,13 +29,15 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * A custodian asks for an approval (TAKE_OUT, PROVIDE_TO_SUBCONTRACTOR, COPY, DISPOSE_INSTEAD_OF_RETURN) for the
- * whole contract or chosen assets, through {@link ApprovalService#request} as the API does.
+ * A custodian asks for an approval (TAKE_OUT, PROVIDE_TO_SUBCONTRACTOR, COPY,
+ * DISPOSE_INSTEAD_OF_RETURN) for the whole contract or chosen assets, through {@link
+ * ApprovalService#request} as the API does.
  */
 @ConsolePage
 class ApprovalRequestPage {
 
-    static final List<String> KINDS = List.of("TAKE_OUT", "PROVIDE_TO_SUBCONTRACTOR", "COPY", "DISPOSE_INSTEAD_OF_RETURN");
+    static final List<String> KINDS =
+            List.of("TAKE_OUT", "PROVIDE_TO_SUBCONTRACTOR", "COPY", "DISPOSE_INSTEAD_OF_RETURN");
 
     private final ApprovalService approvals;
     private final ContractService contracts;
@@ -45,8 +46,13 @@ class ApprovalRequestPage {
     private final Clock clock;
     private final AgencyTimeZone zone;
 
-    ApprovalRequestPage(ApprovalService approvals, ContractService contracts, AssetService assets, PartyService parties,
-                        Clock clock, AgencyTimeZone zone) {
+    ApprovalRequestPage(
+            ApprovalService approvals,
+            ContractService contracts,
+            AssetService assets,
+            PartyService parties,
+            Clock clock,
+            AgencyTimeZone zone) {
         this.approvals = approvals;
         this.contracts = contracts;
         this.assets = assets;
@@ -56,62 +62,152 @@ class ApprovalRequestPage {
     }
 
     @GetMapping("/approvals/new")
-    Mono<Rendering> form(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String sent) {
+    Mono<Rendering> form(
+            @AuthenticationPrincipal Actor actor, @RequestParam(required = false) String sent) {
         return Access.require(actor, "ask for approvals", Role.CUSTODIAN, Role.MANAGER)
-                .then(page(actor, HttpStatus.OK, Map.of(), List.of(), sent == null ? "" : sent, null));
+                .then(
+                        page(
+                                actor,
+                                HttpStatus.OK,
+                                Map.of(),
+                                List.of(),
+                                sent == null ? "" : sent,
+                                null));
     }
 
     @PostMapping("/approvals/new")
     Mono<Rendering> request(@AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(f -> {
-            List<String> errors = new ArrayList<>();
-            UUID contract = uuid(f.getFirst("contract"));
-            String kind = f.getFirst("kind") != null && KINDS.contains(f.getFirst("kind")) ? f.getFirst("kind") : null;
-            UUID sub = uuid(f.getFirst("subcontractor"));
-            LocalDate until = date(f.getFirst("validUntil"));
-            String reason = f.getFirst("reason") == null ? "" : f.getFirst("reason").strip();
-            if (contract == null) {
-                errors.add("approvalNew.error.contract");
-            }
-            if (kind == null) {
-                errors.add("approvalNew.error.kind");
-            }
-            if ("PROVIDE_TO_SUBCONTRACTOR".equals(kind) && sub == null) {
-                errors.add("approvalNew.error.subcontractor");
-            }
-            if (until == null) {
-                errors.add("approvalNew.error.validUntil");
-            } else if (until.isBefore(zone.today(clock))) {
-                errors.add("approvalNew.error.past");
-            }
-            if (reason.isEmpty() || reason.length() > 2000) {
-                errors.add("approvalNew.error.reason");
-            }
-            if (!errors.isEmpty()) {
-                return page(actor, HttpStatus.BAD_REQUEST, f.toSingleValueMap(), errors, "", null);
-            }
-            List<UUID> picked = ids(f);
-            return approvals.request(actor, new ApprovalService.Request(contract, ApprovalKind.valueOf(kind),
-                            "PROVIDE_TO_SUBCONTRACTOR".equals(kind) ? sub : null, picked, until, reason))
-                    .map(a -> Rendering.redirectTo("/approvals/new?sent=" + a.id()).build())
-                    .onErrorResume(ProblemException.class, e -> HttpStatus.valueOf(e.kind().name()).value() == 404 || HttpStatus.valueOf(e.kind().name()).value() == 403
-                            ? Mono.error(e) : page(actor, HttpStatus.valueOf(e.kind().name()), f.toSingleValueMap(), List.of(), "",
-                            String.valueOf(e.detail())));
-        });
+        return exchange.getFormData()
+                .flatMap(
+                        f -> {
+                            List<String> errors = new ArrayList<>();
+                            UUID contract = uuid(f.getFirst("contract"));
+                            String kind =
+                                    f.getFirst("kind") != null && KINDS.contains(f.getFirst("kind"))
+                                            ? f.getFirst("kind")
+                                            : null;
+                            UUID sub = uuid(f.getFirst("subcontractor"));
+                            LocalDate until = date(f.getFirst("validUntil"));
+                            String reason =
+                                    f.getFirst("reason") == null
+                                            ? ""
+                                            : f.getFirst("reason").strip();
+                            if (contract == null) {
+                                errors.add("approvalNew.error.contract");
+                            }
+                            if (kind == null) {
+                                errors.add("approvalNew.error.kind");
+                            }
+                            if ("PROVIDE_TO_SUBCONTRACTOR".equals(kind) && sub == null) {
+                                errors.add("approvalNew.error.subcontractor");
+                            }
+                            if (until == null) {
+                                errors.add("approvalNew.error.validUntil");
+                            } else if (until.isBefore(zone.today(clock))) {
+                                errors.add("approvalNew.error.past");
+                            }
+                            if (reason.isEmpty() || reason.length() > 2000) {
+                                errors.add("approvalNew.error.reason");
+                            }
+                            if (!errors.isEmpty()) {
+                                return page(
+                                        actor,
+                                        HttpStatus.BAD_REQUEST,
+                                        f.toSingleValueMap(),
+                                        errors,
+                                        "",
+                                        null);
+                            }
+                            List<UUID> picked = ids(f);
+                            return approvals
+                                    .request(
+                                            actor,
+                                            new ApprovalService.Request(
+                                                    contract,
+                                                    ApprovalKind.valueOf(kind),
+                                                    "PROVIDE_TO_SUBCONTRACTOR".equals(kind)
+                                                            ? sub
+                                                            : null,
+                                                    picked,
+                                                    until,
+                                                    reason))
+                                    .map(
+                                            a ->
+                                                    Rendering.redirectTo(
+                                                                    "/approvals/new?sent=" + a.id())
+                                                            .build())
+                                    .onErrorResume(
+                                            ProblemException.class,
+                                            e ->
+                                                    HttpStatus.valueOf(e.kind().name()).value()
+                                                                            == 404
+                                                                    || HttpStatus.valueOf(
+                                                                                            e.kind()
+                                                                                                    .name())
+                                                                                    .value()
+                                                                            == 403
+                                                            ? Mono.error(e)
+                                                            : page(
+                                                                    actor,
+                                                                    HttpStatus.valueOf(
+                                                                            e.kind().name()),
+                                                                    f.toSingleValueMap(),
+                                                                    List.of(),
+                                                                    "",
+                                                                    String.valueOf(e.detail())));
+                        });
     }
 
-    private Mono<Rendering> page(Actor actor, HttpStatus status, Map<String, String> values, List<String> errors, String sent, String refused) {
-        return Mono.zip(contracts.list(actor, "ACTIVE", 500, 0).collectList(),
+    private Mono<Rendering> page(
+            Actor actor,
+            HttpStatus status,
+            Map<String, String> values,
+            List<String> errors,
+            String sent,
+            String refused) {
+        return Mono.zip(
+                        contracts.list(actor, "ACTIVE", 500, 0).collectList(),
                         parties.list(actor, PartyKind.SUBCONTRACTOR).collectList(),
-                        assets.list(actor, new AssetService.Filter(null, null, actor.partyId(), null), 1000, 0).collectList())
-                .map(t -> Rendering.view("console/approval-new").status(status).model(Map.of(
-                        "contracts", t.getT1(), "subcontractors", t.getT2(), "holdings", t.getT3(), "kinds", KINDS,
-                        "values", values, "errors", errors, "sent", sent, "refused", refused == null ? "" : refused)).build());
+                        assets.list(
+                                        actor,
+                                        new AssetService.Filter(null, null, actor.partyId(), null),
+                                        1000,
+                                        0)
+                                .collectList())
+                .map(
+                        t ->
+                                Rendering.view("console/approval-new")
+                                        .status(status)
+                                        .model(
+                                                Map.of(
+                                                        "contracts",
+                                                        t.getT1(),
+                                                        "subcontractors",
+                                                        t.getT2(),
+                                                        "holdings",
+                                                        t.getT3(),
+                                                        "kinds",
+                                                        KINDS,
+                                                        "values",
+                                                        values,
+                                                        "errors",
+                                                        errors,
+                                                        "sent",
+                                                        sent,
+                                                        "refused",
+                                                        refused == null ? "" : refused))
+                                        .build());
     }
 
     private static List<UUID> ids(MultiValueMap<String, String> f) {
         List<String> values = f.get("asset");
-        return values == null ? List.of() : values.stream().map(ApprovalRequestPage::uuid).filter(java.util.Objects::nonNull).distinct().toList();
+        return values == null
+                ? List.of()
+                : values.stream()
+                        .map(ApprovalRequestPage::uuid)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList();
     }
 
     private static UUID uuid(String s) {

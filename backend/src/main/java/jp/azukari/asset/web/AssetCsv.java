@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A CSV file of assets as Japanese offices make them: Excel's "CSV" (Shift_JIS, i.e. Windows-31J) or "CSV UTF-8"
- * (with a BOM), or UTF-8 without one; quoted fields holding commas, quotes and line breaks (RFC 4180); a header
- * row in Japanese or English. Every row is checked ({@link AssetInput}) so a preview can show each row's errors
- * before anything is stored.
+ * A CSV file of assets as Japanese offices make them: Excel's "CSV" (Shift_JIS, i.e. Windows-31J)
+ * or "CSV UTF-8" (with a BOM), or UTF-8 without one; quoted fields holding commas, quotes and line
+ * breaks (RFC 4180); a header row in Japanese or English. Every row is checked ({@link AssetInput})
+ * so a preview can show each row's errors before anything is stored.
  */
 final class AssetCsv {
 
@@ -33,8 +33,12 @@ final class AssetCsv {
         }
     }
 
-    /** The file's reading: encoding name, rows, and a problem of the whole file (message key and argument) or null. */
-    record Parsed(String encoding, List<Row> rows, String fileError, String fileErrorArg, String text) {
+    /**
+     * The file's reading: encoding name, rows, and a problem of the whole file (message key and
+     * argument) or null.
+     */
+    record Parsed(
+            String encoding, List<Row> rows, String fileError, String fileErrorArg, String text) {
         public boolean allGood() {
             return fileError == null && !rows.isEmpty() && rows.stream().allMatch(Row::ok);
         }
@@ -67,8 +71,7 @@ final class AssetCsv {
         }
     }
 
-    private AssetCsv() {
-    }
+    private AssetCsv() {}
 
     /** An uploaded file read in pieces: kept up to the limit, past it only counted. */
     static final class Upload {
@@ -91,7 +94,9 @@ final class AssetCsv {
     }
 
     private static Parsed tooLarge(long bytes) {
-        return fileError("import.error.tooLarge", String.format(Locale.ROOT, "%.1f", bytes / 1024.0 / 1024.0));
+        return fileError(
+                "import.error.tooLarge",
+                String.format(Locale.ROOT, "%.1f", bytes / 1024.0 / 1024.0));
     }
 
     static Parsed parse(byte[] bytes) {
@@ -125,25 +130,50 @@ final class AssetCsv {
                 unknown.add(header.get(i));
             }
         }
-        if (!column.containsKey("title") || !column.containsKey("kind") || !column.containsKey("sensitivity")) {
+        if (!column.containsKey("title")
+                || !column.containsKey("kind")
+                || !column.containsKey("sensitivity")) {
             boolean nonAscii = decoded.text().chars().anyMatch(c -> c > 0x7e);
-            // a header we cannot read in a file full of non-ASCII text is most often another encoding (EUC-JP, …)
-            boolean garbled = nonAscii && decoded.text().chars().limit(2000).anyMatch(c -> c >= 0xFF61 && c <= 0xFF9F);
-            return new Parsed(decoded.name(), List.of(), garbled ? "import.error.encoding" : "import.error.header",
-                    String.join(", ", header), decoded.text());
+            // a header we cannot read in a file full of non-ASCII text is most often another
+            // encoding (EUC-JP, …)
+            boolean garbled =
+                    nonAscii
+                            && decoded.text()
+                                    .chars()
+                                    .limit(2000)
+                                    .anyMatch(c -> c >= 0xFF61 && c <= 0xFF9F);
+            return new Parsed(
+                    decoded.name(),
+                    List.of(),
+                    garbled ? "import.error.encoding" : "import.error.header",
+                    String.join(", ", header),
+                    decoded.text());
         }
         if (records.size() - 1 > MAX_ROWS) {
-            return new Parsed(decoded.name(), List.of(), "import.error.tooManyRows", String.valueOf(records.size() - 1), decoded.text());
+            return new Parsed(
+                    decoded.name(),
+                    List.of(),
+                    "import.error.tooManyRows",
+                    String.valueOf(records.size() - 1),
+                    decoded.text());
         }
         List<Row> rows = new ArrayList<>();
         Set<String> tags = new HashSet<>();
         for (int r = 1; r < records.size(); r++) {
             List<String> cells = records.get(r);
-            AssetInput input = new AssetInput(cell(cells, column, "tag"), cell(cells, column, "kind"), cell(cells, column, "title"),
-                    cell(cells, column, "serialNumber"), cell(cells, column, "sensitivity"), cell(cells, column, "handling"));
+            AssetInput input =
+                    new AssetInput(
+                            cell(cells, column, "tag"),
+                            cell(cells, column, "kind"),
+                            cell(cells, column, "title"),
+                            cell(cells, column, "serialNumber"),
+                            cell(cells, column, "sensitivity"),
+                            cell(cells, column, "handling"));
             List<AssetInput.Problem> problems = new ArrayList<>(input.problems());
             if (cells.size() > header.size()) {
-                problems.add(new AssetInput.Problem("", "import.error.extraCells", String.valueOf(cells.size())));
+                problems.add(
+                        new AssetInput.Problem(
+                                "", "import.error.extraCells", String.valueOf(cells.size())));
             }
             String tag = input.normalisedTag();
             if (tag != null && !tags.add(tag)) {
@@ -151,15 +181,24 @@ final class AssetCsv {
             }
             rows.add(new Row(lines.get(r), input, List.copyOf(problems)));
         }
-        return new Parsed(decoded.name(), rows, rows.isEmpty() ? "import.error.noRows" : null, "", decoded.text());
+        return new Parsed(
+                decoded.name(),
+                rows,
+                rows.isEmpty() ? "import.error.noRows" : null,
+                "",
+                decoded.text());
     }
 
-    private record Decoded(String name, String text) {
-    }
+    private record Decoded(String name, String text) {}
 
-    /** UTF-8 when there is a BOM or the bytes are valid UTF-8, else Windows-31J when they are valid in it, else nothing. */
+    /**
+     * UTF-8 when there is a BOM or the bytes are valid UTF-8, else Windows-31J when they are valid
+     * in it, else nothing.
+     */
     private static Decoded decode(byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+        if (bytes.length >= 2
+                && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
             return null;
         }
         for (byte b : bytes) {
@@ -167,8 +206,12 @@ final class AssetCsv {
                 return null;
             }
         }
-        if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
-            String text = strict(StandardCharsets.UTF_8, ByteBuffer.wrap(bytes, 3, bytes.length - 3));
+        if (bytes.length >= 3
+                && bytes[0] == (byte) 0xEF
+                && bytes[1] == (byte) 0xBB
+                && bytes[2] == (byte) 0xBF) {
+            String text =
+                    strict(StandardCharsets.UTF_8, ByteBuffer.wrap(bytes, 3, bytes.length - 3));
             return text == null ? null : new Decoded("UTF-8 (BOM)", text);
         }
         String utf8 = strict(StandardCharsets.UTF_8, ByteBuffer.wrap(bytes));
@@ -181,8 +224,11 @@ final class AssetCsv {
 
     private static String strict(Charset charset, ByteBuffer bytes) {
         try {
-            CharBuffer chars = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+            CharBuffer chars =
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(bytes);
             return chars.toString();
         } catch (CharacterCodingException e) {
             return null;

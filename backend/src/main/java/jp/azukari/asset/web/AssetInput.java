@@ -5,28 +5,59 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import jp.azukari.asset.AssetService;
 import jp.azukari.core.label.CounterInput;
 import jp.azukari.core.label.Tags;
 
 /**
- * One asset as a person enters it — in the register form or as a CSV row — checked with the API's rules
- * (AssetController.AssetRequest) and a spreadsheet's: a text starting with = + - @ (or a tab or CR) would run as a
- * formula when the file is opened in Excel again, so it is refused, never silently changed.
+ * One asset as a person enters it — in the register form or as a CSV row — checked with the API's
+ * rules (AssetController.AssetRequest) and a spreadsheet's: a text starting with = + - @ (or a tab
+ * or CR) would run as a formula when the file is opened in Excel again, so it is refused, never
+ * silently changed.
  */
-record AssetInput(String tag, String kind, String title, String serialNumber, String sensitivity, String handling) {
+record AssetInput(
+        String tag,
+        String kind,
+        String title,
+        String serialNumber,
+        String sensitivity,
+        String handling) {
 
     /** A message key (bundle counter) and its argument, for the field it belongs to. */
-    record Problem(String field, String key, String arg) {
-    }
+    record Problem(String field, String key, String arg) {}
 
-    static final List<String> KINDS = List.of("DOCUMENT", "DATA", "RECORDING_MEDIA", "EQUIPMENT", "SOFTWARE");
-    static final List<String> SENSITIVITIES = List.of("PUBLIC", "INTERNAL", "CONFIDENTIAL", "PERSONAL_DATA");
-    private static final Map<String, String> KIND_WORDS = Map.of("文書", "DOCUMENT", "データ", "DATA", "記録媒体", "RECORDING_MEDIA",
-            "媒体", "RECORDING_MEDIA", "機器", "EQUIPMENT", "ソフトウェア", "SOFTWARE");
-    private static final Map<String, String> SENSITIVITY_WORDS = Map.of("公開", "PUBLIC", "内部", "INTERNAL", "部外秘", "INTERNAL",
-            "秘", "CONFIDENTIAL", "機密", "CONFIDENTIAL", "個人情報", "PERSONAL_DATA");
+    static final List<String> KINDS =
+            List.of("DOCUMENT", "DATA", "RECORDING_MEDIA", "EQUIPMENT", "SOFTWARE");
+    static final List<String> SENSITIVITIES =
+            List.of("PUBLIC", "INTERNAL", "CONFIDENTIAL", "PERSONAL_DATA");
+    private static final Map<String, String> KIND_WORDS =
+            Map.of(
+                    "文書",
+                    "DOCUMENT",
+                    "データ",
+                    "DATA",
+                    "記録媒体",
+                    "RECORDING_MEDIA",
+                    "媒体",
+                    "RECORDING_MEDIA",
+                    "機器",
+                    "EQUIPMENT",
+                    "ソフトウェア",
+                    "SOFTWARE");
+    private static final Map<String, String> SENSITIVITY_WORDS =
+            Map.of(
+                    "公開",
+                    "PUBLIC",
+                    "内部",
+                    "INTERNAL",
+                    "部外秘",
+                    "INTERNAL",
+                    "秘",
+                    "CONFIDENTIAL",
+                    "機密",
+                    "CONFIDENTIAL",
+                    "個人情報",
+                    "PERSONAL_DATA");
     private static final Pattern TAG = Tags.PATTERN;
 
     /** The problems of this input; none means {@link #toNew()} may be registered. */
@@ -37,7 +68,11 @@ record AssetInput(String tag, String kind, String title, String serialNumber, St
             out.add(new Problem("tag", "asset.error.tag", tag));
         }
         if (kindCode() == null) {
-            out.add(new Problem("kind", blank(kind) ? "asset.error.kind.missing" : "asset.error.kind", blank(kind) ? "" : kind));
+            out.add(
+                    new Problem(
+                            "kind",
+                            blank(kind) ? "asset.error.kind.missing" : "asset.error.kind",
+                            blank(kind) ? "" : kind));
         }
         if (blank(title)) {
             out.add(new Problem("title", "asset.error.title.missing", ""));
@@ -45,8 +80,13 @@ record AssetInput(String tag, String kind, String title, String serialNumber, St
             out.add(new Problem("title", "asset.error.title.long", "300"));
         }
         if (sensitivityCode() == null) {
-            out.add(new Problem("sensitivity", blank(sensitivity) ? "asset.error.sensitivity.missing" : "asset.error.sensitivity",
-                    blank(sensitivity) ? "" : sensitivity));
+            out.add(
+                    new Problem(
+                            "sensitivity",
+                            blank(sensitivity)
+                                    ? "asset.error.sensitivity.missing"
+                                    : "asset.error.sensitivity",
+                            blank(sensitivity) ? "" : sensitivity));
         }
         if (serialNumber != null && serialNumber.strip().length() > 100) {
             out.add(new Problem("serialNumber", "asset.error.serial.long", "100"));
@@ -61,8 +101,13 @@ record AssetInput(String tag, String kind, String title, String serialNumber, St
     }
 
     AssetService.NewAsset toNew() {
-        return new AssetService.NewAsset(normalisedTag(), kindCode(), title.strip(), emptyToNull(serialNumber),
-                sensitivityCode(), emptyToNull(handling));
+        return new AssetService.NewAsset(
+                normalisedTag(),
+                kindCode(),
+                title.strip(),
+                emptyToNull(serialNumber),
+                sensitivityCode(),
+                emptyToNull(handling));
     }
 
     public String normalisedTag() {
@@ -94,8 +139,17 @@ record AssetInput(String tag, String kind, String title, String serialNumber, St
             return;
         }
         char first = value.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            out.add(new Problem(field, "asset.error.formula", String.valueOf(first).replace("\t", "TAB").replace("\r", "CR")));
+        if (first == '='
+                || first == '+'
+                || first == '-'
+                || first == '@'
+                || first == '\t'
+                || first == '\r') {
+            out.add(
+                    new Problem(
+                            field,
+                            "asset.error.formula",
+                            String.valueOf(first).replace("\t", "TAB").replace("\r", "CR")));
         }
     }
 

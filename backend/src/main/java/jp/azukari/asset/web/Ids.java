@@ -5,8 +5,7 @@ import java.util.UUID;
 /** Ids from query strings and form fields: anything that is not a UUID names nothing. */
 final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static UUID parseOrNull(String s) {
         if (s == null || s.isBlank()) {

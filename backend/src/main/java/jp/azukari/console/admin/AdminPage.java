@@ -3,7 +3,6 @@ package jp.azukari.console.admin;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.common.PartyKind;
 import jp.azukari.common.Role;
@@ -11,13 +10,13 @@ import jp.azukari.label.LabelKeyStore;
 import jp.azukari.party.PartyService;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.console.ConsolePage;
+import jp.azukari.platform.problem.ProblemException;
 import jp.azukari.training.AgencySettings;
 import jp.azukari.user.UserService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
-import jp.azukari.platform.problem.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,10 +26,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The administrator's page: parties, users (create, deactivate, set a new password, role), training records and the
- * training requirement (art. 3), label keys (rotate, retire), and the agency's time zone and reminder settings (read
- * from the configuration). {@code /admin/**} is for ADMINs only (console security); each change goes through the
- * same service as the API.
+ * The administrator's page: parties, users (create, deactivate, set a new password, role), training
+ * records and the training requirement (art. 3), label keys (rotate, retire), and the agency's time
+ * zone and reminder settings (read from the configuration). {@code /admin/**} is for ADMINs only
+ * (console security); each change goes through the same service as the API.
  */
 @ConsolePage
 class AdminPage {
@@ -43,8 +42,14 @@ class AdminPage {
     private final String reminderTime;
     private final int dueSoonDays;
 
-    AdminPage(PartyService parties, UserService users, AgencySettings settings, LabelKeyStore keys, AgencyTimeZone zone,
-              @Value("${azukari.reminders.run-at:07:00}") String reminderTime, @Value("${azukari.reminders.due-soon-days:7}") int dueSoonDays) {
+    AdminPage(
+            PartyService parties,
+            UserService users,
+            AgencySettings settings,
+            LabelKeyStore keys,
+            AgencyTimeZone zone,
+            @Value("${azukari.reminders.run-at:07:00}") String reminderTime,
+            @Value("${azukari.reminders.due-soon-days:7}") int dueSoonDays) {
         this.parties = parties;
         this.users = users;
         this.settings = settings;
@@ -55,42 +60,129 @@ class AdminPage {
     }
 
     @GetMapping("/admin")
-    Mono<Rendering> page(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String done) {
+    Mono<Rendering> page(
+            @AuthenticationPrincipal Actor actor, @RequestParam(required = false) String done) {
         return render(actor, done, null);
     }
 
     @PostMapping("/admin/parties")
     Mono<Rendering> party(@AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
-        return form(exchange).flatMap(f -> act(actor, parties.create(actor, Mono.fromCallable(() ->
-                new PartyService.NewParty(text(f, "name"), PartyKind.valueOf(text(f, "kind"))))), "party"));
+        return form(exchange)
+                .flatMap(
+                        f ->
+                                act(
+                                        actor,
+                                        parties.create(
+                                                actor,
+                                                Mono.fromCallable(
+                                                        () ->
+                                                                new PartyService.NewParty(
+                                                                        text(f, "name"),
+                                                                        PartyKind.valueOf(
+                                                                                text(f, "kind"))))),
+                                        "party"));
     }
 
     @PostMapping("/admin/users")
     Mono<Rendering> user(@AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
-        return form(exchange).flatMap(f -> act(actor, users.create(actor, Mono.fromCallable(() -> new UserService.NewUser(
-                text(f, "username"), text(f, "displayName"), UUID.fromString(text(f, "partyId")), Role.valueOf(text(f, "role")),
-                text(f, "password")))), "user"));
+        return form(exchange)
+                .flatMap(
+                        f ->
+                                act(
+                                        actor,
+                                        users.create(
+                                                actor,
+                                                Mono.fromCallable(
+                                                        () ->
+                                                                new UserService.NewUser(
+                                                                        text(f, "username"),
+                                                                        text(f, "displayName"),
+                                                                        UUID.fromString(
+                                                                                text(f, "partyId")),
+                                                                        Role.valueOf(
+                                                                                text(f, "role")),
+                                                                        text(f, "password")))),
+                                        "user"));
     }
 
     @PostMapping("/admin/users/{id}")
-    Mono<Rendering> change(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, ServerWebExchange exchange) {
-        return form(exchange).flatMap(f -> act(actor, users.update(actor, id, Mono.fromCallable(() -> new UserService.UserPatch(null,
-                f.containsKey("active") ? Boolean.valueOf(text(f, "active")) : null,
-                blank(f.getFirst("role")) ? null : Role.valueOf(text(f, "role")),
-                blank(f.getFirst("password")) ? null : f.getFirst("password")))), "changed"));
+    Mono<Rendering> change(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            ServerWebExchange exchange) {
+        return form(exchange)
+                .flatMap(
+                        f ->
+                                act(
+                                        actor,
+                                        users.update(
+                                                actor,
+                                                id,
+                                                Mono.fromCallable(
+                                                        () ->
+                                                                new UserService.UserPatch(
+                                                                        null,
+                                                                        f.containsKey("active")
+                                                                                ? Boolean.valueOf(
+                                                                                        text(
+                                                                                                f,
+                                                                                                "active"))
+                                                                                : null,
+                                                                        blank(f.getFirst("role"))
+                                                                                ? null
+                                                                                : Role.valueOf(
+                                                                                        text(
+                                                                                                f,
+                                                                                                "role")),
+                                                                        blank(
+                                                                                        f.getFirst(
+                                                                                                "password"))
+                                                                                ? null
+                                                                                : f.getFirst(
+                                                                                        "password")))),
+                                        "changed"));
     }
 
     @PostMapping("/admin/users/{id}/training")
-    Mono<Rendering> training(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, ServerWebExchange exchange) {
-        return form(exchange).flatMap(f -> act(actor, users.recordTraining(actor, id, Mono.fromCallable(() ->
-                new UserService.TrainingRecord(LocalDate.parse(text(f, "completedOn")), LocalDate.parse(text(f, "validUntil"))))),
-                "training"));
+    Mono<Rendering> training(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            ServerWebExchange exchange) {
+        return form(exchange)
+                .flatMap(
+                        f ->
+                                act(
+                                        actor,
+                                        users.recordTraining(
+                                                actor,
+                                                id,
+                                                Mono.fromCallable(
+                                                        () ->
+                                                                new UserService.TrainingRecord(
+                                                                        LocalDate.parse(
+                                                                                text(
+                                                                                        f,
+                                                                                        "completedOn")),
+                                                                        LocalDate.parse(
+                                                                                text(
+                                                                                        f,
+                                                                                        "validUntil"))))),
+                                        "training"));
     }
 
     @PostMapping("/admin/settings/training")
-    Mono<Rendering> trainingRequired(@AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
-        return form(exchange).flatMap(f -> act(actor, settings.setFlag(AgencySettings.TRAINING_REQUIRED,
-                "true".equals(f.getFirst("required")), actor.userId()), "setting"));
+    Mono<Rendering> trainingRequired(
+            @AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        return form(exchange)
+                .flatMap(
+                        f ->
+                                act(
+                                        actor,
+                                        settings.setFlag(
+                                                AgencySettings.TRAINING_REQUIRED,
+                                                "true".equals(f.getFirst("required")),
+                                                actor.userId()),
+                                        "setting"));
     }
 
     @PostMapping("/admin/label-keys")
@@ -100,34 +192,69 @@ class AdminPage {
 
     @PostMapping("/admin/label-keys/{id}/retire")
     Mono<Rendering> retire(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
-        return keys.retire(id).flatMap(retired -> retired ? Mono.just(Rendering.redirectTo("/admin?done=retired").build())
-                : render(actor, null, "admin.error.retire").map(r -> r));
+        return keys.retire(id)
+                .flatMap(
+                        retired ->
+                                retired
+                                        ? Mono.just(
+                                                Rendering.redirectTo("/admin?done=retired").build())
+                                        : render(actor, null, "admin.error.retire").map(r -> r));
     }
 
     private Mono<Rendering> act(Actor actor, Mono<?> action, String done) {
         return action.then(Mono.just(Rendering.redirectTo("/admin?done=" + done).build()))
-                .onErrorResume(ProblemException.class, e -> jp.azukari.console.manage.Refused.status(e) == 403 ? Mono.error(e)
-                        : render(actor, null, e.detail()))
-                .onErrorResume(IllegalArgumentException.class, e -> render(actor, null, "admin.error.input"))
-                .onErrorResume(java.time.format.DateTimeParseException.class, e -> render(actor, null, "admin.error.input"));
+                .onErrorResume(
+                        ProblemException.class,
+                        e ->
+                                jp.azukari.console.manage.Refused.status(e) == 403
+                                        ? Mono.error(e)
+                                        : render(actor, null, e.detail()))
+                .onErrorResume(
+                        IllegalArgumentException.class,
+                        e -> render(actor, null, "admin.error.input"))
+                .onErrorResume(
+                        java.time.format.DateTimeParseException.class,
+                        e -> render(actor, null, "admin.error.input"));
     }
 
     /** The page; {@code problem} is a message key ({@code admin.…}) or the service's own words. */
     private Mono<Rendering> render(Actor actor, String done, String problem) {
-        return Mono.zip(parties.list(actor, null).collectList(), users.list(actor, null).collectList(),
+        return Mono.zip(
+                        parties.list(actor, null).collectList(),
+                                users.list(actor, null).collectList(),
                         settings.flag(AgencySettings.TRAINING_REQUIRED), keys.keys().collectList())
-                .map(t -> {
-                    var r = Rendering.view("console/admin/admin").model(Map.of("parties", t.getT1(), "users", t.getT2(),
-                            "trainingRequired", t.getT3(), "keys", t.getT4(), "zone", zone.zone().getId(),
-                            "reminderTime", reminderTime, "dueSoonDays", dueSoonDays, "roles", Role.values(), "kinds", PartyKind.values()));
-                    if (done != null && done.matches("[a-z]{1,20}")) {
-                        r.modelAttribute("done", done);
-                    }
-                    if (problem != null) {
-                        r.modelAttribute("problem", problem).status(HttpStatus.BAD_REQUEST);
-                    }
-                    return r.build();
-                });
+                .map(
+                        t -> {
+                            var r =
+                                    Rendering.view("console/admin/admin")
+                                            .model(
+                                                    Map.of(
+                                                            "parties",
+                                                            t.getT1(),
+                                                            "users",
+                                                            t.getT2(),
+                                                            "trainingRequired",
+                                                            t.getT3(),
+                                                            "keys",
+                                                            t.getT4(),
+                                                            "zone",
+                                                            zone.zone().getId(),
+                                                            "reminderTime",
+                                                            reminderTime,
+                                                            "dueSoonDays",
+                                                            dueSoonDays,
+                                                            "roles",
+                                                            Role.values(),
+                                                            "kinds",
+                                                            PartyKind.values()));
+                            if (done != null && done.matches("[a-z]{1,20}")) {
+                                r.modelAttribute("done", done);
+                            }
+                            if (problem != null) {
+                                r.modelAttribute("problem", problem).status(HttpStatus.BAD_REQUEST);
+                            }
+                            return r.build();
+                        });
     }
 
     private static Mono<MultiValueMap<String, String>> form(ServerWebExchange exchange) {

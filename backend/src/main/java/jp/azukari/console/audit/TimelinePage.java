@@ -1,7 +1,6 @@
 package jp.azukari.console.audit;
 
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.ledger.AssetTimeline;
 import jp.azukari.platform.console.ConsolePage;
@@ -12,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
-/** An asset's ledger, every event in order, each link checked; {@code ?seq=} marks one event (a broken link's). */
+/**
+ * An asset's ledger, every event in order, each link checked; {@code ?seq=} marks one event (a
+ * broken link's).
+ */
 @ConsolePage
 class TimelinePage {
 
@@ -23,8 +25,16 @@ class TimelinePage {
     }
 
     @GetMapping("/assets/{id}/timeline")
-    Mono<Rendering> page(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam(required = false) Integer seq) {
-        return timeline.of(actor, id).map(t -> Rendering.view("console/audit/timeline").modelAttribute("t", t)
-                .modelAttribute("marked", seq == null ? -1 : seq).build());
+    Mono<Rendering> page(
+            @AuthenticationPrincipal Actor actor,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer seq) {
+        return timeline.of(actor, id)
+                .map(
+                        t ->
+                                Rendering.view("console/audit/timeline")
+                                        .modelAttribute("t", t)
+                                        .modelAttribute("marked", seq == null ? -1 : seq)
+                                        .build());
     }
 }

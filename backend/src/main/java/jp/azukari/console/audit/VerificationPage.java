@@ -1,7 +1,6 @@
 package jp.azukari.console.audit;
 
 import java.util.UUID;
-
 import jp.azukari.common.Actor;
 import jp.azukari.ledger.VerificationRuns;
 import jp.azukari.platform.console.ConsolePage;
@@ -13,8 +12,9 @@ import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Mono;
 
 /**
- * Ledger verification from the page: start a run, watch its progress (re-read from the database every second, so
- * any instance shows it), and read its result — verified, or the first broken link of each broken chain.
+ * Ledger verification from the page: start a run, watch its progress (re-read from the database
+ * every second, so any instance shows it), and read its result — verified, or the first broken link
+ * of each broken chain.
  */
 @ConsolePage
 class VerificationPage {
@@ -27,22 +27,34 @@ class VerificationPage {
 
     @GetMapping("/ledger/verify")
     Mono<Rendering> page(@AuthenticationPrincipal Actor actor) {
-        return runs.recent(actor, 20).collectList()
+        return runs.recent(actor, 20)
+                .collectList()
                 .map(l -> Rendering.view("console/audit/verify").modelAttribute("runs", l).build());
     }
 
     @PostMapping("/ledger/verify")
     Mono<Rendering> start(@AuthenticationPrincipal Actor actor) {
-        return runs.start(actor, null).map(id -> Rendering.redirectTo("/ledger/verify/" + id).build());
+        return runs.start(actor, null)
+                .map(id -> Rendering.redirectTo("/ledger/verify/" + id).build());
     }
 
     @GetMapping("/ledger/verify/{id}")
     Mono<Rendering> run(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-        return runs.find(actor, id).map(r -> Rendering.view("console/audit/verification").modelAttribute("run", r).build());
+        return runs.find(actor, id)
+                .map(
+                        r ->
+                                Rendering.view("console/audit/verification")
+                                        .modelAttribute("run", r)
+                                        .build());
     }
 
     @GetMapping("/ledger/verify/{id}/progress")
     Mono<Rendering> progress(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-        return runs.find(actor, id).map(r -> Rendering.view("console/audit/verification :: result").modelAttribute("run", r).build());
+        return runs.find(actor, id)
+                .map(
+                        r ->
+                                Rendering.view("console/audit/verification :: result")
+                                        .modelAttribute("run", r)
+                                        .build());
     }
 }

@@ -4,9 +4,19 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
-/** An approval as the rules see it: its kind, status, the subcontractor it names, its scope and validity. */
-public record ApprovalFacts(UUID id, UUID contractId, ApprovalKind kind, ApprovalStatus status, UUID subcontractorPartyId,
-                            boolean wholeContract, Set<UUID> assetIds, LocalDate validUntil) {
+/**
+ * An approval as the rules see it: its kind, status, the subcontractor it names, its scope and
+ * validity.
+ */
+public record ApprovalFacts(
+        UUID id,
+        UUID contractId,
+        ApprovalKind kind,
+        ApprovalStatus status,
+        UUID subcontractorPartyId,
+        boolean wholeContract,
+        Set<UUID> assetIds,
+        LocalDate validUntil) {
 
     public ApprovalFacts {
         assetIds = Set.copyOf(assetIds);

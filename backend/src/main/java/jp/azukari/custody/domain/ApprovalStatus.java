@@ -1,5 +1,7 @@
 package jp.azukari.custody.domain;
 
 public enum ApprovalStatus {
-    PENDING, APPROVED, REJECTED
+    PENDING,
+    APPROVED,
+    REJECTED
 }

@@ -1,5 +1,7 @@
 package jp.azukari.custody.domain;
 
 public enum ContractStatus {
-    ACTIVE, COMPLETED, CLOSED
+    ACTIVE,
+    COMPLETED,
+    CLOSED
 }

@@ -1,5 +1,8 @@
 package jp.azukari.custody.domain;
 
 public enum LineStatus {
-    PENDING, CONFIRMED, MISSING, CANCELLED
+    PENDING,
+    CONFIRMED,
+    MISSING,
+    CANCELLED
 }

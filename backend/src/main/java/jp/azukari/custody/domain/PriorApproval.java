@@ -6,16 +6,26 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Actions the agency must approve in advance for one asset (art. 2.3, 6): taking it out, copying it, disposing of it
- * instead of returning it. Finds the approval that allows the action, or says why none does.
+ * Actions the agency must approve in advance for one asset (art. 2.3, 6): taking it out, copying
+ * it, disposing of it instead of returning it. Finds the approval that allows the action, or says
+ * why none does.
  */
 public final class PriorApproval {
 
-    /** What an action needs: the approval kind, and the refusals when none is approved or all have lapsed. */
+    /**
+     * What an action needs: the approval kind, and the refusals when none is approved or all have
+     * lapsed.
+     */
     public enum Need {
-        TAKE_OUT(ApprovalKind.TAKE_OUT, RefusalCode.TAKE_OUT_NOT_APPROVED, RefusalCode.TAKE_OUT_APPROVAL_EXPIRED),
+        TAKE_OUT(
+                ApprovalKind.TAKE_OUT,
+                RefusalCode.TAKE_OUT_NOT_APPROVED,
+                RefusalCode.TAKE_OUT_APPROVAL_EXPIRED),
         COPY(ApprovalKind.COPY, RefusalCode.COPY_NOT_APPROVED, RefusalCode.COPY_APPROVAL_EXPIRED),
-        DISPOSAL(ApprovalKind.DISPOSE_INSTEAD_OF_RETURN, RefusalCode.DISPOSAL_NOT_APPROVED, RefusalCode.DISPOSAL_APPROVAL_EXPIRED);
+        DISPOSAL(
+                ApprovalKind.DISPOSE_INSTEAD_OF_RETURN,
+                RefusalCode.DISPOSAL_NOT_APPROVED,
+                RefusalCode.DISPOSAL_APPROVAL_EXPIRED);
 
         private final ApprovalKind kind;
         private final RefusalCode notApproved;
@@ -32,27 +42,30 @@ public final class PriorApproval {
         }
     }
 
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
-    public record Granted(ApprovalFacts approval) implements Outcome {
-    }
+    public record Granted(ApprovalFacts approval) implements Outcome {}
 
-    public record Refused(Refusal refusal) implements Outcome {
-    }
+    public record Refused(Refusal refusal) implements Outcome {}
 
-    private PriorApproval() {
-    }
+    private PriorApproval() {}
 
     /**
-     * @param candidates the approvals to consider: the one the request cites, or every approval of the contract
+     * @param candidates the approvals to consider: the one the request cites, or every approval of
+     *     the contract
      * @param today the agency's today; an approval is valid through its last day
      */
-    public static Outcome find(Need need, UUID contractId, UUID assetId, List<ApprovalFacts> candidates, LocalDate today) {
-        List<ApprovalFacts> covering = candidates.stream()
-                .filter(a -> a.kind() == need.kind && a.status() == ApprovalStatus.APPROVED)
-                .filter(a -> a.contractId().equals(contractId) && a.covers(assetId))
-                .toList();
+    public static Outcome find(
+            Need need,
+            UUID contractId,
+            UUID assetId,
+            List<ApprovalFacts> candidates,
+            LocalDate today) {
+        List<ApprovalFacts> covering =
+                candidates.stream()
+                        .filter(a -> a.kind() == need.kind && a.status() == ApprovalStatus.APPROVED)
+                        .filter(a -> a.contractId().equals(contractId) && a.covers(assetId))
+                        .toList();
         if (covering.isEmpty()) {
             return new Refused(Refusal.of(need.notApproved));
         }
@@ -60,9 +73,20 @@ public final class PriorApproval {
                 .filter(a -> !a.isExpiredOn(today))
                 .max(Comparator.comparing(ApprovalFacts::validUntil))
                 .<Outcome>map(Granted::new)
-                .orElseGet(() -> {
-                    LocalDate last = covering.stream().map(ApprovalFacts::validUntil).max(Comparator.naturalOrder()).orElseThrow();
-                    return new Refused(new Refusal(need.expired, "The " + need.kind + " approval covering the asset expired on " + last));
-                });
+                .orElseGet(
+                        () -> {
+                            LocalDate last =
+                                    covering.stream()
+                                            .map(ApprovalFacts::validUntil)
+                                            .max(Comparator.naturalOrder())
+                                            .orElseThrow();
+                            return new Refused(
+                                    new Refusal(
+                                            need.expired,
+                                            "The "
+                                                    + need.kind
+                                                    + " approval covering the asset expired on "
+                                                    + last));
+                        });
     }
 }

@@ -2,7 +2,10 @@ package jp.azukari.custody.domain;
 
 import java.util.Objects;
 
-/** A custody action the rules refused, with the code, the article and a sentence for the person who tried. */
+/**
+ * A custody action the rules refused, with the code, the article and a sentence for the person who
+ * tried.
+ */
 public record Refusal(RefusalCode code, String detail) {
 
     public Refusal {

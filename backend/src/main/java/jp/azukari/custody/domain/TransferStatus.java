@@ -1,5 +1,7 @@
 package jp.azukari.custody.domain;
 
 public enum TransferStatus {
-    OPEN, COMPLETED, CANCELLED
+    OPEN,
+    COMPLETED,
+    CANCELLED
 }

@@ -7,16 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import jp.azukari.asset.AssetService;
 import jp.azukari.common.Actor;
 import jp.azukari.incident.IncidentRules;
 import jp.azukari.incident.IncidentService;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.console.ConsolePage;
+import jp.azukari.platform.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import jp.azukari.platform.problem.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,7 +23,10 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Reporting an incident (loss, theft, suspected leak, …) about assets my party holds, through {@link IncidentService#report}. */
+/**
+ * Reporting an incident (loss, theft, suspected leak, …) about assets my party holds, through
+ * {@link IncidentService#report}.
+ */
 @ConsolePage
 class IncidentReportPage {
 
@@ -33,7 +35,8 @@ class IncidentReportPage {
     private final Clock clock;
     private final AgencyTimeZone zone;
 
-    IncidentReportPage(IncidentService incidents, AssetService assets, Clock clock, AgencyTimeZone zone) {
+    IncidentReportPage(
+            IncidentService incidents, AssetService assets, Clock clock, AgencyTimeZone zone) {
         this.incidents = incidents;
         this.assets = assets;
         this.clock = clock;
@@ -41,57 +44,131 @@ class IncidentReportPage {
     }
 
     @GetMapping("/incidents/new")
-    Mono<Rendering> form(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String sent) {
+    Mono<Rendering> form(
+            @AuthenticationPrincipal Actor actor, @RequestParam(required = false) String sent) {
         if (!IncidentRules.mayReport(actor.role())) {
-            return Mono.error(jp.azukari.platform.problem.Problems.forbidden("Only a MANAGER, CLERK or CUSTODIAN reports incidents"));
+            return Mono.error(
+                    jp.azukari.platform.problem.Problems.forbidden(
+                            "Only a MANAGER, CLERK or CUSTODIAN reports incidents"));
         }
         return page(actor, HttpStatus.OK, Map.of(), List.of(), sent == null ? "" : sent, null);
     }
 
     @PostMapping("/incidents/new")
     Mono<Rendering> report(@AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(f -> {
-            List<String> errors = new ArrayList<>();
-            IncidentRules.Kind kind = kind(f.getFirst("kind"));
-            List<UUID> picked = f.get("asset") == null ? List.of()
-                    : f.get("asset").stream().map(IncidentReportPage::uuid).filter(java.util.Objects::nonNull).distinct().toList();
-            Instant occurred = instant(f.getFirst("occurredAt"));
-            String description = f.getFirst("description") == null ? "" : f.getFirst("description").strip();
-            if (kind == null) {
-                errors.add("incidentNew.error.kind");
-            }
-            if (picked.isEmpty()) {
-                errors.add("incidentNew.error.assets");
-            }
-            if (occurred == null || occurred.isAfter(clock.instant())) {
-                errors.add("incidentNew.error.occurredAt");
-            }
-            if (description.isEmpty() || description.length() > 4000) {
-                errors.add("incidentNew.error.description");
-            }
-            if (!errors.isEmpty()) {
-                return page(actor, HttpStatus.BAD_REQUEST, f.toSingleValueMap(), errors, "", null);
-            }
-            return incidents.report(actor, new IncidentService.Report(kind, picked, occurred, description, null))
-                    .map(i -> Rendering.redirectTo("/incidents/new?sent=" + i.id()).build())
-                    .onErrorResume(ProblemException.class, e -> HttpStatus.valueOf(e.kind().name()).value() == 404 || HttpStatus.valueOf(e.kind().name()).value() == 403
-                            ? Mono.error(e) : page(actor, HttpStatus.valueOf(e.kind().name()), f.toSingleValueMap(), List.of(), "",
-                            String.valueOf(e.detail())));
-        });
+        return exchange.getFormData()
+                .flatMap(
+                        f -> {
+                            List<String> errors = new ArrayList<>();
+                            IncidentRules.Kind kind = kind(f.getFirst("kind"));
+                            List<UUID> picked =
+                                    f.get("asset") == null
+                                            ? List.of()
+                                            : f.get("asset").stream()
+                                                    .map(IncidentReportPage::uuid)
+                                                    .filter(java.util.Objects::nonNull)
+                                                    .distinct()
+                                                    .toList();
+                            Instant occurred = instant(f.getFirst("occurredAt"));
+                            String description =
+                                    f.getFirst("description") == null
+                                            ? ""
+                                            : f.getFirst("description").strip();
+                            if (kind == null) {
+                                errors.add("incidentNew.error.kind");
+                            }
+                            if (picked.isEmpty()) {
+                                errors.add("incidentNew.error.assets");
+                            }
+                            if (occurred == null || occurred.isAfter(clock.instant())) {
+                                errors.add("incidentNew.error.occurredAt");
+                            }
+                            if (description.isEmpty() || description.length() > 4000) {
+                                errors.add("incidentNew.error.description");
+                            }
+                            if (!errors.isEmpty()) {
+                                return page(
+                                        actor,
+                                        HttpStatus.BAD_REQUEST,
+                                        f.toSingleValueMap(),
+                                        errors,
+                                        "",
+                                        null);
+                            }
+                            return incidents
+                                    .report(
+                                            actor,
+                                            new IncidentService.Report(
+                                                    kind, picked, occurred, description, null))
+                                    .map(
+                                            i ->
+                                                    Rendering.redirectTo(
+                                                                    "/incidents/new?sent=" + i.id())
+                                                            .build())
+                                    .onErrorResume(
+                                            ProblemException.class,
+                                            e ->
+                                                    HttpStatus.valueOf(e.kind().name()).value()
+                                                                            == 404
+                                                                    || HttpStatus.valueOf(
+                                                                                            e.kind()
+                                                                                                    .name())
+                                                                                    .value()
+                                                                            == 403
+                                                            ? Mono.error(e)
+                                                            : page(
+                                                                    actor,
+                                                                    HttpStatus.valueOf(
+                                                                            e.kind().name()),
+                                                                    f.toSingleValueMap(),
+                                                                    List.of(),
+                                                                    "",
+                                                                    String.valueOf(e.detail())));
+                        });
     }
 
-    private Mono<Rendering> page(Actor actor, HttpStatus status, Map<String, String> values, List<String> errors, String sent, String refused) {
-        var holdings = actor.isScopedToParty()
-                ? assets.list(actor, new AssetService.Filter(null, null, actor.partyId(), null), 1000, 0).collectList()
-                : Mono.just(List.<jp.azukari.asset.AssetView>of());
-        return holdings.map(list -> Rendering.view("console/incident-new").status(status).model(Map.of(
-                "holdings", list, "kinds", List.of(IncidentRules.Kind.values()), "values", values, "errors", errors,
-                "sent", sent, "refused", refused == null ? "" : refused)).build());
+    private Mono<Rendering> page(
+            Actor actor,
+            HttpStatus status,
+            Map<String, String> values,
+            List<String> errors,
+            String sent,
+            String refused) {
+        var holdings =
+                actor.isScopedToParty()
+                        ? assets.list(
+                                        actor,
+                                        new AssetService.Filter(null, null, actor.partyId(), null),
+                                        1000,
+                                        0)
+                                .collectList()
+                        : Mono.just(List.<jp.azukari.asset.AssetView>of());
+        return holdings.map(
+                list ->
+                        Rendering.view("console/incident-new")
+                                .status(status)
+                                .model(
+                                        Map.of(
+                                                "holdings",
+                                                list,
+                                                "kinds",
+                                                List.of(IncidentRules.Kind.values()),
+                                                "values",
+                                                values,
+                                                "errors",
+                                                errors,
+                                                "sent",
+                                                sent,
+                                                "refused",
+                                                refused == null ? "" : refused))
+                                .build());
     }
 
     private Instant instant(String s) {
         try {
-            return s == null || s.isBlank() ? null : LocalDateTime.parse(s.strip()).atZone(zone.zone()).toInstant();
+            return s == null || s.isBlank()
+                    ? null
+                    : LocalDateTime.parse(s.strip()).atZone(zone.zone()).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }

@@ -2,7 +2,6 @@ package jp.azukari.platform.bootstrap;
 
 import java.security.SecureRandom;
 import java.util.UUID;
-
 import jp.azukari.auth.PasswordPolicy;
 import jp.azukari.common.PartyKind;
 import org.slf4j.Logger;
@@ -14,12 +13,13 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * On an empty database (no user at all) makes the agency party and the one administrator {@code admin}, so a fresh
- * installation can be signed into. The password is the configured one ({@code AZUKARI_ADMIN_PASSWORD}) or a generated
- * one, printed once in the log. There is no built-in default.
+ * On an empty database (no user at all) makes the agency party and the one administrator {@code
+ * admin}, so a fresh installation can be signed into. The password is the configured one ({@code
+ * AZUKARI_ADMIN_PASSWORD}) or a generated one, printed once in the log. There is no built-in
+ * default.
  *
- * <p>Several instances may start together on one database: a transaction-scoped advisory lock lets one of them
- * do the work while the others wait and then find a user already there.
+ * <p>Several instances may start together on one database: a transaction-scoped advisory lock lets
+ * one of them do the work while the others wait and then find a user already there.
  */
 public class FirstStart {
 
@@ -27,7 +27,9 @@ public class FirstStart {
 
     /** "Azukari1" as a number: the advisory lock only first starts take. */
     private static final long LOCK_KEY = 0x417A_756B_6172_6931L;
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private static final String ALPHABET =
+            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int GENERATED_LENGTH = 24;
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
 
@@ -37,8 +39,7 @@ public class FirstStart {
         static final Outcome NOTHING = new Outcome(false, null, null);
     }
 
-    private record Party(UUID id, String kind) {
-    }
+    private record Party(UUID id, String kind) {}
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -47,16 +48,26 @@ public class FirstStart {
     private final String agencyName;
     private final String configuredPassword;
 
-    public FirstStart(DatabaseClient db, TransactionalOperator tx, PasswordEncoder passwords, SecureRandom random,
-                      String agencyName, String configuredPassword) {
+    public FirstStart(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            PasswordEncoder passwords,
+            SecureRandom random,
+            String agencyName,
+            String configuredPassword) {
         if (agencyName == null || agencyName.isBlank()) {
-            throw new IllegalStateException("azukari.agency.name (AZUKARI_AGENCY_NAME) must not be blank");
+            throw new IllegalStateException(
+                    "azukari.agency.name (AZUKARI_AGENCY_NAME) must not be blank");
         }
         boolean configured = configuredPassword != null && !configuredPassword.isEmpty();
         if (configured) {
-            PasswordPolicy.violation(configuredPassword).ifPresent(why -> {
-                throw new IllegalStateException("AZUKARI_ADMIN_PASSWORD (azukari.bootstrap.admin-password) " + why);
-            });
+            PasswordPolicy.violation(configuredPassword)
+                    .ifPresent(
+                            why -> {
+                                throw new IllegalStateException(
+                                        "AZUKARI_ADMIN_PASSWORD (azukari.bootstrap.admin-password) "
+                                                + why);
+                            });
         }
         this.db = db;
         this.tx = tx;
@@ -68,30 +79,66 @@ public class FirstStart {
 
     public Mono<Outcome> run() {
         String password = configuredPassword != null ? configuredPassword : generatePassword();
-        return db.sql("SELECT pg_advisory_xact_lock(:key)").bind("key", LOCK_KEY).map(row -> Boolean.TRUE).one()
-                .then(db.sql("SELECT EXISTS (SELECT 1 FROM app_user) AS any").map(row -> row.get("any", Boolean.class)).one())
-                .flatMap(anyUser -> Boolean.TRUE.equals(anyUser) ? Mono.just(Outcome.NOTHING) : create(password))
+        return db.sql("SELECT pg_advisory_xact_lock(:key)")
+                .bind("key", LOCK_KEY)
+                .map(row -> Boolean.TRUE)
+                .one()
+                .then(
+                        db.sql("SELECT EXISTS (SELECT 1 FROM app_user) AS any")
+                                .map(row -> row.get("any", Boolean.class))
+                                .one())
+                .flatMap(
+                        anyUser ->
+                                Boolean.TRUE.equals(anyUser)
+                                        ? Mono.just(Outcome.NOTHING)
+                                        : create(password))
                 .as(tx::transactional)
                 .doOnNext(outcome -> announce(outcome, password));
     }
 
     private Mono<Outcome> create(String password) {
         UUID adminId = UUID.randomUUID();
-        return db.sql("INSERT INTO party (id, name, kind) VALUES (:id, :name, 'AGENCY') ON CONFLICT (name) DO NOTHING")
-                .bind("id", UUID.randomUUID()).bind("name", agencyName).then()
-                .then(db.sql("SELECT id, kind FROM party WHERE name = :name").bind("name", agencyName)
-                        .map(row -> new Party(row.get("id", UUID.class), row.get("kind", String.class))).one())
-                .flatMap(party -> PartyKind.AGENCY.name().equals(party.kind())
-                        ? Mono.just(party.id())
-                        : Mono.error(new IllegalStateException("The party named '" + agencyName
-                                + "' exists but is not an AGENCY; set AZUKARI_AGENCY_NAME to another name")))
-                .flatMap(partyId -> Mono.fromCallable(() -> passwords.encode(password))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(hash -> db.sql("INSERT INTO app_user (id, username, display_name, party_id, role, password_hash) "
-                                        + "VALUES (:id, :username, :display, :party, 'ADMIN', :hash)")
-                                .bind("id", adminId).bind("username", ADMIN_USERNAME).bind("display", "管理者 (Administrator)")
-                                .bind("party", partyId).bind("hash", hash).then())
-                        .thenReturn(new Outcome(true, partyId, adminId)));
+        return db.sql(
+                        "INSERT INTO party (id, name, kind) VALUES (:id, :name, 'AGENCY') ON CONFLICT (name) DO NOTHING")
+                .bind("id", UUID.randomUUID())
+                .bind("name", agencyName)
+                .then()
+                .then(
+                        db.sql("SELECT id, kind FROM party WHERE name = :name")
+                                .bind("name", agencyName)
+                                .map(
+                                        row ->
+                                                new Party(
+                                                        row.get("id", UUID.class),
+                                                        row.get("kind", String.class)))
+                                .one())
+                .flatMap(
+                        party ->
+                                PartyKind.AGENCY.name().equals(party.kind())
+                                        ? Mono.just(party.id())
+                                        : Mono.error(
+                                                new IllegalStateException(
+                                                        "The party named '"
+                                                                + agencyName
+                                                                + "' exists but is not an AGENCY; set AZUKARI_AGENCY_NAME to another name")))
+                .flatMap(
+                        partyId ->
+                                Mono.fromCallable(() -> passwords.encode(password))
+                                        .subscribeOn(Schedulers.boundedElastic())
+                                        .flatMap(
+                                                hash ->
+                                                        db.sql(
+                                                                        "INSERT INTO app_user (id, username, display_name, party_id, role, password_hash) "
+                                                                                + "VALUES (:id, :username, :display, :party, 'ADMIN', :hash)")
+                                                                .bind("id", adminId)
+                                                                .bind("username", ADMIN_USERNAME)
+                                                                .bind(
+                                                                        "display",
+                                                                        "管理者 (Administrator)")
+                                                                .bind("party", partyId)
+                                                                .bind("hash", hash)
+                                                                .then())
+                                        .thenReturn(new Outcome(true, partyId, adminId)));
     }
 
     private void announce(Outcome outcome, String password) {
@@ -99,11 +146,15 @@ public class FirstStart {
             return;
         }
         if (configuredPassword != null) {
-            log.info("First start: created the agency party '{}' and the administrator '{}' with the password from "
-                    + "AZUKARI_ADMIN_PASSWORD", agencyName, ADMIN_USERNAME);
+            log.info(
+                    "First start: created the agency party '{}' and the administrator '{}' with the password from "
+                            + "AZUKARI_ADMIN_PASSWORD",
+                    agencyName,
+                    ADMIN_USERNAME);
             return;
         }
-        log.warn("""
+        log.warn(
+                """
 
                 ======================== AZUKARI FIRST START ========================
                   Created the agency party '{}' and its administrator:
@@ -112,7 +163,9 @@ public class FirstStart {
                   This password is shown ONLY ONCE. Sign in and change it now.
                   (Set AZUKARI_ADMIN_PASSWORD before the first start to choose it.)
                 =====================================================================""",
-                agencyName, ADMIN_USERNAME, password);
+                agencyName,
+                ADMIN_USERNAME,
+                password);
     }
 
     private String generatePassword() {

@@ -1,7 +1,6 @@
 package jp.azukari.platform.console;
 
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,7 +8,10 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The console's error page for errors met outside a page controller (see {@link ConsoleErrorDispatch}). */
+/**
+ * The console's error page for errors met outside a page controller (see {@link
+ * ConsoleErrorDispatch}).
+ */
 @ConsolePage
 class ConsoleErrorController {
 
@@ -24,7 +26,20 @@ class ConsoleErrorController {
         HttpStatus given = exchange.getAttribute(ConsoleErrorDispatch.STATUS_ATTRIBUTE);
         HttpStatus status = given != null ? given : HttpStatus.NOT_FOUND;
         String code = "csrf".equals(reason) ? "CSRF" : "";
-        return common.common(exchange).map(model -> Rendering.view("console/error").status(status).model(model)
-                .model(Map.of("status", status.value(), "detail", "", "code", code)).build());
+        return common.common(exchange)
+                .map(
+                        model ->
+                                Rendering.view("console/error")
+                                        .status(status)
+                                        .model(model)
+                                        .model(
+                                                Map.of(
+                                                        "status",
+                                                        status.value(),
+                                                        "detail",
+                                                        "",
+                                                        "code",
+                                                        code))
+                                        .build());
     }
 }

@@ -9,9 +9,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Renders the console's error page from outside a controller (a security filter, an unmatched path): the request
- * is handed to the dispatcher as {@code GET /console-error/{reason}}, which {@link ConsoleErrorController} answers
- * with the status and the page's language.
+ * Renders the console's error page from outside a controller (a security filter, an unmatched
+ * path): the request is handed to the dispatcher as {@code GET /console-error/{reason}}, which
+ * {@link ConsoleErrorController} answers with the status and the page's language.
  */
 @Component
 public class ConsoleErrorDispatch {
@@ -29,9 +29,14 @@ public class ConsoleErrorDispatch {
             return Mono.empty();
         }
         exchange.getAttributes().put(STATUS_ATTRIBUTE, status);
-        ServerWebExchange error = exchange.mutate()
-                .request(r -> r.method(HttpMethod.GET).path("/console-error/" + reason).headers(h -> h.remove("HX-Request")))
-                .build();
+        ServerWebExchange error =
+                exchange.mutate()
+                        .request(
+                                r ->
+                                        r.method(HttpMethod.GET)
+                                                .path("/console-error/" + reason)
+                                                .headers(h -> h.remove("HX-Request")))
+                        .build();
         return dispatcher.getObject().handle(error);
     }
 }

@@ -12,8 +12,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * A path no controller or file answers is, outside the API, the console's 404 page in the page's language; under
- * {@code /api} it stays exactly the API's problem (handed to the API's own exception handler).
+ * A path no controller or file answers is, outside the API, the console's 404 page in the page's
+ * language; under {@code /api} it stays exactly the API's problem (handed to the API's own
+ * exception handler).
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -28,9 +29,12 @@ class ConsoleFallbackAdvice {
     }
 
     @ExceptionHandler(ResponseStatusException.class)
-    Mono<ResponseEntity<Object>> unanswered(ResponseStatusException e, ServerWebExchange exchange) throws Exception {
+    Mono<ResponseEntity<Object>> unanswered(ResponseStatusException e, ServerWebExchange exchange)
+            throws Exception {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (path.startsWith("/api/") || path.startsWith("/actuator") || e.getStatusCode().value() != 404) {
+        if (path.startsWith("/api/")
+                || path.startsWith("/actuator")
+                || e.getStatusCode().value() != 404) {
             return api.handleException(e, exchange);
         }
         return errors.render(exchange, HttpStatus.NOT_FOUND, "404").then(Mono.empty());

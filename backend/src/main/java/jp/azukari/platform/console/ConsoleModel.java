@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import jp.azukari.auth.ConsoleCsrf;
 import jp.azukari.auth.ConsoleSessions;
 import jp.azukari.auth.ConsoleSessions.SessionUser;
@@ -14,9 +13,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * What the layout of every console page needs: the signed-in user ({@code me}, may be null), the navigation for
- * their role ({@code nav}), the CSRF token ({@code csrf}, also added to every {@code th:action} form), the page's
- * language ({@code lang}) and the current path ({@code here}, for the language switch to come back to).
+ * What the layout of every console page needs: the signed-in user ({@code me}, may be null), the
+ * navigation for their role ({@code nav}), the CSRF token ({@code csrf}, also added to every {@code
+ * th:action} form), the page's language ({@code lang}) and the current path ({@code here}, for the
+ * language switch to come back to).
  */
 @Component
 public class ConsoleModel {
@@ -30,18 +30,32 @@ public class ConsoleModel {
     }
 
     public Mono<Map<String, Object>> common(ServerWebExchange exchange) {
-        return Mono.zip(sessions.current(exchange), csrf.token(exchange)).map(t -> {
-            SessionUser me = t.getT1().orElse(null);
-            exchange.getAttributes().put(CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME, t.getT2());
-            Map<String, Object> model = new HashMap<>();
-            model.put("me", me);
-            model.put("nav", me == null ? List.of() : ConsoleNavigation.of(me.actor().role()));
-            model.put("csrf", t.getT2());
-            model.put("lang", language(exchange));
-            var uri = exchange.getRequest().getURI();
-            model.put("here", uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-            return model;
-        });
+        return Mono.zip(sessions.current(exchange), csrf.token(exchange))
+                .map(
+                        t -> {
+                            SessionUser me = t.getT1().orElse(null);
+                            exchange.getAttributes()
+                                    .put(
+                                            CsrfRequestDataValueProcessor.DEFAULT_CSRF_ATTR_NAME,
+                                            t.getT2());
+                            Map<String, Object> model = new HashMap<>();
+                            model.put("me", me);
+                            model.put(
+                                    "nav",
+                                    me == null
+                                            ? List.of()
+                                            : ConsoleNavigation.of(me.actor().role()));
+                            model.put("csrf", t.getT2());
+                            model.put("lang", language(exchange));
+                            var uri = exchange.getRequest().getURI();
+                            model.put(
+                                    "here",
+                                    uri.getRawPath()
+                                            + (uri.getRawQuery() == null
+                                                    ? ""
+                                                    : "?" + uri.getRawQuery()));
+                            return model;
+                        });
     }
 
     public static String language(ServerWebExchange exchange) {

@@ -1,7 +1,6 @@
 package jp.azukari.platform.console;
 
 import java.util.Map;
-
 import jp.azukari.custody.CustodyRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,35 +36,65 @@ class ConsolePageAdvice {
     }
 
     @ExceptionHandler(jp.azukari.platform.problem.ProblemException.class)
-    Mono<Rendering> applicationProblem(jp.azukari.platform.problem.ProblemException e, ServerWebExchange exchange) {
-        String code = e instanceof CustodyRefusedException refused ? refused.first().code().name() : null;
+    Mono<Rendering> applicationProblem(
+            jp.azukari.platform.problem.ProblemException e, ServerWebExchange exchange) {
+        String code =
+                e instanceof CustodyRefusedException refused ? refused.first().code().name() : null;
         return page(exchange, HttpStatus.valueOf(e.kind().name()), e.detail(), code);
     }
 
     @ExceptionHandler(ErrorResponseException.class)
     Mono<Rendering> problem(ErrorResponseException e, ServerWebExchange exchange) {
-        return page(exchange, HttpStatus.valueOf(e.getStatusCode().value()), e.getBody().getDetail(), null);
+        return page(
+                exchange,
+                HttpStatus.valueOf(e.getStatusCode().value()),
+                e.getBody().getDetail(),
+                null);
     }
 
-    /** A path id that is not a UUID names nothing the caller may see: the 404 page, as for an unknown id. */
+    /**
+     * A path id that is not a UUID names nothing the caller may see: the 404 page, as for an
+     * unknown id.
+     */
     @ExceptionHandler(ResponseStatusException.class)
     Mono<Rendering> status(ResponseStatusException e, ServerWebExchange exchange) {
-        boolean badPathId = e instanceof org.springframework.web.server.ServerWebInputException input && input.getMethodParameter() != null
-                && input.getMethodParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
-        HttpStatus status = badPathId ? HttpStatus.NOT_FOUND : HttpStatus.valueOf(e.getStatusCode().value());
+        boolean badPathId =
+                e instanceof org.springframework.web.server.ServerWebInputException input
+                        && input.getMethodParameter() != null
+                        && input.getMethodParameter()
+                                .hasParameterAnnotation(
+                                        org.springframework.web.bind.annotation.PathVariable.class);
+        HttpStatus status =
+                badPathId ? HttpStatus.NOT_FOUND : HttpStatus.valueOf(e.getStatusCode().value());
         return page(exchange, status, null, null);
     }
 
     @ExceptionHandler(Exception.class)
     Mono<Rendering> unexpected(Exception e, ServerWebExchange exchange) {
-        log.error("Unexpected error on console page {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
+        log.error(
+                "Unexpected error on console page {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                e);
         return page(exchange, HttpStatus.INTERNAL_SERVER_ERROR, null, null);
     }
 
-    private Mono<Rendering> page(ServerWebExchange exchange, HttpStatus status, String detail, String code) {
-        return common.common(exchange).map(model -> Rendering.view("console/error").status(status)
-                .model(model).model(Map.of("status", status.value(), "detail", detail == null ? "" : detail,
-                        "code", code == null ? "" : code))
-                .build());
+    private Mono<Rendering> page(
+            ServerWebExchange exchange, HttpStatus status, String detail, String code) {
+        return common.common(exchange)
+                .map(
+                        model ->
+                                Rendering.view("console/error")
+                                        .status(status)
+                                        .model(model)
+                                        .model(
+                                                Map.of(
+                                                        "status",
+                                                        status.value(),
+                                                        "detail",
+                                                        detail == null ? "" : detail,
+                                                        "code",
+                                                        code == null ? "" : code))
+                                        .build());
     }
 }

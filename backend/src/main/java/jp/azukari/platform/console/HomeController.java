@@ -6,8 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 
 /**
- * {@code /} is each role's home: a clerk's asset search, a custodian's custody page; managers, auditors and
- * administrators get a page of links to their screens (the manager's dashboard replaces it when it lands).
+ * {@code /} is each role's home: a clerk's asset search, a custodian's custody page; managers,
+ * auditors and administrators get a page of links to their screens (the manager's dashboard
+ * replaces it when it lands).
  */
 @ConsolePage
 class HomeController {

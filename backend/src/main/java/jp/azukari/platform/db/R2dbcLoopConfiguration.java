@@ -1,10 +1,5 @@
 package jp.azukari.platform.db;
 
-import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoEventLoopGroup;
@@ -19,6 +14,10 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.EventExecutorChooserFactory;
 import io.netty.util.concurrent.ThreadPerTaskExecutor;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,34 +26,45 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * Gives the PostgreSQL driver event loops of its own and spreads its connections over them.
- * <p>
- * Each connection's answers, and all the work that continues from them, run on the loop thread the connection was
- * registered with. Reactor Netty asks the group for a loop more than once per connection (for the channel, then
- * for the address resolver), so with the usual round-robin choice and an even number of loops every connection
- * landed on the same loop: measured on two cores, one thread with all the database work and its sibling never
- * started. Here each connection goes to the loop with the fewest registered channels instead.
+ *
+ * <p>Each connection's answers, and all the work that continues from them, run on the loop thread
+ * the connection was registered with. Reactor Netty asks the group for a loop more than once per
+ * connection (for the channel, then for the address resolver), so with the usual round-robin choice
+ * and an even number of loops every connection landed on the same loop: measured on two cores, one
+ * thread with all the database work and its sibling never started. Here each connection goes to the
+ * loop with the fewest registered channels instead.
  */
 @Configuration(proxyBeanMethods = false)
 class R2dbcLoopConfiguration {
 
     @Bean(destroyMethod = "dispose")
     LoopResources postgresLoops() {
-        return new SpreadLoops("r2dbc-postgres", Math.max(2, Runtime.getRuntime().availableProcessors()));
+        return new SpreadLoops(
+                "r2dbc-postgres", Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 
     @Bean
     ConnectionFactoryOptionsBuilderCustomizer postgresLoopsCustomizer(LoopResources postgresLoops) {
-        return builder -> builder.option(PostgresqlConnectionFactoryProvider.LOOP_RESOURCES, postgresLoops);
+        return builder ->
+                builder.option(PostgresqlConnectionFactoryProvider.LOOP_RESOURCES, postgresLoops);
     }
 
-    /** One group of daemon loop threads (epoll where available) that hands out the least-occupied loop. */
+    /**
+     * One group of daemon loop threads (epoll where available) that hands out the least-occupied
+     * loop.
+     */
     static final class SpreadLoops implements LoopResources {
 
         private final EventLoopGroup group;
 
         SpreadLoops(String prefix, int threads) {
-            IoHandlerFactory io = Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-            this.group = new CountingGroup(threads, new ThreadPerTaskExecutor(new DefaultThreadFactory(prefix, true)), io);
+            IoHandlerFactory io =
+                    Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+            this.group =
+                    new CountingGroup(
+                            threads,
+                            new ThreadPerTaskExecutor(new DefaultThreadFactory(prefix, true)),
+                            io);
         }
 
         @Override
@@ -79,10 +89,15 @@ class R2dbcLoopConfiguration {
 
         @Override
         public Mono<Void> disposeLater(Duration quietPeriod, Duration timeout) {
-            return Mono.defer(() -> {
-                var done = group.shutdownGracefully(quietPeriod.toMillis(), timeout.toMillis(), TimeUnit.MILLISECONDS);
-                return Mono.create(sink -> done.addListener(f -> sink.success()));
-            });
+            return Mono.defer(
+                    () -> {
+                        var done =
+                                group.shutdownGracefully(
+                                        quietPeriod.toMillis(),
+                                        timeout.toMillis(),
+                                        TimeUnit.MILLISECONDS);
+                        return Mono.create(sink -> done.addListener(f -> sink.success()));
+                    });
         }
     }
 

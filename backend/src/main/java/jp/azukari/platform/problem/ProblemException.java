@@ -5,13 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A request the application turned down, as a domain type: its kind, a stable slug (the problem's {@code type}),
- * a title, a sentence for the person who asked, and further members of the answer ({@code code}, {@code article},
- * {@code errors}, {@code refusals}, …). The web edge alone turns it into an RFC 9457 answer.
+ * A request the application turned down, as a domain type: its kind, a stable slug (the problem's
+ * {@code type}), a title, a sentence for the person who asked, and further members of the answer
+ * ({@code code}, {@code article}, {@code errors}, {@code refusals}, …). The web edge alone turns it
+ * into an RFC 9457 answer.
  */
 public class ProblemException extends RuntimeException {
 
-    /** The member that asks the client to wait this many seconds (answered as the Retry-After header, too). */
+    /**
+     * The member that asks the client to wait this many seconds (answered as the Retry-After
+     * header, too).
+     */
     public static final String RETRY_AFTER = "retryAfterSeconds";
 
     private final ProblemKind kind;

@@ -1,8 +1,9 @@
 package jp.azukari.platform.problem;
 
 /**
- * What kind of problem the application met, named as the HTTP status it answers with (the web edge maps it:
- * {@code platform.web.ProblemExceptionHandler}); the application itself knows nothing of HTTP.
+ * What kind of problem the application met, named as the HTTP status it answers with (the web edge
+ * maps it: {@code platform.web.ProblemExceptionHandler}); the application itself knows nothing of
+ * HTTP.
  */
 public enum ProblemKind {
     BAD_REQUEST,

@@ -8,18 +8,22 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Whether a failure is the database connection going away (the server restarted, a backend was terminated, the
- * network dropped): such a request is answered 503 with Retry-After, whichever path it took (issue 10).
+ * Whether a failure is the database connection going away (the server restarted, a backend was
+ * terminated, the network dropped): such a request is answered 503 with Retry-After, whichever path
+ * it took (issue 10).
  */
 final class DatabaseFaults {
 
-    private DatabaseFaults() {
-    }
+    private DatabaseFaults() {}
 
-    /** The database refused the text itself (NUL, or a character its encoding lacks): SQLSTATE 22021 or 22P05. */
+    /**
+     * The database refused the text itself (NUL, or a character its encoding lacks): SQLSTATE 22021
+     * or 22P05.
+     */
     static boolean isRefusedText(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof R2dbcException r && ("22021".equals(r.getSqlState()) || "22P05".equals(r.getSqlState()))) {
+            if (t instanceof R2dbcException r
+                    && ("22021".equals(r.getSqlState()) || "22P05".equals(r.getSqlState()))) {
                 return true;
             }
         }
@@ -28,21 +32,29 @@ final class DatabaseFaults {
 
     static boolean isConnectionLoss(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
-                    || t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
-                    || t instanceof CannotCreateTransactionException || t instanceof java.nio.channels.ClosedChannelException
+            if (t instanceof R2dbcNonTransientResourceException
+                    || t instanceof R2dbcTransientResourceException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessResourceException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof java.nio.channels.ClosedChannelException
                     || t instanceof java.net.ConnectException) {
                 return true;
             }
-            if (t instanceof R2dbcException r && r.getSqlState() != null
+            if (t instanceof R2dbcException r
+                    && r.getSqlState() != null
                     && (r.getSqlState().startsWith("08") || r.getSqlState().startsWith("57P"))) {
                 return true;
             }
             String name = t.getClass().getName();
-            if (name.contains("ConnectionClosed") || name.startsWith("io.netty.channel") && name.contains("Closed")) {
+            if (name.contains("ConnectionClosed")
+                    || name.startsWith("io.netty.channel") && name.contains("Closed")) {
                 return true;
             }
-            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().contains("onnection") && t.getMessage().contains("closed")) {
+            if (t instanceof IllegalStateException
+                    && t.getMessage() != null
+                    && t.getMessage().contains("onnection")
+                    && t.getMessage().contains("closed")) {
                 return true;
             }
         }

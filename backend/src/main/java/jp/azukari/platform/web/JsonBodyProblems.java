@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
@@ -21,15 +20,15 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * Turns a Jackson failure while reading a request body into words a client can act on: where the JSON breaks,
- * which field has a value of the wrong kind, and what it accepts. Never echoes Java class names.
+ * Turns a Jackson failure while reading a request body into words a client can act on: where the
+ * JSON breaks, which field has a value of the wrong kind, and what it accepts. Never echoes Java
+ * class names.
  */
 final class JsonBodyProblems {
 
     private static final int MAX_ECHO = 120;
 
-    private JsonBodyProblems() {
-    }
+    private JsonBodyProblems() {}
 
     /** One field's problem, or the whole body's problem when {@code field} is null. */
     record Finding(String field, String message) {
@@ -51,15 +50,28 @@ final class JsonBodyProblems {
         if (ex instanceof StreamReadException) {
             return new Finding(null, syntax(ex));
         }
-        if (ex instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text && RefusedText.contains(text)) {
+        if (ex instanceof InvalidFormatException invalid
+                && invalid.getValue() instanceof String text
+                && RefusedText.contains(text)) {
             return new Finding(field, RefusedText.REASON);
         }
-        if (ex instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        if (ex instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            return new Finding(field, "'" + echo(invalid.getValue()) + "' is not one of " + enumValues(invalid.getTargetType()));
+            return new Finding(
+                    field,
+                    "'"
+                            + echo(invalid.getValue())
+                            + "' is not one of "
+                            + enumValues(invalid.getTargetType()));
         }
         if (ex instanceof InvalidFormatException invalid) {
-            return new Finding(field, "'" + echo(invalid.getValue()) + "' is not " + expected(invalid.getTargetType()));
+            return new Finding(
+                    field,
+                    "'"
+                            + echo(invalid.getValue())
+                            + "' is not "
+                            + expected(invalid.getTargetType()));
         }
         if (ex instanceof MismatchedInputException mismatched) {
             Class<?> target = mismatched.getTargetType();
@@ -79,9 +91,10 @@ final class JsonBodyProblems {
 
     private static String syntax(JacksonException ex) {
         TokenStreamLocation at = ex.getLocation();
-        String where = at != null && at.getLineNr() > 0
-                ? " at line " + at.getLineNr() + ", column " + at.getColumnNr()
-                : "";
+        String where =
+                at != null && at.getLineNr() > 0
+                        ? " at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                        : "";
         String why = ex.getOriginalMessage();
         if (why != null) {
             // Jackson's messages may span lines and quote the input; keep the first line, bounded
@@ -90,7 +103,9 @@ final class JsonBodyProblems {
                 why = why.substring(0, 200) + "…";
             }
         }
-        return "Request body is not valid JSON" + where + (why == null || why.isEmpty() ? "" : ": " + why);
+        return "Request body is not valid JSON"
+                + where
+                + (why == null || why.isEmpty() ? "" : ": " + why);
     }
 
     private static String path(JacksonException ex) {
@@ -113,7 +128,9 @@ final class JsonBodyProblems {
     }
 
     private static String enumValues(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
+        return Arrays.stream(type.getEnumConstants())
+                .map(Object::toString)
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     static String expected(Class<?> type) {
@@ -126,11 +143,19 @@ final class JsonBodyProblems {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == BigInteger.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == BigInteger.class) {
             return "a whole number";
         }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class || type == BigDecimal.class) {
+        if (Number.class.isAssignableFrom(type)
+                || type == double.class
+                || type == float.class
+                || type == BigDecimal.class) {
             return "a number";
         }
         if (type == UUID.class) {

@@ -1,26 +1,24 @@
 package jp.azukari.platform.web;
 
 import java.util.List;
-
+import jp.azukari.files.Upload;
+import jp.azukari.files.UploadedFiles;
 import jp.azukari.platform.problem.Problems;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.util.MultiValueMap;
-import reactor.core.publisher.Flux;
 
-/** Reading the fields and files of a multipart/form-data request, with 400 problems naming the field. */
+/**
+ * Reading the fields and files of a multipart/form-data request, with 400 problems naming the
+ * field.
+ */
 public final class Multipart {
 
-    /** One uploaded file as sent: its own name (path removed), declared type and bytes. */
-    public record Upload(String filename, String contentType, Flux<DataBuffer> content) {
-    }
+    private Multipart() {}
 
-    private Multipart() {
-    }
-
-    public static String field(MultiValueMap<String, Part> parts, String name, boolean required, int maxLength) {
+    public static String field(
+            MultiValueMap<String, Part> parts, String name, boolean required, int maxLength) {
         Part p = parts.getFirst(name);
         String value = p instanceof FormFieldPart f ? f.value() : null;
         if (value == null || value.isBlank()) {
@@ -35,14 +33,24 @@ public final class Multipart {
         return value.strip();
     }
 
-    public static List<Upload> files(MultiValueMap<String, Part> parts, String name, String fallbackName) {
+    public static List<Upload> files(
+            MultiValueMap<String, Part> parts, String name, String fallbackName) {
         List<Part> all = parts.getOrDefault(name, List.of());
-        return all.stream().map(p -> {
-            if (!(p instanceof FilePart f)) {
-                throw Problems.invalidField(name, "must be a file part");
-            }
-            String type = f.headers().getContentType() == null ? null : f.headers().getContentType().toString();
-            return new Upload(UploadedFiles.filename(f.filename(), fallbackName), type, f.content());
-        }).toList();
+        return all.stream()
+                .map(
+                        p -> {
+                            if (!(p instanceof FilePart f)) {
+                                throw Problems.invalidField(name, "must be a file part");
+                            }
+                            String type =
+                                    f.headers().getContentType() == null
+                                            ? null
+                                            : f.headers().getContentType().toString();
+                            return new Upload(
+                                    UploadedFiles.filename(f.filename(), fallbackName),
+                                    type,
+                                    f.content());
+                        })
+                .toList();
     }
 }

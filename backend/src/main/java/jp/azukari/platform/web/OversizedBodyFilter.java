@@ -1,9 +1,8 @@
 package jp.azukari.platform.web;
 
-import jp.azukari.platform.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
-
+import jp.azukari.platform.problem.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -22,14 +21,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers 413 to a JSON request whose declared {@code Content-Length} is beyond what the codecs would buffer
- * ({@code spring.http.codecs.max-in-memory-size}), before anything else reads it — authentication included.
+ * Answers 413 to a JSON request whose declared {@code Content-Length} is beyond what the codecs
+ * would buffer ({@code spring.http.codecs.max-in-memory-size}), before anything else reads it —
+ * authentication included.
  *
- * <p>Why not leave it to the codec, which also fails (and {@link ProblemExceptionHandler} turns that into the same
- * 413)? The codec stops reading half way; the server then closes a connection whose client is still sending, and
- * the client's TCP stack may drop the 413 before the client reads it. Here the body is read and thrown away first
- * (up to a bound), so the client always sees the answer. A JSON body of undeclared length (chunked) is passed on
- * only up to the limit and drained the same way before the codec is told it overflowed.
+ * <p>Why not leave it to the codec, which also fails (and {@link ProblemExceptionHandler} turns
+ * that into the same 413)? The codec stops reading half way; the server then closes a connection
+ * whose client is still sending, and the client's TCP stack may drop the 413 before the client
+ * reads it. Here the body is read and thrown away first (up to a bound), so the client always sees
+ * the answer. A JSON body of undeclared length (chunked) is passed on only up to the limit and
+ * drained the same way before the codec is told it overflowed.
  */
 @Component
 class OversizedBodyFilter implements WebFilter, Ordered {
@@ -63,14 +64,15 @@ class OversizedBodyFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         AtomicLong seen = new AtomicLong();
-        Mono<Void> drain = declared > MAX_DRAIN_BYTES
-                ? Mono.empty()
-                : request.getBody()
-                        .doOnNext(buffer -> seen.addAndGet(buffer.readableByteCount()))
-                        .doOnNext(DataBufferUtils::release)
-                        .takeUntil(buffer -> seen.get() >= MAX_DRAIN_BYTES)
-                        .then()
-                        .onErrorResume(e -> Mono.empty());
+        Mono<Void> drain =
+                declared > MAX_DRAIN_BYTES
+                        ? Mono.empty()
+                        : request.getBody()
+                                .doOnNext(buffer -> seen.addAndGet(buffer.readableByteCount()))
+                                .doOnNext(DataBufferUtils::release)
+                                .takeUntil(buffer -> seen.get() >= MAX_DRAIN_BYTES)
+                                .then()
+                                .onErrorResume(e -> Mono.empty());
         return drain.then(Mono.defer(() -> answer(exchange)));
     }
 
@@ -79,15 +81,23 @@ class OversizedBodyFilter implements WebFilter, Ordered {
         response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         String path = exchange.getRequest().getPath().value().replace("\\", "").replace("\"", "");
-        String json = "{\"type\":\"" + Problems.TYPE_BASE + "payload-too-large\",\"title\":\"Request body too large\","
-                + "\"status\":413,\"detail\":\"" + ProblemExceptionHandler.tooLargeDetail(limit) + "\",\"instance\":\"" + path + "\"}";
+        String json =
+                "{\"type\":\""
+                        + Problems.TYPE_BASE
+                        + "payload-too-large\",\"title\":\"Request body too large\","
+                        + "\"status\":413,\"detail\":\""
+                        + ProblemExceptionHandler.tooLargeDetail(limit)
+                        + "\",\"instance\":\""
+                        + path
+                        + "\"}";
         DataBuffer buffer = response.bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
     }
 
     /**
-     * A body of undeclared length (chunked): passes on at most {@code limit} bytes, reads and drops the rest, and
-     * only then fails with {@link DataBufferLimitException}, which WebFlux answers 413 like its own overflow.
+     * A body of undeclared length (chunked): passes on at most {@code limit} bytes, reads and drops
+     * the rest, and only then fails with {@link DataBufferLimitException}, which WebFlux answers
+     * 413 like its own overflow.
      */
     private final class DrainingBody extends ServerHttpRequestDecorator {
 
@@ -97,20 +107,30 @@ class OversizedBodyFilter implements WebFilter, Ordered {
 
         @Override
         public Flux<DataBuffer> getBody() {
-            return Flux.defer(() -> {
-                AtomicLong seen = new AtomicLong();
-                return super.getBody()
-                        // concatMap, not handle or filter: a dropped element would also meet the discard hook
-                        .concatMap(buffer -> {
-                            long total = seen.addAndGet(buffer.readableByteCount());
-                            if (total <= limit) {
-                                return Mono.just(buffer);
-                            }
-                            DataBufferUtils.release(buffer);
-                            return total > MAX_DRAIN_BYTES ? Mono.<DataBuffer>error(overflow()) : Mono.<DataBuffer>empty();
-                        })
-                        .concatWith(Mono.defer(() -> seen.get() > limit ? Mono.error(overflow()) : Mono.empty()));
-            });
+            return Flux.defer(
+                    () -> {
+                        AtomicLong seen = new AtomicLong();
+                        return super.getBody()
+                                // concatMap, not handle or filter: a dropped element would also
+                                // meet the discard hook
+                                .concatMap(
+                                        buffer -> {
+                                            long total = seen.addAndGet(buffer.readableByteCount());
+                                            if (total <= limit) {
+                                                return Mono.just(buffer);
+                                            }
+                                            DataBufferUtils.release(buffer);
+                                            return total > MAX_DRAIN_BYTES
+                                                    ? Mono.<DataBuffer>error(overflow())
+                                                    : Mono.<DataBuffer>empty();
+                                        })
+                                .concatWith(
+                                        Mono.defer(
+                                                () ->
+                                                        seen.get() > limit
+                                                                ? Mono.error(overflow())
+                                                                : Mono.empty()));
+                    });
         }
 
         private DataBufferLimitException overflow() {
@@ -119,7 +139,9 @@ class OversizedBodyFilter implements WebFilter, Ordered {
     }
 
     private static boolean isJson(MediaType type) {
-        return type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
-                || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json")));
+        return type != null
+                && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                        || ("application".equals(type.getType())
+                                && type.getSubtype().endsWith("+json")));
     }
 }

@@ -1,17 +1,18 @@
 package jp.azukari.platform.web;
 
 import java.net.URI;
-
 import jp.azukari.platform.problem.ProblemKind;
 import jp.azukari.platform.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** The web edge's view of the application's problems: the HTTP status of each kind, and an RFC 9457 body. */
+/**
+ * The web edge's view of the application's problems: the HTTP status of each kind, and an RFC 9457
+ * body.
+ */
 final class ProblemAnswers {
 
-    private ProblemAnswers() {
-    }
+    private ProblemAnswers() {}
 
     static HttpStatus status(ProblemKind kind) {
         return switch (kind) {

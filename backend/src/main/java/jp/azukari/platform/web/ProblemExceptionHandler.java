@@ -1,11 +1,10 @@
 package jp.azukari.platform.web;
 
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import jp.azukari.platform.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +42,13 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /**
- * Every error of the API answers as an RFC 9457 problem ({@code application/problem+json}) whose detail says
- * precisely what was wrong with the request — and never what the database or the JVM said about it.
+ * Every error of the API answers as an RFC 9457 problem ({@code application/problem+json}) whose
+ * detail says precisely what was wrong with the request — and never what the database or the JVM
+ * said about it.
  *
- * <p>Spring's own exceptions (415, 405, 404, …) keep their problem bodies from the base class; the overrides
- * below make request-body, validation and path errors precise, and the handlers for data and unexpected errors
- * keep SQL and stack traces in the log.
+ * <p>Spring's own exceptions (415, 405, 404, …) keep their problem bodies from the base class; the
+ * overrides below make request-body, validation and path errors precise, and the handlers for data
+ * and unexpected errors keep SQL and stack traces in the log.
  */
 @RestControllerAdvice
 class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
@@ -57,20 +57,29 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final long bodyLimit;
 
-    ProblemExceptionHandler(@Value("${spring.http.codecs.max-in-memory-size:256KB}") DataSize bodyLimit) {
+    ProblemExceptionHandler(
+            @Value("${spring.http.codecs.max-in-memory-size:256KB}") DataSize bodyLimit) {
         this.bodyLimit = bodyLimit.toBytes();
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
-            HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            ServerWebExchange exchange) {
         if (causedBy(ex, DataBufferLimitException.class) != null) {
             return respond(ex, tooLarge(), exchange);
         }
         JacksonException json = causedBy(ex, JacksonException.class);
         if (json != null) {
             JsonBodyProblems.Finding finding = JsonBodyProblems.describe(json);
-            ProblemDetail p = ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", finding.detail());
+            ProblemDetail p =
+                    ProblemAnswers.problem(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid-request",
+                            "Invalid request",
+                            finding.detail());
             if (finding.field() != null) {
                 p.setProperty("errors", List.of(finding.asError()));
             }
@@ -78,8 +87,14 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         }
         TypeMismatchException mismatch = causedBy(ex, TypeMismatchException.class);
         if (mismatch != null) {
-            return respond(ex, ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    typeMismatch(ex.getMethodParameter(), mismatch)), exchange);
+            return respond(
+                    ex,
+                    ProblemAnswers.problem(
+                            HttpStatus.BAD_REQUEST,
+                            "invalid-request",
+                            "Invalid request",
+                            typeMismatch(ex.getMethodParameter(), mismatch)),
+                    exchange);
         }
         String detail;
         if (ex.getReason() != null && ex.getReason().startsWith("No request body")) {
@@ -87,47 +102,87 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         } else if (causedBy(ex, DecodingException.class) != null) {
             detail = "Request body could not be read as JSON";
         } else {
-            detail = ex.getBody().getDetail() != null ? ex.getBody().getDetail() : "Invalid request";
+            detail =
+                    ex.getBody().getDetail() != null ? ex.getBody().getDetail() : "Invalid request";
         }
-        return respond(ex, ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail), exchange);
+        return respond(
+                ex,
+                ProblemAnswers.problem(
+                        HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail),
+                exchange);
     }
 
-    /** WebFlux reports a body beyond {@code spring.http.codecs.max-in-memory-size} as a 413 ContentTooLargeException. */
+    /**
+     * WebFlux reports a body beyond {@code spring.http.codecs.max-in-memory-size} as a 413
+     * ContentTooLargeException.
+     */
     @Override
-    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException ex, HttpHeaders headers,
-            HttpStatusCode status, ServerWebExchange exchange) {
-        if (ex instanceof ContentTooLargeException || causedBy(ex, DataBufferLimitException.class) != null) {
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(
+            ResponseStatusException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            ServerWebExchange exchange) {
+        if (ex instanceof ContentTooLargeException
+                || causedBy(ex, DataBufferLimitException.class) != null) {
             return respond(ex, tooLarge(), exchange);
         }
         return super.handleResponseStatusException(ex, headers, status, exchange);
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex, HttpHeaders headers,
-            HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+            WebExchangeBindException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            ServerWebExchange exchange) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (ObjectError error : ex.getAllErrors()) {
             String field = error instanceof FieldError fe ? fe.getField() : "";
-            errors.add(Map.of("field", field, "message", String.valueOf(error.getDefaultMessage())));
+            errors.add(
+                    Map.of("field", field, "message", String.valueOf(error.getDefaultMessage())));
         }
         return respond(ex, invalid(errors), exchange);
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            ServerWebExchange exchange) {
         List<Map<String, String>> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(Map.of("field", parameterName(result.getMethodParameter()),
-                        "message", String.valueOf(error.getDefaultMessage())))));
-        ex.getCrossParameterValidationResults().forEach(error ->
-                errors.add(Map.of("field", "", "message", String.valueOf(error.getDefaultMessage()))));
+        ex.getParameterValidationResults()
+                .forEach(
+                        result ->
+                                result.getResolvableErrors()
+                                        .forEach(
+                                                error ->
+                                                        errors.add(
+                                                                Map.of(
+                                                                        "field",
+                                                                        parameterName(
+                                                                                result
+                                                                                        .getMethodParameter()),
+                                                                        "message",
+                                                                        String.valueOf(
+                                                                                error
+                                                                                        .getDefaultMessage())))));
+        ex.getCrossParameterValidationResults()
+                .forEach(
+                        error ->
+                                errors.add(
+                                        Map.of(
+                                                "field",
+                                                "",
+                                                "message",
+                                                String.valueOf(error.getDefaultMessage()))));
         return respond(ex, invalid(errors), exchange);
     }
 
     /** The application's problems (domain types) answered here, at the edge, as RFC 9457. */
     @ExceptionHandler(ProblemException.class)
-    Mono<ResponseEntity<Object>> applicationProblem(ProblemException ex, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Object>> applicationProblem(
+            ProblemException ex, ServerWebExchange exchange) {
         HttpStatus status = ProblemAnswers.status(ex.kind());
         ProblemDetail p = ProblemAnswers.problem(status, ex.slug(), ex.title(), ex.detail());
         HttpHeaders headers = null;
@@ -143,59 +198,119 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** A body beyond {@code spring.http.codecs.max-in-memory-size} when it surfaces unwrapped. */
     @ExceptionHandler(DataBufferLimitException.class)
-    Mono<ResponseEntity<Object>> bodyTooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Object>> bodyTooLarge(
+            DataBufferLimitException ex, ServerWebExchange exchange) {
         return respond(ex, tooLarge(), exchange);
     }
 
-    @ExceptionHandler({DataIntegrityViolationException.class, R2dbcDataIntegrityViolationException.class})
+    @ExceptionHandler({
+        DataIntegrityViolationException.class,
+        R2dbcDataIntegrityViolationException.class
+    })
     Mono<ResponseEntity<Object>> dataConflict(Exception ex, ServerWebExchange exchange) {
         if (DatabaseFaults.isRefusedText(ex)) {
             return databaseRefused(ex, exchange);
         }
         // the database's message names tables and constraints: log it, do not answer with it
-        log.info("Data integrity conflict on {} {}: {}", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), ex.getMessage());
-        String detail = ex instanceof DuplicateKeyException || isUniqueViolation(ex)
-                ? "A record with the same unique value already exists"
-                : "The request conflicts with data already stored";
-        return respond(ex, ProblemAnswers.problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail), exchange);
+        log.info(
+                "Data integrity conflict on {} {}: {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                ex.getMessage());
+        String detail =
+                ex instanceof DuplicateKeyException || isUniqueViolation(ex)
+                        ? "A record with the same unique value already exists"
+                        : "The request conflicts with data already stored";
+        return respond(
+                ex,
+                ProblemAnswers.problem(HttpStatus.CONFLICT, "conflict", "Conflict", detail),
+                exchange);
     }
 
-    /** NUL in text that reached the database some other way (a form or multipart field): its statement failed, nothing kept. */
-    @ExceptionHandler({org.springframework.dao.DataAccessException.class, io.r2dbc.spi.R2dbcException.class})
+    /**
+     * NUL in text that reached the database some other way (a form or multipart field): its
+     * statement failed, nothing kept.
+     */
+    @ExceptionHandler({
+        org.springframework.dao.DataAccessException.class,
+        io.r2dbc.spi.R2dbcException.class
+    })
     Mono<ResponseEntity<Object>> databaseRefused(Exception ex, ServerWebExchange exchange) {
-        return DatabaseFaults.isRefusedText(ex) ? respond(ex, ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                "Invalid request", "A text field " + RefusedText.REASON), exchange) : unexpected(ex, exchange);
+        return DatabaseFaults.isRefusedText(ex)
+                ? respond(
+                        ex,
+                        ProblemAnswers.problem(
+                                HttpStatus.BAD_REQUEST,
+                                "invalid-request",
+                                "Invalid request",
+                                "A text field " + RefusedText.REASON),
+                        exchange)
+                : unexpected(ex, exchange);
     }
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
-    Mono<ResponseEntity<Object>> databaseUnavailable(DataAccessResourceFailureException ex, ServerWebExchange exchange) {
-        log.error("Database unavailable on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
-        ProblemDetail p = ProblemAnswers.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
-                "The service cannot reach its database right now; try again shortly");
-        return handleExceptionInternal(ex, p, retryAfter(5), HttpStatus.SERVICE_UNAVAILABLE, exchange);
+    Mono<ResponseEntity<Object>> databaseUnavailable(
+            DataAccessResourceFailureException ex, ServerWebExchange exchange) {
+        log.error(
+                "Database unavailable on {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                ex);
+        ProblemDetail p =
+                ProblemAnswers.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "unavailable",
+                        "Service unavailable",
+                        "The service cannot reach its database right now; try again shortly");
+        return handleExceptionInternal(
+                ex, p, retryAfter(5), HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
 
-    /** Method security and other code may throw these after the security filters; answer as the filters would. */
+    /**
+     * Method security and other code may throw these after the security filters; answer as the
+     * filters would.
+     */
     @ExceptionHandler(AccessDeniedException.class)
-    Mono<ResponseEntity<Object>> accessDenied(AccessDeniedException ex, ServerWebExchange exchange) {
-        ProblemDetail p = ProblemAnswers.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role may not do this");
+    Mono<ResponseEntity<Object>> accessDenied(
+            AccessDeniedException ex, ServerWebExchange exchange) {
+        ProblemDetail p =
+                ProblemAnswers.problem(
+                        HttpStatus.FORBIDDEN,
+                        "forbidden",
+                        "Forbidden",
+                        "Your role may not do this");
         p.setProperty("code", jp.azukari.platform.problem.Problems.ROLE_NOT_PERMITTED);
         return respond(ex, p, exchange);
     }
 
     @ExceptionHandler(AuthenticationException.class)
-    Mono<ResponseEntity<Object>> unauthenticated(AuthenticationException ex, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Object>> unauthenticated(
+            AuthenticationException ex, ServerWebExchange exchange) {
         HttpHeaders h = new HttpHeaders();
         h.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return handleExceptionInternal(ex, ProblemAnswers.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "A valid access token is required (Authorization: Bearer …)"), h, HttpStatus.UNAUTHORIZED, exchange);
+        return handleExceptionInternal(
+                ex,
+                ProblemAnswers.problem(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthorized",
+                        "Unauthorized",
+                        "A valid access token is required (Authorization: Bearer …)"),
+                h,
+                HttpStatus.UNAUTHORIZED,
+                exchange);
     }
 
-    /** The client went away before the answer could be written: nobody to answer, nothing went wrong here. */
+    /**
+     * The client went away before the answer could be written: nobody to answer, nothing went wrong
+     * here.
+     */
     @ExceptionHandler(reactor.netty.channel.AbortedException.class)
-    Mono<ResponseEntity<Object>> clientGone(reactor.netty.channel.AbortedException ex, ServerWebExchange exchange) {
-        log.debug("Client closed the connection on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+    Mono<ResponseEntity<Object>> clientGone(
+            reactor.netty.channel.AbortedException ex, ServerWebExchange exchange) {
+        log.debug(
+                "Client closed the connection on {} {}: {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
                 ex.getMessage());
         return Mono.empty();
     }
@@ -203,44 +318,72 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
         if (DatabaseFaults.isConnectionLoss(ex)) {
-            return databaseUnavailable(new DataAccessResourceFailureException("database connection lost", ex), exchange);
+            return databaseUnavailable(
+                    new DataAccessResourceFailureException("database connection lost", ex),
+                    exchange);
         }
         String errorId = UUID.randomUUID().toString();
-        log.error("Unexpected error {} on {} {}", errorId, exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), ex);
-        ProblemDetail p = ProblemAnswers.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "An unexpected error occurred; it has been logged under id " + errorId);
+        log.error(
+                "Unexpected error {} on {} {}",
+                errorId,
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                ex);
+        ProblemDetail p =
+                ProblemAnswers.problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error",
+                        "Internal error",
+                        "An unexpected error occurred; it has been logged under id " + errorId);
         p.setProperty("errorId", errorId);
         return respond(ex, p, exchange);
     }
 
-    private Mono<ResponseEntity<Object>> respond(Exception ex, ProblemDetail problem, ServerWebExchange exchange) {
-        return handleExceptionInternal(ex, problem, null, HttpStatusCode.valueOf(problem.getStatus()), exchange);
+    private Mono<ResponseEntity<Object>> respond(
+            Exception ex, ProblemDetail problem, ServerWebExchange exchange) {
+        return handleExceptionInternal(
+                ex, problem, null, HttpStatusCode.valueOf(problem.getStatus()), exchange);
     }
 
     static ProblemDetail invalid(List<Map<String, String>> errors) {
-        StringBuilder detail = new StringBuilder(errors.size() == 1 ? "1 field is invalid: " : errors.size() + " fields are invalid: ");
+        StringBuilder detail =
+                new StringBuilder(
+                        errors.size() == 1
+                                ? "1 field is invalid: "
+                                : errors.size() + " fields are invalid: ");
         for (int i = 0; i < errors.size(); i++) {
             Map<String, String> e = errors.get(i);
             if (i > 0) {
                 detail.append("; ");
             }
-            detail.append(e.get("field").isEmpty() ? "" : e.get("field") + " ").append(e.get("message"));
+            detail.append(e.get("field").isEmpty() ? "" : e.get("field") + " ")
+                    .append(e.get("message"));
         }
-        ProblemDetail p = ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail.toString());
+        ProblemDetail p =
+                ProblemAnswers.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-request",
+                        "Invalid request",
+                        detail.toString());
         p.setProperty("errors", errors);
         return p;
     }
 
     private ProblemDetail tooLarge() {
-        return ProblemAnswers.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+        return ProblemAnswers.problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large",
+                "Request body too large",
                 tooLargeDetail(bodyLimit));
     }
 
     static String tooLargeDetail(long limitBytes) {
-        String size = limitBytes >= 1024 * 1024 && limitBytes % (1024 * 1024) == 0 ? limitBytes / (1024 * 1024) + " MB"
-                : limitBytes >= 1024 && limitBytes % 1024 == 0 ? limitBytes / 1024 + " KB"
-                : limitBytes + " bytes";
+        String size =
+                limitBytes >= 1024 * 1024 && limitBytes % (1024 * 1024) == 0
+                        ? limitBytes / (1024 * 1024) + " MB"
+                        : limitBytes >= 1024 && limitBytes % 1024 == 0
+                                ? limitBytes / 1024 + " KB"
+                                : limitBytes + " bytes";
         return "Request body is larger than this service accepts (at most " + size + ")";
     }
 
@@ -259,8 +402,15 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (value.length() > 80) {
             value = value.substring(0, 80) + "…";
         }
-        return "The " + kind + " '" + (name == null ? "?" : name) + "' must be " + JsonBodyProblems.expected(type)
-                + ", not '" + value + "'";
+        return "The "
+                + kind
+                + " '"
+                + (name == null ? "?" : name)
+                + "' must be "
+                + JsonBodyProblems.expected(type)
+                + ", not '"
+                + value
+                + "'";
     }
 
     private static String parameterName(MethodParameter parameter) {
@@ -283,7 +433,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static boolean isUniqueViolation(Throwable ex) {
-        R2dbcDataIntegrityViolationException r2dbc = causedBy(ex, R2dbcDataIntegrityViolationException.class);
+        R2dbcDataIntegrityViolationException r2dbc =
+                causedBy(ex, R2dbcDataIntegrityViolationException.class);
         return r2dbc != null && "23505".equals(r2dbc.getSqlState());
     }
 

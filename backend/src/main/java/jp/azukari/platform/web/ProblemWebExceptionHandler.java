@@ -1,9 +1,8 @@
 package jp.azukari.platform.web;
 
-import jp.azukari.platform.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
+import jp.azukari.platform.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -18,9 +17,10 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * The last net, for errors raised outside any controller (in a web filter, say), which {@link ProblemExceptionHandler}
- * never sees: they too answer as a problem, and an unexpected one is logged and answered 500 with a generic detail.
- * Runs before Spring Boot's own error handler, which would answer a non-problem JSON shape.
+ * The last net, for errors raised outside any controller (in a web filter, say), which {@link
+ * ProblemExceptionHandler} never sees: they too answer as a problem, and an unexpected one is
+ * logged and answered 500 with a generic detail. Runs before Spring Boot's own error handler, which
+ * would answer a non-problem JSON shape.
  */
 @Component
 class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
@@ -44,27 +44,53 @@ class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered {
         if (ex instanceof ResponseStatusException rse && rse.getStatusCode().value() < 500) {
             status = rse.getStatusCode();
             slug = "invalid-request";
-            detail = rse.getReason() != null ? rse.getReason() : HttpStatus.valueOf(status.value()).getReasonPhrase();
+            detail =
+                    rse.getReason() != null
+                            ? rse.getReason()
+                            : HttpStatus.valueOf(status.value()).getReasonPhrase();
         } else if (DatabaseFaults.isConnectionLoss(ex)) {
-            // e.g. the user-state lookup of authentication, before any controller ran: nothing was written
-            log.warn("Database unavailable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
+            // e.g. the user-state lookup of authentication, before any controller ran: nothing was
+            // written
+            log.warn(
+                    "Database unavailable on {} {}: {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    ex.toString());
             status = HttpStatus.SERVICE_UNAVAILABLE;
             slug = "unavailable";
             detail = "The service cannot reach its database right now; try again shortly";
             response.getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER, "5");
         } else {
             String errorId = UUID.randomUUID().toString();
-            log.error("Unexpected error {} on {} {}", errorId, exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+            log.error(
+                    "Unexpected error {} on {} {}",
+                    errorId,
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    ex);
             status = HttpStatus.INTERNAL_SERVER_ERROR;
             slug = "internal-error";
             detail = "An unexpected error occurred; it has been logged under id " + errorId;
         }
-        String title = HttpStatus.resolve(status.value()) != null ? HttpStatus.valueOf(status.value()).getReasonPhrase() : "Error";
+        String title =
+                HttpStatus.resolve(status.value()) != null
+                        ? HttpStatus.valueOf(status.value()).getReasonPhrase()
+                        : "Error";
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String json = "{\"type\":\"" + Problems.TYPE_BASE + slug + "\",\"title\":\"" + escape(title) + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\""
-                + escape(exchange.getRequest().getPath().value()) + "\"}";
+        String json =
+                "{\"type\":\""
+                        + Problems.TYPE_BASE
+                        + slug
+                        + "\",\"title\":\""
+                        + escape(title)
+                        + "\",\"status\":"
+                        + status.value()
+                        + ",\"detail\":\""
+                        + escape(detail)
+                        + "\",\"instance\":\""
+                        + escape(exchange.getRequest().getPath().value())
+                        + "\"}";
         DataBuffer buffer = response.bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
     }

@@ -13,8 +13,7 @@ public final class RefusedText {
 
     static final String REASON = "contains the NUL character (U+0000), which cannot be stored";
 
-    private RefusedText() {
-    }
+    private RefusedText() {}
 
     public static boolean contains(String s) {
         return s != null && s.indexOf('\u0000') >= 0;
@@ -26,7 +25,9 @@ public final class RefusedText {
         return t.length() > 80 ? t.substring(0, 80) + "…" : t;
     }
 
-    /** Every JSON string the application reads is refused when it holds a NUL: 400 naming the field. */
+    /**
+     * Every JSON string the application reads is refused when it holds a NUL: 400 naming the field.
+     */
     static JacksonModule jsonModule() {
         return new SimpleModule("refused-text").addDeserializer(String.class, new Strings());
     }
@@ -34,7 +35,8 @@ public final class RefusedText {
     static final class Strings extends StringDeserializer {
 
         @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+        public String deserialize(JsonParser p, DeserializationContext ctxt)
+                throws JacksonException {
             String s = super.deserialize(p, ctxt);
             if (contains(s)) {
                 throw InvalidFormatException.from(p, REASON, s, String.class);

@@ -3,14 +3,15 @@ package jp.azukari.scan.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
 import org.springframework.web.server.ServerWebExchange;
 
-/** Small things the station's pages share: the sign-in redirect, ids from forms, and whether htmx asked. */
+/**
+ * Small things the station's pages share: the sign-in redirect, ids from forms, and whether htmx
+ * asked.
+ */
 final class Console {
 
-    private Console() {
-    }
+    private Console() {}
 
     /** The sign-in page, coming back to {@code next} (a path on this site) afterwards. */
     static String signIn(String next) {

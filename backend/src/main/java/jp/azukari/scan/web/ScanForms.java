@@ -5,20 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import jp.azukari.core.label.CounterInput;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
-/** What the station's forms carry: the scanned text, and the labels collected so far when starting a transfer. */
+/**
+ * What the station's forms carry: the scanned text, and the labels collected so far when starting a
+ * transfer.
+ */
 final class ScanForms {
 
-    private ScanForms() {
-    }
+    private ScanForms() {}
 
     /**
-     * The text as the scan path reads it (core's {@link CounterInput}: full-width, dash look-alikes, case, CR/LF, the
-     * URL form); {@link jp.azukari.scan.ScanService} reads it so again, as for the API.
+     * The text as the scan path reads it (core's {@link CounterInput}: full-width, dash
+     * look-alikes, case, CR/LF, the URL form); {@link jp.azukari.scan.ScanService} reads it so
+     * again, as for the API.
      */
     static String payload(String asEntered) {
         return CounterInput.canonicalPayload(asEntered);
@@ -34,7 +36,8 @@ final class ScanForms {
             String[] p = v.split(":", 3);
             UUID id = Console.uuid(p[0]);
             if (id != null && p.length == 3) {
-                lines.add(new ScanLine(UUID.randomUUID(), true, "FOUND", id, p[1], p[2], null, null));
+                lines.add(
+                        new ScanLine(UUID.randomUUID(), true, "FOUND", id, p[1], p[2], null, null));
             }
         }
         return lines;
@@ -44,7 +47,9 @@ final class ScanForms {
     static List<ScanLine> withFound(List<ScanLine> collected, List<ScanLine> scanned) {
         Map<UUID, ScanLine> byAsset = new LinkedHashMap<>();
         collected.forEach(l -> byAsset.put(l.assetId(), l));
-        scanned.stream().filter(l -> "FOUND".equals(l.result())).forEach(l -> byAsset.putIfAbsent(l.assetId(), l));
+        scanned.stream()
+                .filter(l -> "FOUND".equals(l.result()))
+                .forEach(l -> byAsset.putIfAbsent(l.assetId(), l));
         return List.copyOf(byAsset.values());
     }
 

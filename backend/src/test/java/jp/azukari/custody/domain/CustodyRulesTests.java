@@ -1,12 +1,13 @@
 package jp.azukari.custody.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import jp.azukari.common.Actor;
 import jp.azukari.common.PartyKind;
 import jp.azukari.common.Role;
@@ -18,11 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * The custody rules without Spring or a database. The expectations are written out as tables below, one per
- * acting role, so every state × transfer kind × role is decided here by hand, not by the code under test.
+ * The custody rules without Spring or a database. The expectations are written out as tables below,
+ * one per acting role, so every state × transfer kind × role is decided here by hand, not by the
+ * code under test.
  */
 class CustodyRulesTests {
 
@@ -31,37 +31,54 @@ class CustodyRulesTests {
     static final UUID SUBCONTRACTOR = UUID.randomUUID();
     static final UUID CONTRACT = UUID.randomUUID();
     static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    static final ContractFacts ACTIVE = new ContractFacts(CONTRACT, AGENCY, CONTRACTOR, ContractStatus.ACTIVE,
-            LocalDate.of(2027, 3, 31), null);
+    static final ContractFacts ACTIVE =
+            new ContractFacts(
+                    CONTRACT,
+                    AGENCY,
+                    CONTRACTOR,
+                    ContractStatus.ACTIVE,
+                    LocalDate.of(2027, 3, 31),
+                    null);
 
-    // Columns: REGISTERED WITH_CONTRACTOR WITH_SUBCONTRACTOR RETURNED DISPOSED LOST; "ok" = allowed.
-    static final String AGENCY_ADMIN_MANAGER_AUDITOR = """
+    // Columns: REGISTERED WITH_CONTRACTOR WITH_SUBCONTRACTOR RETURNED DISPOSED LOST; "ok" =
+    // allowed.
+    static final String AGENCY_ADMIN_MANAGER_AUDITOR =
+            """
             ISSUE    ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED
             HANDOFF  ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED
             RECOVER  ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED
             RETURN   ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED ROLE_NOT_PERMITTED
             """;
-    static final String AGENCY_CLERK = """
+    static final String AGENCY_CLERK =
+            """
             ISSUE    ok                  ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ok                  ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE
             HANDOFF  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED
             RECOVER  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED
             RETURN   ASSET_NOT_AVAILABLE ok                  SUBCONTRACTOR_HOLDS ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE
             """;
-    static final String CONTRACTOR_CUSTODIAN = """
+    static final String CONTRACTOR_CUSTODIAN =
+            """
             ISSUE    ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED
             HANDOFF  ASSET_NOT_AVAILABLE ok                  ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE
             RECOVER  ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ok                  ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE
             RETURN   ASSET_NOT_AVAILABLE ok                  SUBCONTRACTOR_HOLDS ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE
             """;
-    static final String SUBCONTRACTOR_CUSTODIAN = """
+    static final String SUBCONTRACTOR_CUSTODIAN =
+            """
             ISSUE    ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED  ROLE_NOT_PERMITTED
             HANDOFF  ASSET_NOT_AVAILABLE NOT_HOLDER          ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE
             RECOVER  ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ok                  ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE
             RETURN   ASSET_NOT_AVAILABLE NOT_HOLDER          SUBCONTRACTOR_HOLDS ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE ASSET_NOT_AVAILABLE
             """;
 
-    static final CustodyState[] COLUMNS = {CustodyState.REGISTERED, CustodyState.WITH_CONTRACTOR,
-            CustodyState.WITH_SUBCONTRACTOR, CustodyState.RETURNED, CustodyState.DISPOSED, CustodyState.LOST};
+    static final CustodyState[] COLUMNS = {
+        CustodyState.REGISTERED,
+        CustodyState.WITH_CONTRACTOR,
+        CustodyState.WITH_SUBCONTRACTOR,
+        CustodyState.RETURNED,
+        CustodyState.DISPOSED,
+        CustodyState.LOST
+    };
 
     static Stream<Arguments> everyStateKindAndRole() {
         List<Arguments> cases = new ArrayList<>();
@@ -86,14 +103,25 @@ class CustodyRulesTests {
 
     @ParameterizedTest(name = "{0} starting {1} of an asset {2} → {3}")
     @MethodSource("everyStateKindAndRole")
-    void every_state_kind_and_role_is_decided_as_the_table_says(Actor actor, TransferKind kind, CustodyState state, String expected) {
-        Decision d = CustodyRules.start(request(kind, actor, ACTIVE, approvalFor(ApprovalStatus.APPROVED, TODAY.plusDays(10))),
-                asset(state, holderIn(state), false));
+    void every_state_kind_and_role_is_decided_as_the_table_says(
+            Actor actor, TransferKind kind, CustodyState state, String expected) {
+        Decision d =
+                CustodyRules.start(
+                        request(
+                                kind,
+                                actor,
+                                ACTIVE,
+                                approvalFor(ApprovalStatus.APPROVED, TODAY.plusDays(10))),
+                        asset(state, holderIn(state), false));
         if (expected.equals("ok")) {
             assertThat(d).isInstanceOf(Decision.Allowed.class);
         } else {
-            assertThat(d).isInstanceOfSatisfying(Decision.Refused.class,
-                    r -> assertThat(r.refusal().code()).isEqualTo(RefusalCode.valueOf(expected)));
+            assertThat(d)
+                    .isInstanceOfSatisfying(
+                            Decision.Refused.class,
+                            r ->
+                                    assertThat(r.refusal().code())
+                                            .isEqualTo(RefusalCode.valueOf(expected)));
         }
     }
 
@@ -102,7 +130,10 @@ class CustodyRulesTests {
         long agencyRoles = Stream.of(Role.values()).filter(Role::isAgencyRole).count();
         // four agency roles, plus a custodian on each side of a handoff
         assertThat(everyStateKindAndRole().count())
-                .isEqualTo((agencyRoles + 2) * TransferKind.values().length * CustodyState.values().length);
+                .isEqualTo(
+                        (agencyRoles + 2)
+                                * TransferKind.values().length
+                                * CustodyState.values().length);
     }
 
     @Nested
@@ -114,7 +145,10 @@ class CustodyRulesTests {
 
         @Test
         void without_an_approval_is_refused_as_approval_required_under_article_4() {
-            var r = refusal(CustodyRules.start(request(TransferKind.HANDOFF, custodian, ACTIVE, null), held));
+            var r =
+                    refusal(
+                            CustodyRules.start(
+                                    request(TransferKind.HANDOFF, custodian, ACTIVE, null), held));
             assertThat(r.code()).isEqualTo(RefusalCode.APPROVAL_REQUIRED);
             assertThat(r.article()).isEqualTo("4");
         }
@@ -122,56 +156,146 @@ class CustodyRulesTests {
         @Test
         void under_a_pending_or_rejected_approval_is_refused() {
             for (ApprovalStatus s : List.of(ApprovalStatus.PENDING, ApprovalStatus.REJECTED)) {
-                var r = refusal(CustodyRules.start(request(TransferKind.HANDOFF, custodian, ACTIVE, approvalFor(s, TODAY)), held));
+                var r =
+                        refusal(
+                                CustodyRules.start(
+                                        request(
+                                                TransferKind.HANDOFF,
+                                                custodian,
+                                                ACTIVE,
+                                                approvalFor(s, TODAY)),
+                                        held));
                 assertThat(r.code()).isEqualTo(RefusalCode.APPROVAL_REQUIRED);
             }
         }
 
         @Test
-        void under_an_approval_that_expired_yesterday_is_refused_as_expired_but_today_is_still_valid() {
-            var expired = refusal(CustodyRules.start(request(TransferKind.HANDOFF, custodian, ACTIVE,
-                    approvalFor(ApprovalStatus.APPROVED, TODAY.minusDays(1))), held));
+        void
+                under_an_approval_that_expired_yesterday_is_refused_as_expired_but_today_is_still_valid() {
+            var expired =
+                    refusal(
+                            CustodyRules.start(
+                                    request(
+                                            TransferKind.HANDOFF,
+                                            custodian,
+                                            ACTIVE,
+                                            approvalFor(
+                                                    ApprovalStatus.APPROVED, TODAY.minusDays(1))),
+                                    held));
             assertThat(expired.code()).isEqualTo(RefusalCode.APPROVAL_EXPIRED);
-            assertThat(CustodyRules.start(request(TransferKind.HANDOFF, custodian, ACTIVE,
-                    approvalFor(ApprovalStatus.APPROVED, TODAY)), held)).isInstanceOf(Decision.Allowed.class);
+            assertThat(
+                            CustodyRules.start(
+                                    request(
+                                            TransferKind.HANDOFF,
+                                            custodian,
+                                            ACTIVE,
+                                            approvalFor(ApprovalStatus.APPROVED, TODAY)),
+                                    held))
+                    .isInstanceOf(Decision.Allowed.class);
         }
 
         @Test
         void under_an_approval_naming_another_subcontractor_is_refused() {
-            var other = new ApprovalFacts(UUID.randomUUID(), CONTRACT, ApprovalKind.PROVIDE_TO_SUBCONTRACTOR,
-                    ApprovalStatus.APPROVED, UUID.randomUUID(), true, Set.of(), TODAY.plusDays(5));
-            assertThat(refusal(CustodyRules.start(request(TransferKind.HANDOFF, custodian, ACTIVE, other), held)).code())
+            var other =
+                    new ApprovalFacts(
+                            UUID.randomUUID(),
+                            CONTRACT,
+                            ApprovalKind.PROVIDE_TO_SUBCONTRACTOR,
+                            ApprovalStatus.APPROVED,
+                            UUID.randomUUID(),
+                            true,
+                            Set.of(),
+                            TODAY.plusDays(5));
+            assertThat(
+                            refusal(
+                                            CustodyRules.start(
+                                                    request(
+                                                            TransferKind.HANDOFF,
+                                                            custodian,
+                                                            ACTIVE,
+                                                            other),
+                                                    held))
+                                    .code())
                     .isEqualTo(RefusalCode.APPROVAL_REQUIRED);
         }
 
         @Test
         void under_an_approval_that_lists_other_assets_is_refused() {
-            var narrow = new ApprovalFacts(UUID.randomUUID(), CONTRACT, ApprovalKind.PROVIDE_TO_SUBCONTRACTOR,
-                    ApprovalStatus.APPROVED, SUBCONTRACTOR, false, Set.of(UUID.randomUUID()), TODAY.plusDays(5));
-            assertThat(refusal(CustodyRules.start(request(TransferKind.HANDOFF, custodian, ACTIVE, narrow), held)).code())
+            var narrow =
+                    new ApprovalFacts(
+                            UUID.randomUUID(),
+                            CONTRACT,
+                            ApprovalKind.PROVIDE_TO_SUBCONTRACTOR,
+                            ApprovalStatus.APPROVED,
+                            SUBCONTRACTOR,
+                            false,
+                            Set.of(UUID.randomUUID()),
+                            TODAY.plusDays(5));
+            assertThat(
+                            refusal(
+                                            CustodyRules.start(
+                                                    request(
+                                                            TransferKind.HANDOFF,
+                                                            custodian,
+                                                            ACTIVE,
+                                                            narrow),
+                                                    held))
+                                    .code())
                     .isEqualTo(RefusalCode.APPROVAL_REQUIRED);
         }
 
         @Test
         void under_an_approval_of_another_kind_is_refused() {
-            var copy = new ApprovalFacts(UUID.randomUUID(), CONTRACT, ApprovalKind.COPY, ApprovalStatus.APPROVED,
-                    SUBCONTRACTOR, true, Set.of(), TODAY.plusDays(5));
-            assertThat(refusal(CustodyRules.start(request(TransferKind.HANDOFF, custodian, ACTIVE, copy), held)).code())
+            var copy =
+                    new ApprovalFacts(
+                            UUID.randomUUID(),
+                            CONTRACT,
+                            ApprovalKind.COPY,
+                            ApprovalStatus.APPROVED,
+                            SUBCONTRACTOR,
+                            true,
+                            Set.of(),
+                            TODAY.plusDays(5));
+            assertThat(
+                            refusal(
+                                            CustodyRules.start(
+                                                    request(
+                                                            TransferKind.HANDOFF,
+                                                            custodian,
+                                                            ACTIVE,
+                                                            copy),
+                                                    held))
+                                    .code())
                     .isEqualTo(RefusalCode.APPROVAL_REQUIRED);
         }
 
         @Test
         void to_a_party_that_is_not_a_subcontractor_is_refused() {
-            var req = new StartRequest(TransferKind.HANDOFF, custodian, ACTIVE, AGENCY, PartyKind.AGENCY,
-                    approvalFor(ApprovalStatus.APPROVED, TODAY), TODAY);
-            assertThat(refusal(CustodyRules.start(req, held)).code()).isEqualTo(RefusalCode.INVALID_RECIPIENT);
+            var req =
+                    new StartRequest(
+                            TransferKind.HANDOFF,
+                            custodian,
+                            ACTIVE,
+                            AGENCY,
+                            PartyKind.AGENCY,
+                            approvalFor(ApprovalStatus.APPROVED, TODAY),
+                            TODAY);
+            assertThat(refusal(CustodyRules.start(req, held)).code())
+                    .isEqualTo(RefusalCode.INVALID_RECIPIENT);
         }
 
         @Test
         void once_confirmed_is_due_at_the_approvals_end_when_that_comes_before_the_contracts() {
             var approval = approvalFor(ApprovalStatus.APPROVED, LocalDate.of(2027, 1, 15));
-            Custody c = CustodyRules.afterConfirmation(TransferKind.HANDOFF, ACTIVE, approval, SUBCONTRACTOR);
-            assertThat(c).isEqualTo(new Custody(CustodyState.WITH_SUBCONTRACTOR, SUBCONTRACTOR, LocalDate.of(2027, 1, 15)));
+            Custody c =
+                    CustodyRules.afterConfirmation(
+                            TransferKind.HANDOFF, ACTIVE, approval, SUBCONTRACTOR);
+            assertThat(c)
+                    .isEqualTo(
+                            new Custody(
+                                    CustodyState.WITH_SUBCONTRACTOR,
+                                    SUBCONTRACTOR,
+                                    LocalDate.of(2027, 1, 15)));
         }
     }
 
@@ -181,42 +305,105 @@ class CustodyRulesTests {
 
         @Test
         void an_asset_already_in_an_open_transfer_cannot_join_another() {
-            var r = refusal(CustodyRules.start(request(TransferKind.ISSUE, actor(Role.CLERK, AGENCY), ACTIVE, null),
-                    asset(CustodyState.REGISTERED, AGENCY, true)));
+            var r =
+                    refusal(
+                            CustodyRules.start(
+                                    request(
+                                            TransferKind.ISSUE,
+                                            actor(Role.CLERK, AGENCY),
+                                            ACTIVE,
+                                            null),
+                                    asset(CustodyState.REGISTERED, AGENCY, true)));
             assertThat(r.code()).isEqualTo(RefusalCode.ALREADY_IN_TRANSFER);
         }
 
         @Test
         void nothing_is_issued_or_handed_off_under_a_completed_contract_but_returns_still_go() {
-            var completed = new ContractFacts(CONTRACT, AGENCY, CONTRACTOR, ContractStatus.COMPLETED, LocalDate.of(2027, 3, 31), TODAY);
-            assertThat(refusal(CustodyRules.start(request(TransferKind.ISSUE, actor(Role.CLERK, AGENCY), completed, null),
-                    asset(CustodyState.REGISTERED, AGENCY, false))).code()).isEqualTo(RefusalCode.CONTRACT_NOT_ACTIVE);
-            assertThat(CustodyRules.start(request(TransferKind.RETURN, actor(Role.CUSTODIAN, CONTRACTOR), completed, null),
-                    asset(CustodyState.WITH_CONTRACTOR, CONTRACTOR, false))).isInstanceOf(Decision.Allowed.class);
+            var completed =
+                    new ContractFacts(
+                            CONTRACT,
+                            AGENCY,
+                            CONTRACTOR,
+                            ContractStatus.COMPLETED,
+                            LocalDate.of(2027, 3, 31),
+                            TODAY);
+            assertThat(
+                            refusal(
+                                            CustodyRules.start(
+                                                    request(
+                                                            TransferKind.ISSUE,
+                                                            actor(Role.CLERK, AGENCY),
+                                                            completed,
+                                                            null),
+                                                    asset(CustodyState.REGISTERED, AGENCY, false)))
+                                    .code())
+                    .isEqualTo(RefusalCode.CONTRACT_NOT_ACTIVE);
+            assertThat(
+                            CustodyRules.start(
+                                    request(
+                                            TransferKind.RETURN,
+                                            actor(Role.CUSTODIAN, CONTRACTOR),
+                                            completed,
+                                            null),
+                                    asset(CustodyState.WITH_CONTRACTOR, CONTRACTOR, false)))
+                    .isInstanceOf(Decision.Allowed.class);
         }
 
         @Test
         void a_completed_contract_makes_everything_due_from_its_completion_day() {
-            var completed = new ContractFacts(CONTRACT, AGENCY, CONTRACTOR, ContractStatus.COMPLETED, LocalDate.of(2027, 3, 31), TODAY);
+            var completed =
+                    new ContractFacts(
+                            CONTRACT,
+                            AGENCY,
+                            CONTRACTOR,
+                            ContractStatus.COMPLETED,
+                            LocalDate.of(2027, 3, 31),
+                            TODAY);
             assertThat(completed.dueOn()).isEqualTo(TODAY);
             assertThat(ACTIVE.dueOn()).isEqualTo(LocalDate.of(2027, 3, 31));
         }
 
         @Test
         void a_clerk_of_another_agency_cannot_issue_this_contracts_assets() {
-            var r = refusal(CustodyRules.start(request(TransferKind.ISSUE, actor(Role.CLERK, UUID.randomUUID()), ACTIVE, null),
-                    asset(CustodyState.REGISTERED, AGENCY, false)));
+            var r =
+                    refusal(
+                            CustodyRules.start(
+                                    request(
+                                            TransferKind.ISSUE,
+                                            actor(Role.CLERK, UUID.randomUUID()),
+                                            ACTIVE,
+                                            null),
+                                    asset(CustodyState.REGISTERED, AGENCY, false)));
             assertThat(r.code()).isEqualTo(RefusalCode.NOT_HOLDER);
         }
 
         @Test
         void an_issue_goes_from_the_agency_to_the_contractor_and_nowhere_else() {
-            var allowed = (Decision.Allowed) CustodyRules.start(request(TransferKind.ISSUE, actor(Role.CLERK, AGENCY), ACTIVE, null),
-                    asset(CustodyState.REGISTERED, AGENCY, false));
+            var allowed =
+                    (Decision.Allowed)
+                            CustodyRules.start(
+                                    request(
+                                            TransferKind.ISSUE,
+                                            actor(Role.CLERK, AGENCY),
+                                            ACTIVE,
+                                            null),
+                                    asset(CustodyState.REGISTERED, AGENCY, false));
             assertThat(allowed).isEqualTo(new Decision.Allowed(AGENCY, CONTRACTOR));
-            var elsewhere = new StartRequest(TransferKind.ISSUE, actor(Role.CLERK, AGENCY), ACTIVE, SUBCONTRACTOR,
-                    PartyKind.SUBCONTRACTOR, null, TODAY);
-            assertThat(refusal(CustodyRules.start(elsewhere, asset(CustodyState.REGISTERED, AGENCY, false))).code())
+            var elsewhere =
+                    new StartRequest(
+                            TransferKind.ISSUE,
+                            actor(Role.CLERK, AGENCY),
+                            ACTIVE,
+                            SUBCONTRACTOR,
+                            PartyKind.SUBCONTRACTOR,
+                            null,
+                            TODAY);
+            assertThat(
+                            refusal(
+                                            CustodyRules.start(
+                                                    elsewhere,
+                                                    asset(CustodyState.REGISTERED, AGENCY, false)))
+                                    .code())
                     .isEqualTo(RefusalCode.INVALID_RECIPIENT);
         }
     }
@@ -224,14 +411,28 @@ class CustodyRulesTests {
     static Stream<Arguments> everyKindAndConfirmingRole() {
         List<Arguments> cases = new ArrayList<>();
         // receiving party of each kind, and which acting user is its rightful confirmer
-        record Receiving(TransferKind kind, UUID to, Actor confirmer) {
-        }
-        List<Receiving> receivers = List.of(new Receiving(TransferKind.ISSUE, CONTRACTOR, actor(Role.CUSTODIAN, CONTRACTOR)),
-                new Receiving(TransferKind.HANDOFF, SUBCONTRACTOR, actor(Role.CUSTODIAN, SUBCONTRACTOR)),
-                new Receiving(TransferKind.RECOVER, CONTRACTOR, actor(Role.CUSTODIAN, CONTRACTOR)),
-                new Receiving(TransferKind.RETURN, AGENCY, actor(Role.CLERK, AGENCY)));
-        List<Actor> everyone = List.of(actor(Role.ADMIN, AGENCY), actor(Role.MANAGER, AGENCY), actor(Role.CLERK, AGENCY),
-                actor(Role.AUDITOR, AGENCY), actor(Role.CUSTODIAN, CONTRACTOR), actor(Role.CUSTODIAN, SUBCONTRACTOR));
+        record Receiving(TransferKind kind, UUID to, Actor confirmer) {}
+        List<Receiving> receivers =
+                List.of(
+                        new Receiving(
+                                TransferKind.ISSUE, CONTRACTOR, actor(Role.CUSTODIAN, CONTRACTOR)),
+                        new Receiving(
+                                TransferKind.HANDOFF,
+                                SUBCONTRACTOR,
+                                actor(Role.CUSTODIAN, SUBCONTRACTOR)),
+                        new Receiving(
+                                TransferKind.RECOVER,
+                                CONTRACTOR,
+                                actor(Role.CUSTODIAN, CONTRACTOR)),
+                        new Receiving(TransferKind.RETURN, AGENCY, actor(Role.CLERK, AGENCY)));
+        List<Actor> everyone =
+                List.of(
+                        actor(Role.ADMIN, AGENCY),
+                        actor(Role.MANAGER, AGENCY),
+                        actor(Role.CLERK, AGENCY),
+                        actor(Role.AUDITOR, AGENCY),
+                        actor(Role.CUSTODIAN, CONTRACTOR),
+                        actor(Role.CUSTODIAN, SUBCONTRACTOR));
         for (Receiving r : receivers) {
             for (Actor a : everyone) {
                 String expected;
@@ -250,9 +451,20 @@ class CustodyRulesTests {
 
     @ParameterizedTest(name = "{2} confirming a {0} → {3}")
     @MethodSource("everyKindAndConfirmingRole")
-    void only_the_receiving_side_confirms(TransferKind kind, UUID to, Actor actor, String expected) {
-        Decision d = CustodyRules.confirm(new ConfirmRequest(kind, actor, TransferStatus.OPEN, to, LineStatus.PENDING,
-                approvalFor(ApprovalStatus.APPROVED, TODAY), TODAY, false, false));
+    void only_the_receiving_side_confirms(
+            TransferKind kind, UUID to, Actor actor, String expected) {
+        Decision d =
+                CustodyRules.confirm(
+                        new ConfirmRequest(
+                                kind,
+                                actor,
+                                TransferStatus.OPEN,
+                                to,
+                                LineStatus.PENDING,
+                                approvalFor(ApprovalStatus.APPROVED, TODAY),
+                                TODAY,
+                                false,
+                                false));
         if (expected.equals("ok")) {
             assertThat(d).isInstanceOf(Decision.Allowed.class);
         } else {
@@ -266,37 +478,87 @@ class CustodyRulesTests {
 
         final Actor receiver = actor(Role.CUSTODIAN, CONTRACTOR);
 
-        ConfirmRequest line(TransferStatus t, LineStatus l, boolean trainingRequired, boolean trained) {
-            return new ConfirmRequest(TransferKind.ISSUE, receiver, t, CONTRACTOR, l, null, TODAY, trainingRequired, trained);
+        ConfirmRequest line(
+                TransferStatus t, LineStatus l, boolean trainingRequired, boolean trained) {
+            return new ConfirmRequest(
+                    TransferKind.ISSUE,
+                    receiver,
+                    t,
+                    CONTRACTOR,
+                    l,
+                    null,
+                    TODAY,
+                    trainingRequired,
+                    trained);
         }
 
         @Test
         void a_line_confirmed_before_is_refused_as_already_confirmed() {
-            assertThat(refusal(CustodyRules.confirm(line(TransferStatus.OPEN, LineStatus.CONFIRMED, false, false))).code())
+            assertThat(
+                            refusal(
+                                            CustodyRules.confirm(
+                                                    line(
+                                                            TransferStatus.OPEN,
+                                                            LineStatus.CONFIRMED,
+                                                            false,
+                                                            false)))
+                                    .code())
                     .isEqualTo(RefusalCode.ALREADY_CONFIRMED);
         }
 
         @Test
         void a_cancelled_or_completed_transfer_confirms_nothing() {
-            assertThat(refusal(CustodyRules.confirm(line(TransferStatus.CANCELLED, LineStatus.CANCELLED, false, false))).code())
+            assertThat(
+                            refusal(
+                                            CustodyRules.confirm(
+                                                    line(
+                                                            TransferStatus.CANCELLED,
+                                                            LineStatus.CANCELLED,
+                                                            false,
+                                                            false)))
+                                    .code())
                     .isEqualTo(RefusalCode.TRANSFER_NOT_OPEN);
-            assertThat(refusal(CustodyRules.confirm(line(TransferStatus.COMPLETED, LineStatus.CONFIRMED, false, false))).code())
+            assertThat(
+                            refusal(
+                                            CustodyRules.confirm(
+                                                    line(
+                                                            TransferStatus.COMPLETED,
+                                                            LineStatus.CONFIRMED,
+                                                            false,
+                                                            false)))
+                                    .code())
                     .isEqualTo(RefusalCode.TRANSFER_NOT_OPEN);
         }
 
         @Test
         void when_the_agency_requires_training_an_untrained_custodian_cannot_take_custody() {
-            var r = refusal(CustodyRules.confirm(line(TransferStatus.OPEN, LineStatus.PENDING, true, false)));
+            var r =
+                    refusal(
+                            CustodyRules.confirm(
+                                    line(TransferStatus.OPEN, LineStatus.PENDING, true, false)));
             assertThat(r.code()).isEqualTo(RefusalCode.TRAINING_REQUIRED);
             assertThat(r.article()).isEqualTo("3");
-            assertThat(CustodyRules.confirm(line(TransferStatus.OPEN, LineStatus.PENDING, true, true))).isInstanceOf(Decision.Allowed.class);
+            assertThat(
+                            CustodyRules.confirm(
+                                    line(TransferStatus.OPEN, LineStatus.PENDING, true, true)))
+                    .isInstanceOf(Decision.Allowed.class);
         }
 
         @Test
         void a_handoff_whose_approval_expired_after_it_was_opened_cannot_be_confirmed() {
-            var req = new ConfirmRequest(TransferKind.HANDOFF, actor(Role.CUSTODIAN, SUBCONTRACTOR), TransferStatus.OPEN,
-                    SUBCONTRACTOR, LineStatus.PENDING, approvalFor(ApprovalStatus.APPROVED, TODAY.minusDays(1)), TODAY, false, false);
-            assertThat(refusal(CustodyRules.confirm(req)).code()).isEqualTo(RefusalCode.APPROVAL_EXPIRED);
+            var req =
+                    new ConfirmRequest(
+                            TransferKind.HANDOFF,
+                            actor(Role.CUSTODIAN, SUBCONTRACTOR),
+                            TransferStatus.OPEN,
+                            SUBCONTRACTOR,
+                            LineStatus.PENDING,
+                            approvalFor(ApprovalStatus.APPROVED, TODAY.minusDays(1)),
+                            TODAY,
+                            false,
+                            false);
+            assertThat(refusal(CustodyRules.confirm(req)).code())
+                    .isEqualTo(RefusalCode.APPROVAL_EXPIRED);
         }
 
         @Test
@@ -325,11 +587,19 @@ class CustodyRulesTests {
     }
 
     static ApprovalFacts approvalFor(ApprovalStatus status, LocalDate validUntil) {
-        return new ApprovalFacts(UUID.randomUUID(), CONTRACT, ApprovalKind.PROVIDE_TO_SUBCONTRACTOR, status, SUBCONTRACTOR,
-                true, Set.of(), validUntil);
+        return new ApprovalFacts(
+                UUID.randomUUID(),
+                CONTRACT,
+                ApprovalKind.PROVIDE_TO_SUBCONTRACTOR,
+                status,
+                SUBCONTRACTOR,
+                true,
+                Set.of(),
+                validUntil);
     }
 
-    static StartRequest request(TransferKind kind, Actor actor, ContractFacts contract, ApprovalFacts approval) {
+    static StartRequest request(
+            TransferKind kind, Actor actor, ContractFacts contract, ApprovalFacts approval) {
         UUID to = kind == TransferKind.HANDOFF ? SUBCONTRACTOR : null;
         PartyKind toKind = kind == TransferKind.HANDOFF ? PartyKind.SUBCONTRACTOR : null;
         return new StartRequest(kind, actor, contract, to, toKind, approval, TODAY);

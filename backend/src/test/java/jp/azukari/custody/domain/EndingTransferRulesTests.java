@@ -1,13 +1,12 @@
 package jp.azukari.custody.domain;
 
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may cancel an open transfer, and who may close one with its pending lines missing. */
 class EndingTransferRulesTests {
@@ -30,16 +29,16 @@ class EndingTransferRulesTests {
 
     @ParameterizedTest(name = "{0} of the {1} cancels an {2} transfer: {3}")
     @CsvSource({
-            "CUSTODIAN, sender,   OPEN,      ok",
-            "CLERK,     sender,   OPEN,      ok",
-            "MANAGER,   other,    OPEN,      ok",
-            "CUSTODIAN, receiver, OPEN,      ROLE_NOT_PERMITTED",
-            "CLERK,     receiver, OPEN,      ROLE_NOT_PERMITTED",
-            "AUDITOR,   sender,   OPEN,      ROLE_NOT_PERMITTED",
-            "ADMIN,     sender,   OPEN,      ROLE_NOT_PERMITTED",
-            "CUSTODIAN, sender,   COMPLETED, TRANSFER_NOT_OPEN",
-            "MANAGER,   other,    CANCELLED, TRANSFER_NOT_OPEN",
-            "AUDITOR,   other,    COMPLETED, ROLE_NOT_PERMITTED",
+        "CUSTODIAN, sender,   OPEN,      ok",
+        "CLERK,     sender,   OPEN,      ok",
+        "MANAGER,   other,    OPEN,      ok",
+        "CUSTODIAN, receiver, OPEN,      ROLE_NOT_PERMITTED",
+        "CLERK,     receiver, OPEN,      ROLE_NOT_PERMITTED",
+        "AUDITOR,   sender,   OPEN,      ROLE_NOT_PERMITTED",
+        "ADMIN,     sender,   OPEN,      ROLE_NOT_PERMITTED",
+        "CUSTODIAN, sender,   COMPLETED, TRANSFER_NOT_OPEN",
+        "MANAGER,   other,    CANCELLED, TRANSFER_NOT_OPEN",
+        "AUDITOR,   other,    COMPLETED, ROLE_NOT_PERMITTED",
     })
     void cancelling(Role role, String side, TransferStatus status, String expected) {
         Actor actor = new Actor(UUID.randomUUID(), "u", role, party(side));
@@ -48,18 +47,19 @@ class EndingTransferRulesTests {
 
     @ParameterizedTest(name = "{0} of the {1} closes an {2} transfer with missing lines: {3}")
     @CsvSource({
-            "CUSTODIAN, sender,   OPEN,      ok",
-            "CUSTODIAN, receiver, OPEN,      ok",
-            "CLERK,     receiver, OPEN,      ok",
-            "MANAGER,   other,    OPEN,      ok",
-            "CUSTODIAN, other,    OPEN,      ROLE_NOT_PERMITTED",
-            "AUDITOR,   receiver, OPEN,      ROLE_NOT_PERMITTED",
-            "ADMIN,     sender,   OPEN,      ROLE_NOT_PERMITTED",
-            "CLERK,     receiver, COMPLETED, TRANSFER_NOT_OPEN",
-            "MANAGER,   other,    CANCELLED, TRANSFER_NOT_OPEN",
+        "CUSTODIAN, sender,   OPEN,      ok",
+        "CUSTODIAN, receiver, OPEN,      ok",
+        "CLERK,     receiver, OPEN,      ok",
+        "MANAGER,   other,    OPEN,      ok",
+        "CUSTODIAN, other,    OPEN,      ROLE_NOT_PERMITTED",
+        "AUDITOR,   receiver, OPEN,      ROLE_NOT_PERMITTED",
+        "ADMIN,     sender,   OPEN,      ROLE_NOT_PERMITTED",
+        "CLERK,     receiver, COMPLETED, TRANSFER_NOT_OPEN",
+        "MANAGER,   other,    CANCELLED, TRANSFER_NOT_OPEN",
     })
     void closingWithMissingLines(Role role, String side, TransferStatus status, String expected) {
         Actor actor = new Actor(UUID.randomUUID(), "u", role, party(side));
-        assertThat(outcome(CustodyRules.closeWithMissing(actor, SENDER, RECEIVER, status))).isEqualTo(expected);
+        assertThat(outcome(CustodyRules.closeWithMissing(actor, SENDER, RECEIVER, status)))
+                .isEqualTo(expected);
     }
 }

@@ -1,12 +1,7 @@
 package jp.azukari.platform.bootstrap;
 
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -14,6 +9,13 @@ import ch.qos.logback.core.read.ListAppender;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import jp.azukari.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -30,17 +32,15 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
- * The first start on a database of its own — the shared test database has users long before this runs — migrated
- * by the real migrations and reached as the application's own role.
+ * The first start on a database of its own — the shared test database has users long before this
+ * runs — migrated by the real migrations and reached as the application's own role.
  */
 class FirstStartTests {
 
     private static final String AGENCY = "発注機関 (Agency)";
-    private static final String DATABASE = "azukari_first_start_" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String DATABASE =
+            "azukari_first_start_" + UUID.randomUUID().toString().substring(0, 8);
 
     private static DatabaseClient db;
     private static TransactionalOperator tx;
@@ -50,24 +50,34 @@ class FirstStartTests {
     @BeforeAll
     static void emptyDatabase() throws Exception {
         TestDatabase.start();
-        try (Connection c = TestDatabase.superuserConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DATABASE + " OWNER " + System.getProperty("azukari.db.owner-username"));
+        try (Connection c = TestDatabase.superuserConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE DATABASE "
+                            + DATABASE
+                            + " OWNER "
+                            + System.getProperty("azukari.db.owner-username"));
         }
         String host = System.getProperty("azukari.db.host");
         int port = Integer.parseInt(System.getProperty("azukari.db.port"));
         Flyway.configure()
-                .dataSource("jdbc:postgresql://" + host + ":" + port + "/" + DATABASE,
-                        System.getProperty("azukari.db.owner-username"), System.getProperty("azukari.db.owner-password"))
+                .dataSource(
+                        "jdbc:postgresql://" + host + ":" + port + "/" + DATABASE,
+                        System.getProperty("azukari.db.owner-username"),
+                        System.getProperty("azukari.db.owner-password"))
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("app_role", System.getProperty("azukari.db.username")))
                 .load()
                 .migrate();
-        ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.builder()
-                .option(ConnectionFactoryOptions.DRIVER, "postgresql")
-                .option(ConnectionFactoryOptions.HOST, host)
-                .option(ConnectionFactoryOptions.PORT, port)
-                .option(ConnectionFactoryOptions.DATABASE, DATABASE)
-                .option(ConnectionFactoryOptions.USER, System.getProperty("azukari.db.username"));
+        ConnectionFactoryOptions.Builder options =
+                ConnectionFactoryOptions.builder()
+                        .option(ConnectionFactoryOptions.DRIVER, "postgresql")
+                        .option(ConnectionFactoryOptions.HOST, host)
+                        .option(ConnectionFactoryOptions.PORT, port)
+                        .option(ConnectionFactoryOptions.DATABASE, DATABASE)
+                        .option(
+                                ConnectionFactoryOptions.USER,
+                                System.getProperty("azukari.db.username"));
         String password = System.getProperty("azukari.db.password");
         if (password != null && !password.isEmpty()) {
             options.option(ConnectionFactoryOptions.PASSWORD, password);
@@ -79,7 +89,8 @@ class FirstStartTests {
 
     @AfterAll
     static void dropDatabase() throws Exception {
-        try (Connection c = TestDatabase.superuserConnection(); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.superuserConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         }
     }
@@ -99,7 +110,8 @@ class FirstStartTests {
     }
 
     @Test
-    void on_an_empty_database_it_makes_the_agency_and_exactly_one_admin_and_a_second_run_makes_nothing() {
+    void
+            on_an_empty_database_it_makes_the_agency_and_exactly_one_admin_and_a_second_run_makes_nothing() {
         FirstStart firstStart = firstStart(null);
 
         FirstStart.Outcome first = firstStart.run().block();
@@ -108,8 +120,16 @@ class FirstStartTests {
         assertThat(first.created()).isTrue();
         assertThat(second.created()).isFalse();
         assertThat(rows("SELECT username, role, party_id FROM app_user"))
-                .containsExactly(Map.of("username", "admin", "role", "ADMIN", "party_id", first.agencyPartyId()));
-        assertThat(rows("SELECT name, kind FROM party")).containsExactly(Map.of("name", AGENCY, "kind", "AGENCY"));
+                .containsExactly(
+                        Map.of(
+                                "username",
+                                "admin",
+                                "role",
+                                "ADMIN",
+                                "party_id",
+                                first.agencyPartyId()));
+        assertThat(rows("SELECT name, kind FROM party"))
+                .containsExactly(Map.of("name", AGENCY, "kind", "AGENCY"));
         assertThat(announcements()).hasSize(1);
     }
 
@@ -118,9 +138,18 @@ class FirstStartTests {
         firstStart(null).run().block();
 
         String message = announcements().get(0);
-        assertThat(message).contains("AZUKARI FIRST START").contains("username: admin").contains("ONLY ONCE");
-        String password = message.lines().filter(l -> l.trim().startsWith("password:")).findFirst().orElseThrow()
-                .trim().substring("password:".length()).trim();
+        assertThat(message)
+                .contains("AZUKARI FIRST START")
+                .contains("username: admin")
+                .contains("ONLY ONCE");
+        String password =
+                message.lines()
+                        .filter(l -> l.trim().startsWith("password:"))
+                        .findFirst()
+                        .orElseThrow()
+                        .trim()
+                        .substring("password:".length())
+                        .trim();
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
         assertThat(passwords.matches(password, adminHash())).isTrue();
     }
@@ -132,7 +161,9 @@ class FirstStartTests {
         firstStart(configured).run().block();
 
         assertThat(passwords.matches(configured, adminHash())).isTrue();
-        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains(configured));
+        assertThat(log.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(m -> m.contains(configured));
         assertThat(announcements()).isEmpty();
     }
 
@@ -141,10 +172,12 @@ class FirstStartTests {
         FirstStart one = firstStart(null);
         FirstStart other = firstStart(null);
 
-        List<FirstStart.Outcome> outcomes = Mono.zip(one.run().subscribeOn(Schedulers.parallel()),
-                        other.run().subscribeOn(Schedulers.parallel()))
-                .map(t -> List.of(t.getT1(), t.getT2()))
-                .block(Duration.ofSeconds(30));
+        List<FirstStart.Outcome> outcomes =
+                Mono.zip(
+                                one.run().subscribeOn(Schedulers.parallel()),
+                                other.run().subscribeOn(Schedulers.parallel()))
+                        .map(t -> List.of(t.getT1(), t.getT2()))
+                        .block(Duration.ofSeconds(30));
 
         assertThat(outcomes).filteredOn(FirstStart.Outcome::created).hasSize(1);
         assertThat(rows("SELECT username FROM app_user")).hasSize(1);
@@ -163,12 +196,17 @@ class FirstStartTests {
     }
 
     private List<String> announcements() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("AZUKARI FIRST START")).toList();
+        return log.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("AZUKARI FIRST START"))
+                .toList();
     }
 
     private String adminHash() {
-        return db.sql("SELECT password_hash FROM app_user WHERE username = 'admin'").map(r -> r.get("password_hash", String.class))
-                .one().block();
+        return db.sql("SELECT password_hash FROM app_user WHERE username = 'admin'")
+                .map(r -> r.get("password_hash", String.class))
+                .one()
+                .block();
     }
 
     private List<Map<String, Object>> rows(String sql) {
@@ -176,10 +214,19 @@ class FirstStartTests {
     }
 
     private static void sql(String sql) throws Exception {
-        String url = "jdbc:postgresql://" + System.getProperty("azukari.db.host") + ":" + System.getProperty("azukari.db.port")
-                + "/" + DATABASE;
-        try (Connection c = java.sql.DriverManager.getConnection(url, System.getProperty("azukari.db.owner-username"),
-                System.getProperty("azukari.db.owner-password")); Statement s = c.createStatement()) {
+        String url =
+                "jdbc:postgresql://"
+                        + System.getProperty("azukari.db.host")
+                        + ":"
+                        + System.getProperty("azukari.db.port")
+                        + "/"
+                        + DATABASE;
+        try (Connection c =
+                        java.sql.DriverManager.getConnection(
+                                url,
+                                System.getProperty("azukari.db.owner-username"),
+                                System.getProperty("azukari.db.owner-password"));
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -1,12 +1,13 @@
 package jp.azukari.platform.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.netty.channel.EventLoop;
 import org.junit.jupiter.api.Test;
 import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
@@ -14,11 +15,10 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.tcp.TcpClient;
 import reactor.netty.tcp.TcpServer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * The database driver's connections must be spread over its event loops. Reactor Netty asks the group for a loop
- * more than once per connection, so plain round robin over two loops put every connection on the first one.
+ * The database driver's connections must be spread over its event loops. Reactor Netty asks the
+ * group for a loop more than once per connection, so plain round robin over two loops put every
+ * connection on the first one.
  */
 class SpreadLoopsTests {
 
@@ -29,10 +29,16 @@ class SpreadLoopsTests {
         List<Connection> connections = new ArrayList<>();
         try {
             for (int i = 0; i < 8; i++) {
-                // connected the way the PostgreSQL driver connects: an unresolved address, a new connection each time
-                connections.add(TcpClient.create(ConnectionProvider.newConnection()).runOn(loops)
-                        .remoteAddress(() -> InetSocketAddress.createUnresolved("127.0.0.1", server.port()))
-                        .connectNow());
+                // connected the way the PostgreSQL driver connects: an unresolved address, a new
+                // connection each time
+                connections.add(
+                        TcpClient.create(ConnectionProvider.newConnection())
+                                .runOn(loops)
+                                .remoteAddress(
+                                        () ->
+                                                InetSocketAddress.createUnresolved(
+                                                        "127.0.0.1", server.port()))
+                                .connectNow());
             }
             Map<EventLoop, Integer> perLoop = new HashMap<>();
             connections.forEach(c -> perLoop.merge(c.channel().eventLoop(), 1, Integer::sum));

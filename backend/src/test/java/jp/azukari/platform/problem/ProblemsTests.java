@@ -1,14 +1,15 @@
 package jp.azukari.platform.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
-
 import jp.azukari.custody.domain.RefusalCode;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** The problems of the application are plain domain types: kind, slug, detail and members, no HTTP. */
+/**
+ * The problems of the application are plain domain types: kind, slug, detail and members, no HTTP.
+ */
 class ProblemsTests {
 
     @Test
@@ -25,11 +26,17 @@ class ProblemsTests {
         ProblemException e = Problems.invalidField("date", "must not be in the future");
         assertThat(e.kind()).isEqualTo(ProblemKind.BAD_REQUEST);
         assertThat(e.detail()).isEqualTo("Field 'date': must not be in the future");
-        assertThat(e.properties().get("errors")).isEqualTo(List.of(Map.of("field", "date", "message", "must not be in the future")));
+        assertThat(e.properties().get("errors"))
+                .isEqualTo(
+                        List.of(Map.of("field", "date", "message", "must not be in the future")));
     }
 
     @Test
     void a_member_without_a_value_is_left_out() {
-        assertThat(Problems.conflict("asset-changed", "try again").with("article", null).properties()).isEmpty();
+        assertThat(
+                        Problems.conflict("asset-changed", "try again")
+                                .with("article", null)
+                                .properties())
+                .isEmpty();
     }
 }

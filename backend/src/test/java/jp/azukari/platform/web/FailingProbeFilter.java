@@ -6,7 +6,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Test-only: a web filter that fails for one path, to prove errors outside controllers still answer as problems. */
+/**
+ * Test-only: a web filter that fails for one path, to prove errors outside controllers still answer
+ * as problems.
+ */
 @Component
 class FailingProbeFilter implements WebFilter {
 

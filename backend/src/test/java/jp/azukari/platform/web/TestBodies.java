@@ -6,8 +6,7 @@ import java.util.Arrays;
 /** Request bodies for tests of the body limit. */
 public final class TestBodies {
 
-    private TestBodies() {
-    }
+    private TestBodies() {}
 
     /** A JSON object of 10 MiB: one long string value, well-formed, far beyond the 4 MB limit. */
     public static byte[] tenMegabyteJson() {

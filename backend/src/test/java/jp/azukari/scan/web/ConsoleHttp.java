@@ -2,7 +2,6 @@ package jp.azukari.scan.web;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import jp.azukari.support.ApiTestSupport.TestUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,8 +10,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /**
- * The console over plain HTTP, as a browser without JavaScript uses it: signed in through the sign-in form, the
- * session cookie sent with every request, and the CSRF token read from a page before each form is posted.
+ * The console over plain HTTP, as a browser without JavaScript uses it: signed in through the
+ * sign-in form, the session cookie sent with every request, and the CSRF token read from a page
+ * before each form is posted.
  */
 final class ConsoleHttp {
 
@@ -28,16 +28,33 @@ final class ConsoleHttp {
     }
 
     static ConsoleHttp signIn(WebTestClient http, TestUser user) {
-        var form = http.get().uri("/signin").exchange().expectStatus().isOk().returnResult(String.class);
-        String page = form.getResponseBody().collectList().block().stream().reduce("", String::concat);
-        var pre = form.getResponseCookies().values().stream().flatMap(java.util.List::stream).toList();
+        var form =
+                http.get()
+                        .uri("/signin")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .returnResult(String.class);
+        String page =
+                form.getResponseBody().collectList().block().stream().reduce("", String::concat);
+        var pre =
+                form.getResponseCookies().values().stream()
+                        .flatMap(java.util.List::stream)
+                        .toList();
         var post = http.post().uri("/signin").contentType(MediaType.APPLICATION_FORM_URLENCODED);
         for (ResponseCookie c : pre) {
             post = post.cookie(c.getName(), c.getValue());
         }
-        var answer = post.body(BodyInserters.fromFormData("username", user.username()).with("password", user.password())
-                        .with("_csrf", find(FIELD, page)).with("next", "/"))
-                .exchange().expectStatus().isEqualTo(HttpStatus.SEE_OTHER).returnResult(Void.class);
+        var answer =
+                post.body(
+                                BodyInserters.fromFormData("username", user.username())
+                                        .with("password", user.password())
+                                        .with("_csrf", find(FIELD, page))
+                                        .with("next", "/"))
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(HttpStatus.SEE_OTHER)
+                        .returnResult(Void.class);
         ResponseCookie cookie = answer.getResponseCookies().getFirst("azukari_session");
         if (cookie == null) {
             throw new AssertionError("no session cookie after signing in as " + user.username());
@@ -46,11 +63,17 @@ final class ConsoleHttp {
     }
 
     WebTestClient.RequestHeadersSpec<?> get(String path, Object... vars) {
-        return client.get().uri(path, vars).cookie("azukari_session", session).header("Accept-Language", "ja");
+        return client.get()
+                .uri(path, vars)
+                .cookie("azukari_session", session)
+                .header("Accept-Language", "ja");
     }
 
     WebTestClient.RequestBodySpec post(String path) {
-        return client.post().uri(path).cookie("azukari_session", session).header("Accept-Language", "ja");
+        return client.post()
+                .uri(path)
+                .cookie("azukari_session", session)
+                .header("Accept-Language", "ja");
     }
 
     /** The page's text (any status). */

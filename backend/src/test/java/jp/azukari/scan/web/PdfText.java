@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -12,8 +11,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /** The text of a PDF as PDFBox extracts it. */
 final class PdfText {
 
-    private PdfText() {
-    }
+    private PdfText() {}
 
     static String of(Path pdf) {
         try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf))) {

@@ -1,12 +1,14 @@
 package jp.azukari.scan.web;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import jp.azukari.common.PartyKind;
 import jp.azukari.common.Role;
 import jp.azukari.label.LabelKey;
@@ -20,18 +22,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * The scan station in Chromium as a contractor's custodian uses it at the counter: labels typed by a keyboard wedge
- * (the payload and Enter), bad labels of every kind told apart in the page's language, nothing counted twice,
- * the transfer page and its receipt, and no serious accessibility violation on any of them.
+ * The scan station in Chromium as a contractor's custodian uses it at the counter: labels typed by
+ * a keyboard wedge (the payload and Enter), bad labels of every kind told apart in the page's
+ * language, nothing counted twice, the transfer page and its receipt, and no serious accessibility
+ * violation on any of them.
  */
 class ScanStationBrowserTests extends BrowserTestSupport {
 
-    @Autowired
-    LabelService labels;
+    @Autowired LabelService labels;
 
     CustodyWorld world;
     List<Asset> assets;
@@ -40,9 +39,18 @@ class ScanStationBrowserTests extends BrowserTestSupport {
 
     @BeforeEach
     void fourAssetsIssuedToTheContractor() {
-        world = new CustodyWorld(this).withContract(LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
+        world =
+                new CustodyWorld(this)
+                        .withContract(LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
         assets = world.registerAssets(5);
-        transfer = world.open(world.clerk, "ISSUE", null, null, assets.subList(0, 4).stream().map(Asset::id).toList()).id();
+        transfer =
+                world.open(
+                                world.clerk,
+                                "ISSUE",
+                                null,
+                                null,
+                                assets.subList(0, 4).stream().map(Asset::id).toList())
+                        .id();
         codec = labels.codec().block();
     }
 
@@ -67,7 +75,10 @@ class ScanStationBrowserTests extends BrowserTestSupport {
         signIn(page, world.contractorCustodian);
         go(page, "/scan?transfer=" + transfer);
         assertThat(page.locator("html")).hasAttribute("lang", "ja");
-        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("確認済み"))).containsText("4件中0件確認済み");
+        assertThat(
+                        page.getByRole(AriaRole.STATUS)
+                                .filter(new Locator.FilterOptions().setHasText("確認済み")))
+                .containsText("4件中0件確認済み");
 
         scan(page, codec.labelPayload(assets.get(0).tag()));
         assertThat(lines(page).first()).containsText("✓");
@@ -80,8 +91,11 @@ class ScanStationBrowserTests extends BrowserTestSupport {
         assertThat(lines(page).first()).containsText("偽造ラベル");
         assertThat(lines(page).first()).containsText("✗");
 
-        String foreign = new LabelPayloadCodec(LabelKeyRing.of(LabelKey.generate(new java.security.SecureRandom())))
-                .labelPayload(assets.get(1).tag());
+        String foreign =
+                new LabelPayloadCodec(
+                                LabelKeyRing.of(
+                                        LabelKey.generate(new java.security.SecureRandom())))
+                        .labelPayload(assets.get(1).tag());
         scan(page, foreign);
         assertThat(lines(page).first()).containsText("他のシステムのラベル");
 
@@ -104,22 +118,37 @@ class ScanStationBrowserTests extends BrowserTestSupport {
     @Test
     void theSameFormSubmittedTwiceWithoutJavaScriptCountsOnce() {
         var noScript = newContext();
-        // a browser without JavaScript: the pages have no inline script, so refusing the script files is the same
+        // a browser without JavaScript: the pages have no inline script, so refusing the script
+        // files is the same
         noScript.route("**/*.js", route -> route.abort());
         Page p = noScript.newPage();
         signIn(p, world.contractorCustodian);
         go(p, "/scan?transfer=" + transfer);
         Locator input = wedgeInput(p);
         String scanId = p.locator("#wedge input[name=scanId]").inputValue();
-        String csrf = p.locator("#wedge input[name=_csrf]").count() == 0 ? "" : p.locator("#wedge input[name=_csrf]").inputValue();
+        String csrf =
+                p.locator("#wedge input[name=_csrf]").count() == 0
+                        ? ""
+                        : p.locator("#wedge input[name=_csrf]").inputValue();
         input.fill(codec.labelPayload(assets.get(2).tag()));
         input.press("Enter");
         assertThat(p.locator("#scan-count")).containsText("4件中1件確認済み");
         assertThat(p.locator("#scan-lines li").first()).containsText("受領確認しました");
         // the browser sends the same form again (a double click, or a resend after a lost answer)
-        var again = p.request().post("/scan/wedge", com.microsoft.playwright.options.RequestOptions.create()
-                .setForm(com.microsoft.playwright.options.FormData.create().set("transfer", transfer.toString())
-                        .set("scanId", scanId).set("label", codec.labelPayload(assets.get(2).tag())).set("_csrf", csrf)));
+        var again =
+                p.request()
+                        .post(
+                                "/scan/wedge",
+                                com.microsoft.playwright.options.RequestOptions.create()
+                                        .setForm(
+                                                com.microsoft.playwright.options.FormData.create()
+                                                        .set("transfer", transfer.toString())
+                                                        .set("scanId", scanId)
+                                                        .set(
+                                                                "label",
+                                                                codec.labelPayload(
+                                                                        assets.get(2).tag()))
+                                                        .set("_csrf", csrf)));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text()).as(again.text()).contains("4件中1件確認済み");
         assertThat(confirmed()).isEqualTo(1);
@@ -142,7 +171,13 @@ class ScanStationBrowserTests extends BrowserTestSupport {
 
         go(page, "/transfers/" + transfer);
         assertThat(page.locator("#transfer-status")).hasText("完了");
-        var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("受領書（PDF）")).click());
+        var download =
+                page.waitForDownload(
+                        () ->
+                                page.getByRole(
+                                                AriaRole.LINK,
+                                                new Page.GetByRoleOptions().setName("受領書（PDF）"))
+                                        .click());
         String text = PdfText.of(download.path());
         assets.subList(0, 4).forEach(a -> assertThat(text).contains(a.tag()));
         assertNoSeriousAccessibilityViolations(page);
@@ -152,7 +187,11 @@ class ScanStationBrowserTests extends BrowserTestSupport {
     void anotherContractorsCustodianGetsTheNotFoundPageForTheTransferItsStationAndItsReceipt() {
         var stranger = user(Role.CUSTODIAN, party(unique("他社"), PartyKind.CONTRACTOR));
         signIn(page, stranger);
-        for (String path : List.of("/transfers/" + transfer, "/scan?transfer=" + transfer, "/transfers/" + transfer + "/receipt.pdf")) {
+        for (String path :
+                List.of(
+                        "/transfers/" + transfer,
+                        "/scan?transfer=" + transfer,
+                        "/transfers/" + transfer + "/receipt.pdf")) {
             var response = go(page, path);
             assertThat(response.status()).as(path).isEqualTo(404);
             assertThat(page.content()).doesNotContain(assets.get(0).tag());
@@ -170,14 +209,25 @@ class ScanStationBrowserTests extends BrowserTestSupport {
         return other;
     }
 
-    /** Navigates and waits for the document, not for every sub-resource (a loaded machine is slow with those). */
+    /**
+     * Navigates and waits for the document, not for every sub-resource (a loaded machine is slow
+     * with those).
+     */
     private static com.microsoft.playwright.Response go(Page p, String path) {
-        return p.navigate(path, new Page.NavigateOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.DOMCONTENTLOADED)
-                .setTimeout(120_000));
+        return p.navigate(
+                path,
+                new Page.NavigateOptions()
+                        .setWaitUntil(
+                                com.microsoft.playwright.options.WaitUntilState.DOMCONTENTLOADED)
+                        .setTimeout(120_000));
     }
 
     private long confirmed() {
-        return db.sql("SELECT count(*) FROM transfer_line WHERE transfer_id = :t AND status = 'CONFIRMED'").bind("t", transfer)
-                .map(r -> r.get(0, Long.class)).one().block();
+        return db.sql(
+                        "SELECT count(*) FROM transfer_line WHERE transfer_id = :t AND status = 'CONFIRMED'")
+                .bind("t", transfer)
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
     }
 }

@@ -11,7 +11,10 @@ public enum TransferKind {
     /** contractor → agency (art. 6) */
     RETURN;
 
-    /** Whether a custodian or clerk starts it from the counter (the scanner app); an ISSUE starts in the console. */
+    /**
+     * Whether a custodian or clerk starts it from the counter (the scanner app); an ISSUE starts in
+     * the console.
+     */
     public boolean startsAtCounter() {
         return this != ISSUE;
     }

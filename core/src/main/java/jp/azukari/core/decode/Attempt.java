@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One way of looking for codes in one luminance source. The multi reader finds several labels at once; the single
- * reader's detector is more forgiving of a lone skewed or blurred code. The hybrid binarizer copes with uneven light,
- * the global one with low-contrast codes whose local windows fail.
+ * One way of looking for codes in one luminance source. The multi reader finds several labels at
+ * once; the single reader's detector is more forgiving of a lone skewed or blurred code. The hybrid
+ * binarizer copes with uneven light, the global one with low-contrast codes whose local windows
+ * fail.
  */
 enum Attempt {
     MULTI_HYBRID(HybridBinarizer::new, true),
@@ -29,7 +30,8 @@ enum Attempt {
     MULTI_GLOBAL(GlobalHistogramBinarizer::new, true),
     SINGLE_GLOBAL(GlobalHistogramBinarizer::new, false);
 
-    private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+    private static final Map<DecodeHintType, Object> HINTS =
+            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
 
     private final Function<LuminanceSource, Binarizer> binarizer;
     private final boolean multi;
@@ -43,11 +45,15 @@ enum Attempt {
         return multi;
     }
 
-    /** Everything in the source that looks like a finder pattern (the three squares in a QR code's corners). */
+    /**
+     * Everything in the source that looks like a finder pattern (the three squares in a QR code's
+     * corners).
+     */
     static List<ResultPoint> finderPatterns(LuminanceSource source) {
         List<ResultPoint> points = new ArrayList<>();
         try {
-            new MultiFinderPatternFinder(new HybridBinarizer(source).getBlackMatrix(), points::add).findMulti(HINTS);
+            new MultiFinderPatternFinder(new HybridBinarizer(source).getBlackMatrix(), points::add)
+                    .findMulti(HINTS);
         } catch (NotFoundException fewerThanThree) {
             // The points seen are still reported.
         }

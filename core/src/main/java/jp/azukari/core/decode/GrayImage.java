@@ -5,8 +5,9 @@ import com.google.zxing.PlanarYUVLuminanceSource;
 import java.util.Arrays;
 
 /**
- * An 8-bit luminance copy of a picture: the only form the decoder works on, cheap to scale and to hand to ZXing. Made
- * from a camera frame's luma plane directly, or from an image by {@code jp.azukari.core.image.GrayImages}.
+ * An 8-bit luminance copy of a picture: the only form the decoder works on, cheap to scale and to
+ * hand to ZXing. Made from a camera frame's luma plane directly, or from an image by {@code
+ * jp.azukari.core.image.GrayImages}.
  */
 public final class GrayImage {
 
@@ -23,12 +24,17 @@ public final class GrayImage {
         this.luma = luma;
     }
 
-    /** A picture's luminance, row by row, one unsigned byte per pixel ({@code width × height} of them; kept, not copied). */
+    /**
+     * A picture's luminance, row by row, one unsigned byte per pixel ({@code width × height} of
+     * them; kept, not copied).
+     */
     public static GrayImage of(int width, int height, byte[] luma) {
         return new GrayImage(width, height, luma);
     }
 
-    /** The luminance of one ARGB pixel (BT.601 weights); a transparent pixel counts as white paper. */
+    /**
+     * The luminance of one ARGB pixel (BT.601 weights); a transparent pixel counts as white paper.
+     */
     public static int luminance(int argb) {
         int alpha = argb >>> 24;
         int r = (argb >> 16) & 0xFF;
@@ -84,7 +90,10 @@ public final class GrayImage {
         return new GrayImage(w, h, out);
     }
 
-    /** Doubles each side with bilinear interpolation; gives the finder-pattern search more pixels on tiny crops. */
+    /**
+     * Doubles each side with bilinear interpolation; gives the finder-pattern search more pixels on
+     * tiny crops.
+     */
     public GrayImage upscaled2x() {
         int w = width * 2;
         int h = height * 2;

@@ -7,21 +7,31 @@ import com.google.zxing.qrcode.detector.FinderPattern;
 import java.util.List;
 
 /**
- * A copy of a luminance source with the QR codes already read painted over as plain paper, so that the next search
- * cannot lock onto their finder patterns again and has to find the others.
+ * A copy of a luminance source with the QR codes already read painted over as plain paper, so that
+ * the next search cannot lock onto their finder patterns again and has to find the others.
  */
 final class Hidden {
 
-    /** From a finder pattern's centre to the code's corner is 3.5 modules each way; two more cover the quiet zone. */
+    /**
+     * From a finder pattern's centre to the code's corner is 3.5 modules each way; two more cover
+     * the quiet zone.
+     */
     private static final double REACH_MODULES = 5.5 * Math.sqrt(2);
-    /** Without a module size: how far past the finder centres to paint, as a share of their distance to the middle. */
+
+    /**
+     * Without a module size: how far past the finder centres to paint, as a share of their distance
+     * to the middle.
+     */
     private static final double REACH_SHARE = 0.8;
+
     private static final byte PAPER = (byte) 0xFF;
 
-    private Hidden() {
-    }
+    private Hidden() {}
 
-    /** A code's outline with its quiet zone: four corners, in order around it, in the pixels of the view searched. */
+    /**
+     * A code's outline with its quiet zone: four corners, in order around it, in the pixels of the
+     * view searched.
+     */
     record Outline(double[][] corners) {
 
         /** The same outline in the pixels of a picture {@code factor} times as large. */
@@ -48,12 +58,17 @@ final class Hidden {
     }
 
     /**
-     * The outline of a QR code read at ({@code left}, {@code top}) of the view: its result's first three points are the
-     * centres of its finder patterns (bottom left, top left, top right), and the fourth corner completes the
-     * parallelogram; each is pushed out to the code's corner and beyond, over the quiet zone. Null without those points.
+     * The outline of a QR code read at ({@code left}, {@code top}) of the view: its result's first
+     * three points are the centres of its finder patterns (bottom left, top left, top right), and
+     * the fourth corner completes the parallelogram; each is pushed out to the code's corner and
+     * beyond, over the quiet zone. Null without those points.
      */
     static Outline outline(ResultPoint[] points, int left, int top) {
-        if (points == null || points.length < 3 || points[0] == null || points[1] == null || points[2] == null) {
+        if (points == null
+                || points.length < 3
+                || points[0] == null
+                || points[1] == null
+                || points[2] == null) {
             return null;
         }
         ResultPoint bottomLeft = points[0];
@@ -62,8 +77,12 @@ final class Hidden {
         double[][] centres = {
             {topLeft.getX(), topLeft.getY()},
             {topRight.getX(), topRight.getY()},
-            {topRight.getX() + bottomLeft.getX() - topLeft.getX(), topRight.getY() + bottomLeft.getY() - topLeft.getY()},
-            {bottomLeft.getX(), bottomLeft.getY()}};
+            {
+                topRight.getX() + bottomLeft.getX() - topLeft.getX(),
+                topRight.getY() + bottomLeft.getY() - topLeft.getY()
+            },
+            {bottomLeft.getX(), bottomLeft.getY()}
+        };
         double middleX = (topRight.getX() + bottomLeft.getX()) / 2;
         double middleY = (topRight.getY() + bottomLeft.getY()) / 2;
         double module = moduleSize(points);
@@ -76,7 +95,11 @@ final class Hidden {
                 return null;
             }
             double reach = module > 0 ? REACH_MODULES * module : REACH_SHARE * distance;
-            corners[i] = new double[] {left + centres[i][0] + dx / distance * reach, top + centres[i][1] + dy / distance * reach};
+            corners[i] =
+                    new double[] {
+                        left + centres[i][0] + dx / distance * reach,
+                        top + centres[i][1] + dy / distance * reach
+                    };
         }
         return new Outline(corners);
     }

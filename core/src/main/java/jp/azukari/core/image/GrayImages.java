@@ -1,16 +1,17 @@
 package jp.azukari.core.image;
 
 import java.awt.image.BufferedImage;
-
 import jp.azukari.core.decode.GrayImage;
 
 /** Decoded images to the luminance the decoder reads. */
 public final class GrayImages {
 
-    private GrayImages() {
-    }
+    private GrayImages() {}
 
-    /** Converts row by row, so no second full-size ARGB copy is made. Transparent pixels count as white paper. */
+    /**
+     * Converts row by row, so no second full-size ARGB copy is made. Transparent pixels count as
+     * white paper.
+     */
     public static GrayImage of(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();

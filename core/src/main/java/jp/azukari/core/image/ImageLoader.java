@@ -17,8 +17,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Reads PNG, JPEG, GIF and BMP without trusting them: the size is read from the header first, and a picture larger
- * than {@code maxPixels} is read with source subsampling, so a 100-megapixel photo never becomes a 400 MB array.
+ * Reads PNG, JPEG, GIF and BMP without trusting them: the size is read from the header first, and a
+ * picture larger than {@code maxPixels} is read with source subsampling, so a 100-megapixel photo
+ * never becomes a 400 MB array.
  */
 public final class ImageLoader {
 
@@ -52,7 +53,8 @@ public final class ImageLoader {
         } catch (AccessDeniedException e) {
             throw new UnreadableImage(UnreadableImage.Reason.NO_PERMISSION, file.toString(), e);
         } catch (IOException e) {
-            throw new UnreadableImage(UnreadableImage.Reason.IO_ERROR, file + ": " + e.getMessage(), e);
+            throw new UnreadableImage(
+                    UnreadableImage.Reason.IO_ERROR, file + ": " + e.getMessage(), e);
         }
     }
 
@@ -63,7 +65,8 @@ public final class ImageLoader {
         try {
             return load(new ByteArrayInputStream(bytes), name);
         } catch (IOException e) {
-            throw new UnreadableImage(UnreadableImage.Reason.IO_ERROR, name + ": " + e.getMessage(), e);
+            throw new UnreadableImage(
+                    UnreadableImage.Reason.IO_ERROR, name + ": " + e.getMessage(), e);
         }
     }
 
@@ -106,15 +109,21 @@ public final class ImageLoader {
             }
             return new LoadedImage(image, width, height, subsampling, String.join("; ", warnings));
         } catch (IOException | RuntimeException e) {
-            // Image readers report damaged data as IIOException, EOFException, and now and then as an
-            // IndexOutOfBounds or IllegalArgument from deep inside a codec. To the counter all of them mean "damaged".
-            throw new UnreadableImage(UnreadableImage.Reason.CORRUPT, name + ": " + e.getMessage(), e);
+            // Image readers report damaged data as IIOException, EOFException, and now and then as
+            // an
+            // IndexOutOfBounds or IllegalArgument from deep inside a codec. To the counter all of
+            // them mean "damaged".
+            throw new UnreadableImage(
+                    UnreadableImage.Reason.CORRUPT, name + ": " + e.getMessage(), e);
         } catch (OutOfMemoryError e) {
             throw new UnreadableImage(UnreadableImage.Reason.TOO_LARGE, name, e);
         }
     }
 
-    /** How many pixels of each row and column are skipped so a picture of this size stays within the pixel budget. */
+    /**
+     * How many pixels of each row and column are skipped so a picture of this size stays within the
+     * pixel budget.
+     */
     public int subsamplingFor(long width, long height) {
         long pixels = width * height;
         if (pixels <= maxPixels) {

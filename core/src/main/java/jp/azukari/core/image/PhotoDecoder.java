@@ -2,14 +2,13 @@ package jp.azukari.core.image;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import jp.azukari.core.decode.DecodedCode;
 import jp.azukari.core.decode.QrDecoder;
 
 /**
- * A picture file or camera frame in (JPEG, PNG, … as bytes or a file), the QR codes it shows out, each with its text
- * and where its centre is. The one class the scanner app and the backend's console both decode pictures with.
- * Thread-safe.
+ * A picture file or camera frame in (JPEG, PNG, … as bytes or a file), the QR codes it shows out,
+ * each with its text and where its centre is. The one class the scanner app and the backend's
+ * console both decode pictures with. Thread-safe.
  */
 public final class PhotoDecoder {
 
@@ -39,11 +38,15 @@ public final class PhotoDecoder {
         return decode(loader.load(encoded, name), name);
     }
 
-    /** Nothing found in a damaged picture is the damage's fault, and the person should hear that, not "no code". */
+    /**
+     * Nothing found in a damaged picture is the damage's fault, and the person should hear that,
+     * not "no code".
+     */
     private List<DecodedCode> decode(LoadedImage loaded, String name) throws UnreadableImage {
         List<DecodedCode> codes = decoder.decode(GrayImages.of(loaded.image()));
         if (codes.isEmpty() && loaded.damaged()) {
-            throw new UnreadableImage(UnreadableImage.Reason.CORRUPT, name + ": " + loaded.damage());
+            throw new UnreadableImage(
+                    UnreadableImage.Reason.CORRUPT, name + ": " + loaded.damage());
         }
         return codes;
     }

@@ -1,6 +1,9 @@
 package jp.azukari.core.image;
 
-/** A picture that could not be turned into pixels; {@link Reason} says why in words the counter can act on. */
+/**
+ * A picture that could not be turned into pixels; {@link Reason} says why in words the counter can
+ * act on.
+ */
 public final class UnreadableImage extends Exception {
 
     public enum Reason {

@@ -4,9 +4,9 @@ import java.security.MessageDigest;
 import java.util.UUID;
 
 /**
- * Walks one asset's chain, oldest event first: each event must carry the next sequence number, the previous event's
- * hash as its {@code prev_hash}, and the hash of its own canonical encoding. The first break stops the walk; what came
- * before it still stands.
+ * Walks one asset's chain, oldest event first: each event must carry the next sequence number, the
+ * previous event's hash as its {@code prev_hash}, and the hash of its own canonical encoding. The
+ * first break stops the walk; what came before it still stands.
  */
 public final class Chain {
 
@@ -16,9 +16,11 @@ public final class Chain {
     private long events;
     private Break broken;
 
-    /** Where a chain stops holding: the sequence number of the first event that does not hold, and why. */
-    public record Break(UUID assetId, int seq, String reason) {
-    }
+    /**
+     * Where a chain stops holding: the sequence number of the first event that does not hold, and
+     * why.
+     */
+    public record Break(UUID assetId, int seq, String reason) {}
 
     public Chain(UUID assetId) {
         this.assetId = assetId;
@@ -31,11 +33,23 @@ public final class Chain {
         }
         events++;
         if (!assetId.equals(e.assetId())) {
-            broken = new Break(assetId, lastSeq + 1, "an event of asset " + e.assetId() + " inside the chain of " + assetId);
+            broken =
+                    new Break(
+                            assetId,
+                            lastSeq + 1,
+                            "an event of asset " + e.assetId() + " inside the chain of " + assetId);
         } else if (e.seq() != lastSeq + 1) {
-            broken = new Break(assetId, lastSeq + 1, "sequence jumps from " + lastSeq + " to " + e.seq());
+            broken =
+                    new Break(
+                            assetId,
+                            lastSeq + 1,
+                            "sequence jumps from " + lastSeq + " to " + e.seq());
         } else if (!MessageDigest.isEqual(e.prevHash(), lastHash)) {
-            broken = new Break(assetId, e.seq(), "prev_hash does not match the hash of event " + lastSeq);
+            broken =
+                    new Break(
+                            assetId,
+                            e.seq(),
+                            "prev_hash does not match the hash of event " + lastSeq);
         } else if (!MessageDigest.isEqual(EventEncoding.hash(lastHash, e), e.hash())) {
             broken = new Break(assetId, e.seq(), "hash does not match the event's content");
         } else {
@@ -64,18 +78,25 @@ public final class Chain {
     }
 
     /**
-     * Compares the walked chain with the head it should end at (the asset's recorded head, or a digest's leaf): a
-     * shorter chain, a longer one or another hash is a break. Returns null when it holds.
+     * Compares the walked chain with the head it should end at (the asset's recorded head, or a
+     * digest's leaf): a shorter chain, a longer one or another hash is a break. Returns null when
+     * it holds.
      */
     public Break against(int expectedSeq, byte[] expectedHash, String whose) {
         if (broken != null) {
             return broken;
         }
         if (lastSeq < expectedSeq) {
-            return new Break(assetId, lastSeq + 1, whose + " is at " + expectedSeq + " but the chain ends at " + lastSeq);
+            return new Break(
+                    assetId,
+                    lastSeq + 1,
+                    whose + " is at " + expectedSeq + " but the chain ends at " + lastSeq);
         }
         if (lastSeq > expectedSeq) {
-            return new Break(assetId, expectedSeq + 1, whose + " is at " + expectedSeq + " but the chain goes on to " + lastSeq);
+            return new Break(
+                    assetId,
+                    expectedSeq + 1,
+                    whose + " is at " + expectedSeq + " but the chain goes on to " + lastSeq);
         }
         if (expectedSeq > 0 && !MessageDigest.isEqual(lastHash, expectedHash)) {
             return new Break(assetId, lastSeq, whose + " has another hash than event " + lastSeq);

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A signed digest of the ledger (docs/ledger.md): what it covers and the Merkle root of those chain heads, signed with
- * the installation's Ed25519 key. What is signed is the statement, UTF-8 text with one {@code name:value} line each:
+ * A signed digest of the ledger (docs/ledger.md): what it covers and the Merkle root of those chain
+ * heads, signed with the installation's Ed25519 key. What is signed is the statement, UTF-8 text
+ * with one {@code name:value} line each:
  *
  * <pre>
  * AZUKARI-DIGEST-1
@@ -25,15 +26,43 @@ import java.util.UUID;
  *
  * The fingerprint of a digest is the SHA-256 of its statement, in hex.
  */
-public record Digest(UUID id, Instant takenAt, String scope, long chains, long events, byte[] root, String keyFingerprint,
-                     byte[] signature) {
+public record Digest(
+        UUID id,
+        Instant takenAt,
+        String scope,
+        long chains,
+        long events,
+        byte[] root,
+        String keyFingerprint,
+        byte[] signature) {
 
     public static final String HEADER = "AZUKARI-DIGEST-1";
 
     public byte[] statement() {
-        return (HEADER + "\n" + "id:" + id + "\n" + "taken_at:" + takenAt + "\n" + "scope:" + scope + "\n" + "chains:" + chains
-                + "\n" + "events:" + events + "\n" + "root:" + HexFormat.of().formatHex(root) + "\n" + "key:" + keyFingerprint
-                + "\n").getBytes(StandardCharsets.UTF_8);
+        return (HEADER
+                        + "\n"
+                        + "id:"
+                        + id
+                        + "\n"
+                        + "taken_at:"
+                        + takenAt
+                        + "\n"
+                        + "scope:"
+                        + scope
+                        + "\n"
+                        + "chains:"
+                        + chains
+                        + "\n"
+                        + "events:"
+                        + events
+                        + "\n"
+                        + "root:"
+                        + HexFormat.of().formatHex(root)
+                        + "\n"
+                        + "key:"
+                        + keyFingerprint
+                        + "\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     public String fingerprint() {
@@ -42,7 +71,9 @@ public record Digest(UUID id, Instant takenAt, String scope, long chains, long e
 
     /** Whether the signature is this key's over the statement, and the statement names this key. */
     public boolean signedBy(PublicKey key) {
-        return signature != null && keyFingerprint.equals(Ed25519.fingerprint(key)) && Ed25519.verify(key, statement(), signature);
+        return signature != null
+                && keyFingerprint.equals(Ed25519.fingerprint(key))
+                && Ed25519.verify(key, statement(), signature);
     }
 
     public Digest withSignature(byte[] s) {
@@ -60,22 +91,30 @@ public record Digest(UUID id, Instant takenAt, String scope, long chains, long e
         m.put("events", events);
         m.put("root", HexFormat.of().formatHex(root));
         m.put("key", keyFingerprint);
-        m.put("signature", signature == null ? null : java.util.Base64.getEncoder().encodeToString(signature));
+        m.put(
+                "signature",
+                signature == null ? null : java.util.Base64.getEncoder().encodeToString(signature));
         m.put("fingerprint", fingerprint());
         return m;
     }
 
     /**
-     * Reads a digest from its fields; every field must be there and well formed. {@code IllegalArgumentException}
-     * names the first one that is not.
+     * Reads a digest from its fields; every field must be there and well formed. {@code
+     * IllegalArgumentException} names the first one that is not.
      */
     public static Digest parse(Map<String, String> f) {
         if (!HEADER.equals(f.get("format"))) {
             throw new IllegalArgumentException("format: not " + HEADER);
         }
         try {
-            return new Digest(UUID.fromString(need(f, "id")), Instant.parse(need(f, "takenAt")), scope(need(f, "scope")),
-                    count(f, "chains"), count(f, "events"), hex32(f, "root"), hex32text(f, "key"),
+            return new Digest(
+                    UUID.fromString(need(f, "id")),
+                    Instant.parse(need(f, "takenAt")),
+                    scope(need(f, "scope")),
+                    count(f, "chains"),
+                    count(f, "events"),
+                    hex32(f, "root"),
+                    hex32text(f, "key"),
                     base64(need(f, "signature")));
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("takenAt: not an ISO-8601 instant");
@@ -99,7 +138,9 @@ public record Digest(UUID id, Instant takenAt, String scope, long chains, long e
     }
 
     private static String scope(String s) {
-        if (!s.equals("ALL") && !s.matches("CONTRACT:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+        if (!s.equals("ALL")
+                && !s.matches(
+                        "CONTRACT:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
             throw new IllegalArgumentException("scope: ALL or CONTRACT:<uuid>");
         }
         return s;

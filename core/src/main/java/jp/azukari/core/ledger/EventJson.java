@@ -7,16 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A ledger event as one line of JSON (the bundle's {@code ledger/events.jsonl}): the canonical fields under their
- * canonical names, each value exactly the text the encoding hashes (numbers for {@code seq}), then {@code prev_hash}
- * and {@code hash} in hex.
+ * A ledger event as one line of JSON (the bundle's {@code ledger/events.jsonl}): the canonical
+ * fields under their canonical names, each value exactly the text the encoding hashes (numbers for
+ * {@code seq}), then {@code prev_hash} and {@code hash} in hex.
  */
 public final class EventJson {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static String write(LedgerEvent e) {
         String[] values = EventEncoding.values(e);
@@ -29,7 +28,10 @@ public final class EventJson {
         return FlatJson.write(m);
     }
 
-    /** Reads one line; {@code IllegalArgumentException} names the field that is missing or malformed. */
+    /**
+     * Reads one line; {@code IllegalArgumentException} names the field that is missing or
+     * malformed.
+     */
     public static LedgerEvent read(String line) {
         Map<String, String> f = FlatJson.read(line);
         for (String name : EventEncoding.FIELDS) {
@@ -38,13 +40,30 @@ public final class EventJson {
             }
         }
         try {
-            return new LedgerEvent(uuid(f, "asset_id"), Integer.parseInt(f.get("seq")), uuid(f, "id"), uuid(f, "contract_id"),
-                    f.get("type"), uuid(f, "from_party_id"), uuid(f, "to_party_id"), uuid(f, "actor_user_id"), f.get("device_id"),
-                    f.get("location"), f.get("occurred_at") == null ? null : Instant.parse(f.get("occurred_at")),
-                    uuid(f, "transfer_id"), uuid(f, "approval_id"), uuid(f, "incident_id"), f.get("scanned_payload"),
-                    f.get("refusal_code"), f.get("article"), f.get("note"), hex(f, "prev_hash"), hex(f, "hash"));
+            return new LedgerEvent(
+                    uuid(f, "asset_id"),
+                    Integer.parseInt(f.get("seq")),
+                    uuid(f, "id"),
+                    uuid(f, "contract_id"),
+                    f.get("type"),
+                    uuid(f, "from_party_id"),
+                    uuid(f, "to_party_id"),
+                    uuid(f, "actor_user_id"),
+                    f.get("device_id"),
+                    f.get("location"),
+                    f.get("occurred_at") == null ? null : Instant.parse(f.get("occurred_at")),
+                    uuid(f, "transfer_id"),
+                    uuid(f, "approval_id"),
+                    uuid(f, "incident_id"),
+                    f.get("scanned_payload"),
+                    f.get("refusal_code"),
+                    f.get("article"),
+                    f.get("note"),
+                    hex(f, "prev_hash"),
+                    hex(f, "hash"));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(e.getMessage() == null ? e.toString() : e.getMessage());
+            throw new IllegalArgumentException(
+                    e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 

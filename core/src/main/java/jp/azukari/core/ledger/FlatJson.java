@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Flat JSON objects (string, number, boolean and null values; no nesting), written and read without a library, so
- * the offline verifier needs nothing but the JDK. Reading is strict: anything else is refused with its position.
+ * Flat JSON objects (string, number, boolean and null values; no nesting), written and read without
+ * a library, so the offline verifier needs nothing but the JDK. Reading is strict: anything else is
+ * refused with its position.
  */
 public final class FlatJson {
 
-    private FlatJson() {
-    }
+    private FlatJson() {}
 
     public static String write(Map<String, ?> fields) {
         StringBuilder out = new StringBuilder(256).append('{');
@@ -76,7 +76,8 @@ public final class FlatJson {
         }
 
         IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("not flat JSON at character " + (i + 1) + ": " + what);
+            return new IllegalArgumentException(
+                    "not flat JSON at character " + (i + 1) + ": " + what);
         }
 
         void spaces() {
@@ -128,14 +129,18 @@ public final class FlatJson {
                 return string();
             }
             int start = i;
-            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || "+-.".indexOf(s.charAt(i)) >= 0)) {
+            while (i < s.length()
+                    && (Character.isLetterOrDigit(s.charAt(i))
+                            || "+-.".indexOf(s.charAt(i)) >= 0)) {
                 i++;
             }
             String word = s.substring(start, i);
             if (word.equals("null")) {
                 return null;
             }
-            if (word.equals("true") || word.equals("false") || word.matches("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+            if (word.equals("true")
+                    || word.equals("false")
+                    || word.matches("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
                 return word;
             }
             throw error("not a flat value");

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Merkle tree of a digest, exactly RFC 6962 §2.1 (and RFC 9162 §2.1): leaf hash {@code SHA-256(0x00 ‖ data)},
- * node hash {@code SHA-256(0x01 ‖ left ‖ right)}, a tree of n leaves splits at the largest power of two below n, the
- * tree of no leaves is {@code SHA-256("")}. Audit paths and their verification follow the same RFCs.
+ * The Merkle tree of a digest, exactly RFC 6962 §2.1 (and RFC 9162 §2.1): leaf hash {@code
+ * SHA-256(0x00 ‖ data)}, node hash {@code SHA-256(0x01 ‖ left ‖ right)}, a tree of n leaves splits
+ * at the largest power of two below n, the tree of no leaves is {@code SHA-256("")}. Audit paths
+ * and their verification follow the same RFCs.
  */
 public final class MerkleTree {
 
-    private MerkleTree() {
-    }
+    private MerkleTree() {}
 
     public static byte[] leafHash(byte[] data) {
         MessageDigest sha = Sha256.newDigest();
@@ -29,7 +29,10 @@ public final class MerkleTree {
         return sha.digest();
     }
 
-    /** The root of leaves given one by one, in O(log n) memory: a stack of complete subtrees folded from the right. */
+    /**
+     * The root of leaves given one by one, in O(log n) memory: a stack of complete subtrees folded
+     * from the right.
+     */
     public static final class Builder {
         private final List<byte[]> hashes = new ArrayList<>();
         private final List<Integer> heights = new ArrayList<>();
@@ -71,10 +74,14 @@ public final class MerkleTree {
         return b.root();
     }
 
-    /** The audit path of leaf {@code index} (RFC 6962 §2.1.1): sibling hashes from the leaf up to the root. */
+    /**
+     * The audit path of leaf {@code index} (RFC 6962 §2.1.1): sibling hashes from the leaf up to
+     * the root.
+     */
     public static List<byte[]> auditPath(List<byte[]> leafHashes, int index) {
         if (index < 0 || index >= leafHashes.size()) {
-            throw new IllegalArgumentException("no leaf " + index + " in a tree of " + leafHashes.size());
+            throw new IllegalArgumentException(
+                    "no leaf " + index + " in a tree of " + leafHashes.size());
         }
         List<byte[]> path = new ArrayList<>();
         path(leafHashes, index, 0, leafHashes.size(), path);
@@ -104,8 +111,12 @@ public final class MerkleTree {
         return b.root();
     }
 
-    /** The root an audit path leads to from a leaf (RFC 9162 §2.1.3.2), or null when the path cannot fit the tree. */
-    public static byte[] rootFromPath(byte[] leafHash, long index, long treeSize, List<byte[]> path) {
+    /**
+     * The root an audit path leads to from a leaf (RFC 9162 §2.1.3.2), or null when the path cannot
+     * fit the tree.
+     */
+    public static byte[] rootFromPath(
+            byte[] leafHash, long index, long treeSize, List<byte[]> path) {
         if (index < 0 || index >= treeSize) {
             return null;
         }

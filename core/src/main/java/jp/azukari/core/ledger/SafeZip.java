@@ -13,9 +13,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * A ZIP opened with suspicion: a bounded number of entries, names that stay inside the archive (no absolute paths,
- * no {@code ..}, no backslashes or drive letters, no duplicates), and entries read through a counter that stops at a
- * size and a compression-ratio limit, whatever the headers claim.
+ * A ZIP opened with suspicion: a bounded number of entries, names that stay inside the archive (no
+ * absolute paths, no {@code ..}, no backslashes or drive letters, no duplicates), and entries read
+ * through a counter that stops at a size and a compression-ratio limit, whatever the headers claim.
  */
 public final class SafeZip implements AutoCloseable {
 
@@ -45,7 +45,12 @@ public final class SafeZip implements AutoCloseable {
         }
         try {
             if (zip.size() > limits.maxEntries()) {
-                throw new Refused("too many entries: " + zip.size() + " (at most " + limits.maxEntries() + ")");
+                throw new Refused(
+                        "too many entries: "
+                                + zip.size()
+                                + " (at most "
+                                + limits.maxEntries()
+                                + ")");
             }
             Set<String> seen = new HashSet<>();
             Enumeration<? extends ZipEntry> all = zip.entries();
@@ -59,11 +64,24 @@ public final class SafeZip implements AutoCloseable {
                     throw new Refused("entry \"" + e.getName() + "\" appears twice");
                 }
                 if (e.getSize() > limits.maxEntryBytes()) {
-                    throw new Refused("entry \"" + e.getName() + "\" declares " + e.getSize() + " bytes (at most " + limits.maxEntryBytes() + ")");
+                    throw new Refused(
+                            "entry \""
+                                    + e.getName()
+                                    + "\" declares "
+                                    + e.getSize()
+                                    + " bytes (at most "
+                                    + limits.maxEntryBytes()
+                                    + ")");
                 }
                 if (e.getSize() > allowed(e)) {
-                    throw new Refused("entry \"" + e.getName() + "\" declares " + e.getSize() + " bytes from " + e.getCompressedSize()
-                            + " compressed: a ZIP bomb");
+                    throw new Refused(
+                            "entry \""
+                                    + e.getName()
+                                    + "\" declares "
+                                    + e.getSize()
+                                    + " bytes from "
+                                    + e.getCompressedSize()
+                                    + " compressed: a ZIP bomb");
                 }
                 if (!e.isDirectory()) {
                     entries.put(e.getName(), e);
@@ -75,7 +93,10 @@ public final class SafeZip implements AutoCloseable {
         }
     }
 
-    /** What an entry may inflate to: its compressed size times the ratio limit (at least 1 MiB), within the entry limit. */
+    /**
+     * What an entry may inflate to: its compressed size times the ratio limit (at least 1 MiB),
+     * within the entry limit.
+     */
     private long allowed(ZipEntry e) {
         long compressed = Math.max(e.getCompressedSize(), 1);
         return Math.min(limits.maxEntryBytes(), Math.max(1L << 20, compressed * limits.maxRatio()));
@@ -127,11 +148,20 @@ public final class SafeZip implements AutoCloseable {
                 read += n;
                 total += n;
                 if (read > allowed) {
-                    throw new Refused("entry " + name + " inflates beyond " + allowed + " bytes from " + compressed
-                            + " compressed: a ZIP bomb");
+                    throw new Refused(
+                            "entry "
+                                    + name
+                                    + " inflates beyond "
+                                    + allowed
+                                    + " bytes from "
+                                    + compressed
+                                    + " compressed: a ZIP bomb");
                 }
                 if (total > limits.maxTotalBytes()) {
-                    throw new Refused("the archive inflates beyond " + limits.maxTotalBytes() + " bytes in all");
+                    throw new Refused(
+                            "the archive inflates beyond "
+                                    + limits.maxTotalBytes()
+                                    + " bytes in all");
                 }
             }
 

@@ -6,8 +6,7 @@ import java.security.NoSuchAlgorithmException;
 /** SHA-256, which every Java runtime has. */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static MessageDigest newDigest() {
         try {

@@ -1,8 +1,9 @@
 package jp.azukari.core.scan;
 
 /**
- * The answer to one scan ({@code result} in {@code POST /api/v1/scans}, docs/contracts.md). The four {@code LABEL_*}
- * codes are also the {@code code} of a refused {@code GET /api/v1/labels/resolve}.
+ * The answer to one scan ({@code result} in {@code POST /api/v1/scans}, docs/contracts.md). The
+ * four {@code LABEL_*} codes are also the {@code code} of a refused {@code GET
+ * /api/v1/labels/resolve}.
  */
 public enum ScanResultCode {
     /** custody taken */
@@ -11,7 +12,10 @@ public enum ScanResultCode {
     ALREADY_CONFIRMED(true),
     /** a LOOKUP found the asset; an AUDIT scan found an asset expected at the audited party */
     FOUND(true),
-    /** an AUDIT scan of an asset not expected at the audited party; the message says where the ledger places it */
+    /**
+     * an AUDIT scan of an asset not expected at the audited party; the message says where the
+     * ledger places it
+     */
     UNEXPECTED(true),
     /** the asset is not on the transfer being confirmed */
     NOT_ON_TRANSFER(false),

@@ -3,7 +3,10 @@ package jp.azukari.scanner.cli;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
-/** Gives each subcommand the environment through its constructor; everything else picocli makes as usual. */
+/**
+ * Gives each subcommand the environment through its constructor; everything else picocli makes as
+ * usual.
+ */
 final class CommandFactory implements CommandLine.IFactory {
 
     private final Environment environment;

@@ -13,31 +13,44 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "confirm", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Confirm receipt of the assets of a transfer by scanning their labels.",
-            "Prints one line per label, then what is still missing from the transfer."},
-        exitCodeListHeading = "%nExit status:%n", exitCodeList = {
-            "0:every label was confirmed", "1:a label was refused, not ours or unreadable, or nothing was read",
-            "2:wrong command line", "3:server unavailable: the scans are queued", "4:log in again: the scans are queued",
-            "5:the local queue cannot be used"})
+@Command(
+        name = "confirm",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Confirm receipt of the assets of a transfer by scanning their labels.",
+            "Prints one line per label, then what is still missing from the transfer."
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every label was confirmed",
+            "1:a label was refused, not ours or unreadable, or nothing was read",
+            "2:wrong command line",
+            "3:server unavailable: the scans are queued",
+            "4:log in again: the scans are queued",
+            "5:the local queue cannot be used"
+        })
 final class ConfirmCommand implements Callable<Integer> {
 
     private final Environment environment;
 
-    @Parameters(index = "0", paramLabel = "TRANSFER_ID", description = "The transfer to confirm (a UUID).")
+    @Parameters(
+            index = "0",
+            paramLabel = "TRANSFER_ID",
+            description = "The transfer to confirm (a UUID).")
     UUID transferId;
 
-    @Parameters(index = "1..*", paramLabel = "FILE|DIR", description = "Pictures of labels, or folders of them.")
+    @Parameters(
+            index = "1..*",
+            paramLabel = "FILE|DIR",
+            description = "Pictures of labels, or folders of them.")
     List<Path> files = new ArrayList<>();
 
-    @Mixin
-    InputOptions input;
+    @Mixin InputOptions input;
 
-    @Mixin
-    ConnectionOptions connection;
+    @Mixin ConnectionOptions connection;
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
     ConfirmCommand(Environment environment) {
         this.environment = environment;
@@ -45,26 +58,45 @@ final class ConfirmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ScanFlow.run(environment, common, connection, input, files, new ScanFlow.Steps() {
-            @Override
-            public Integer before(Run run, Online online) {
-                return new TransferCheck(online.api, run.outcomes()).refusal(transferId)
-                        .map(problem -> run.fail(ExitCode.FAILED, "error.noTransfer", transferId, problem.explanation()))
-                        .orElse(null);
-            }
+        return ScanFlow.run(
+                environment,
+                common,
+                connection,
+                input,
+                files,
+                new ScanFlow.Steps() {
+                    @Override
+                    public Integer before(Run run, Online online) {
+                        return new TransferCheck(online.api, run.outcomes())
+                                .refusal(transferId)
+                                .map(
+                                        problem ->
+                                                run.fail(
+                                                        ExitCode.FAILED,
+                                                        "error.noTransfer",
+                                                        transferId,
+                                                        problem.explanation()))
+                                .orElse(null);
+                    }
 
-            @Override
-            public Action action(Run run, Online online) {
-                return new ScanAndSend(online.queue, online.deliverer, online.station, Purpose.CONFIRM, transferId,
-                        input.live(), run.outcomes());
-            }
+                    @Override
+                    public Action action(Run run, Online online) {
+                        return new ScanAndSend(
+                                online.queue,
+                                online.deliverer,
+                                online.station,
+                                Purpose.CONFIRM,
+                                transferId,
+                                input.live(),
+                                run.outcomes());
+                    }
 
-            @Override
-            public void after(Run run, Online online) {
-                if (online.deliverer.last().complete()) {
-                    new TransferCheck(online.api, run.outcomes()).reportMissing(transferId);
-                }
-            }
-        });
+                    @Override
+                    public void after(Run run, Online online) {
+                        if (online.deliverer.last().complete()) {
+                            new TransferCheck(online.api, run.outcomes()).reportMissing(transferId);
+                        }
+                    }
+                });
     }
 }

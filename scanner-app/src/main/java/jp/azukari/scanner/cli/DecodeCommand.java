@@ -9,12 +9,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Read labels and print their payloads, offline: nothing is sent or queued.",
-            "Tells Azukari labels from QR codes that are not ours; only the server can tell a genuine label from a forged one."},
-        exitCodeListHeading = "%nExit status:%n", exitCodeList = {
-            "0:every code read is an Azukari label", "1:a picture was unreadable or had no code, a code was not ours, "
-                    + "or nothing was read", "2:wrong command line"})
+@Command(
+        name = "decode",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Read labels and print their payloads, offline: nothing is sent or queued.",
+            "Tells Azukari labels from QR codes that are not ours; only the server can tell a genuine label from a forged one."
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every code read is an Azukari label",
+            "1:a picture was unreadable or had no code, a code was not ours, "
+                    + "or nothing was read",
+            "2:wrong command line"
+        })
 final class DecodeCommand implements Callable<Integer> {
 
     private final Environment environment;
@@ -22,11 +31,9 @@ final class DecodeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", description = "Pictures of labels, or folders of them.")
     List<Path> files = new ArrayList<>();
 
-    @Mixin
-    InputOptions input;
+    @Mixin InputOptions input;
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
     DecodeCommand(Environment environment) {
         this.environment = environment;
@@ -34,6 +41,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ScanFlow.decode(environment, common, input, files, run -> new DecodeOnly(run.outcomes()));
+        return ScanFlow.decode(
+                environment, common, input, files, run -> new DecodeOnly(run.outcomes()));
     }
 }

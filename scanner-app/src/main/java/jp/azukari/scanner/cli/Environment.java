@@ -10,17 +10,34 @@ import java.util.Map;
 import jp.azukari.scanner.input.FolderLister;
 
 /**
- * Everything the program takes from the machine it runs on, passed in so that the whole CLI runs in-process in tests:
- * the standard streams, environment variables, clock, the home folder, how to list folders and ask for a password.
+ * Everything the program takes from the machine it runs on, passed in so that the whole CLI runs
+ * in-process in tests: the standard streams, environment variables, clock, the home folder, how to
+ * list folders and ask for a password.
  */
-public record Environment(InputStream in, PrintStream out, PrintStream err, Map<String, String> variables, Clock clock,
-        Path userHome, Locale locale, FolderLister folders, PasswordPrompt passwords, boolean interactive) {
+public record Environment(
+        InputStream in,
+        PrintStream out,
+        PrintStream err,
+        Map<String, String> variables,
+        Clock clock,
+        Path userHome,
+        Locale locale,
+        FolderLister folders,
+        PasswordPrompt passwords,
+        boolean interactive) {
 
     public static Environment system() {
-        return new Environment(System.in, Terminal.stream(FileDescriptor.out),
-                Terminal.stream(FileDescriptor.err), System.getenv(), Clock.systemDefaultZone(),
-                Path.of(System.getProperty("user.home")), Locale.getDefault(), FolderLister.FILE_SYSTEM,
-                PasswordPrompt.console(), System.console() != null);
+        return new Environment(
+                System.in,
+                Terminal.stream(FileDescriptor.out),
+                Terminal.stream(FileDescriptor.err),
+                System.getenv(),
+                Clock.systemDefaultZone(),
+                Path.of(System.getProperty("user.home")),
+                Locale.getDefault(),
+                FolderLister.FILE_SYSTEM,
+                PasswordPrompt.console(),
+                System.console() != null);
     }
 
     String variable(String name) {

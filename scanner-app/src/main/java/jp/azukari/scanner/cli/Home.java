@@ -3,9 +3,10 @@ package jp.azukari.scanner.cli;
 import java.nio.file.Path;
 
 /**
- * Where the scanner keeps its things. {@code --config-dir} or AZUKARI_SCANNER_HOME put everything in one folder;
- * otherwise the session goes to $XDG_CONFIG_HOME/azukari (~/.config/azukari) and the queue, which is data that must
- * survive, to $XDG_DATA_HOME/azukari/queue (~/.local/share/azukari/queue).
+ * Where the scanner keeps its things. {@code --config-dir} or AZUKARI_SCANNER_HOME put everything
+ * in one folder; otherwise the session goes to $XDG_CONFIG_HOME/azukari (~/.config/azukari) and the
+ * queue, which is data that must survive, to $XDG_DATA_HOME/azukari/queue
+ * (~/.local/share/azukari/queue).
  */
 record Home(Path config, Path queue) {
 
@@ -16,8 +17,14 @@ record Home(Path config, Path queue) {
         if (chosen != null) {
             return new Home(chosen, chosen.resolve("queue"));
         }
-        Path config = base(environment.variable("XDG_CONFIG_HOME"), environment.userHome().resolve(".config"));
-        Path data = base(environment.variable("XDG_DATA_HOME"), environment.userHome().resolve(".local/share"));
+        Path config =
+                base(
+                        environment.variable("XDG_CONFIG_HOME"),
+                        environment.userHome().resolve(".config"));
+        Path data =
+                base(
+                        environment.variable("XDG_DATA_HOME"),
+                        environment.userHome().resolve(".local/share"));
         return new Home(config.resolve("azukari"), data.resolve("azukari").resolve("queue"));
     }
 

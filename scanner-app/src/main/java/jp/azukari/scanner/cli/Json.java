@@ -6,8 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The one JSON mapper: tolerant of fields the server adds later, times as ISO-8601. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static JsonMapper mapper() {
         return JsonMapper.builder()

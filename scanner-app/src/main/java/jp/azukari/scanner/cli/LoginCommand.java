@@ -16,30 +16,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "login", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Log in to an Azukari server and keep the session in the user's config folder (owner-only).",
+@Command(
+        name = "login",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Log in to an Azukari server and keep the session in the user's config folder (owner-only).",
             "The password is asked without echo, or taken from the environment variable AZUKARI_PASSWORD.",
-            "Scans waiting in the queue for this server are delivered right after."},
-        exitCodeListHeading = "%nExit status:%n", exitCodeList = {
-            "0:logged in", "1:the server refused (for example: too many attempts)", "2:wrong command line",
-            "3:the server cannot be reached", "4:user name or password not accepted, or no way to ask for the password"})
+            "Scans waiting in the queue for this server are delivered right after."
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:logged in",
+            "1:the server refused (for example: too many attempts)",
+            "2:wrong command line",
+            "3:the server cannot be reached",
+            "4:user name or password not accepted, or no way to ask for the password"
+        })
 final class LoginCommand implements Callable<Integer> {
 
     static final String PASSWORD_VARIABLE = "AZUKARI_PASSWORD";
 
     private final Environment environment;
 
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "The server, e.g. https://azukari.example.jp")
+    @Option(
+            names = "--server",
+            required = true,
+            paramLabel = "URL",
+            description = "The server, e.g. https://azukari.example.jp")
     String server;
 
     @Option(names = "--user", required = true, paramLabel = "NAME", description = "Your user name.")
     String user;
 
-    @Mixin
-    ConnectionOptions connection;
+    @Mixin ConnectionOptions connection;
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
     LoginCommand(Environment environment) {
         this.environment = environment;
@@ -59,8 +71,13 @@ final class LoginCommand implements Callable<Integer> {
         }
         Tokens tokens;
         try {
-            tokens = new HttpApi(HttpApi.client(connection.connect()), address, connection.request(), run.json)
-                    .token(user, password);
+            tokens =
+                    new HttpApi(
+                                    HttpApi.client(connection.connect()),
+                                    address,
+                                    connection.request(),
+                                    run.json)
+                            .token(user, password);
         } catch (ApiException.LoginRequired e) {
             return run.fail(ExitCode.LOGIN_NEEDED, "login.refused", e.getMessage());
         } catch (ApiException.Unavailable e) {
@@ -75,16 +92,22 @@ final class LoginCommand implements Callable<Integer> {
         try {
             store.save(credentials);
         } catch (IOException e) {
-            return run.fail(ExitCode.FAILED, "error.credentials", run.home.config(), e.getMessage());
+            return run.fail(
+                    ExitCode.FAILED, "error.credentials", run.home.config(), e.getMessage());
         }
         run.printer.info("login", run.messages.text("login.ok", base, user), true);
         return deliverWaiting(run, credentials);
     }
 
-    /** Whoever logs in after "session expired" wants the waiting scans sent; a busy queue is left to its owner. */
+    /**
+     * Whoever logs in after "session expired" wants the waiting scans sent; a busy queue is left to
+     * its owner.
+     */
     private int deliverWaiting(Run run, Credentials credentials) {
         try (Online online = Online.open(run, credentials, connection)) {
-            boolean waiting = online.queue.pending().stream().anyMatch(item -> item.server().equals(credentials.server()));
+            boolean waiting =
+                    online.queue.pending().stream()
+                            .anyMatch(item -> item.server().equals(credentials.server()));
             if (!waiting) {
                 return ExitCode.OK;
             }
@@ -106,7 +129,9 @@ final class LoginCommand implements Callable<Integer> {
         try {
             URI uri = new URI(text.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    ? uri
+                    : null;
         } catch (URISyntaxException e) {
             return null;
         }

@@ -11,17 +11,18 @@ import jp.azukari.scanner.client.HttpApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "logout", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "logout",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {"Revoke the session on the server and forget it here. The queue is kept."})
 final class LogoutCommand implements Callable<Integer> {
 
     private final Environment environment;
 
-    @Mixin
-    ConnectionOptions connection;
+    @Mixin ConnectionOptions connection;
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
     LogoutCommand(Environment environment) {
         this.environment = environment;
@@ -38,7 +39,11 @@ final class LogoutCommand implements Callable<Integer> {
         Credentials session = credentials.get();
         String message;
         try {
-            new HttpApi(HttpApi.client(connection.connect()), URI.create(session.server()), connection.request(), run.json)
+            new HttpApi(
+                            HttpApi.client(connection.connect()),
+                            URI.create(session.server()),
+                            connection.request(),
+                            run.json)
                     .logout(session.refreshToken());
             message = run.messages.text("logout.ok", session.server());
         } catch (ApiException e) {
@@ -47,7 +52,8 @@ final class LogoutCommand implements Callable<Integer> {
         try {
             store.delete();
         } catch (IOException e) {
-            return run.fail(ExitCode.FAILED, "error.credentials", run.home.config(), e.getMessage());
+            return run.fail(
+                    ExitCode.FAILED, "error.credentials", run.home.config(), e.getMessage());
         }
         run.printer.info("logout", message, true);
         return ExitCode.OK;

@@ -11,13 +11,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "lookup", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Look up the assets whose labels are scanned: tag, title and who holds them.",
-            "Lookups are recorded by the server like any other scan."},
-        exitCodeListHeading = "%nExit status:%n", exitCodeList = {
-            "0:every label was found", "1:a label was unknown, not ours or unreadable, or nothing was read",
-            "2:wrong command line", "3:server unavailable: the scans are queued", "4:log in again: the scans are queued",
-            "5:the local queue cannot be used"})
+@Command(
+        name = "lookup",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Look up the assets whose labels are scanned: tag, title and who holds them.",
+            "Lookups are recorded by the server like any other scan."
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every label was found",
+            "1:a label was unknown, not ours or unreadable, or nothing was read",
+            "2:wrong command line",
+            "3:server unavailable: the scans are queued",
+            "4:log in again: the scans are queued",
+            "5:the local queue cannot be used"
+        })
 final class LookupCommand implements Callable<Integer> {
 
     private final Environment environment;
@@ -25,14 +35,11 @@ final class LookupCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR", description = "Pictures of labels, or folders of them.")
     List<Path> files = new ArrayList<>();
 
-    @Mixin
-    InputOptions input;
+    @Mixin InputOptions input;
 
-    @Mixin
-    ConnectionOptions connection;
+    @Mixin ConnectionOptions connection;
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
     LookupCommand(Environment environment) {
         this.environment = environment;
@@ -40,12 +47,24 @@ final class LookupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ScanFlow.run(environment, common, connection, input, files, new ScanFlow.Steps() {
-            @Override
-            public Action action(Run run, Online online) {
-                return new ScanAndSend(online.queue, online.deliverer, online.station, Purpose.LOOKUP, null,
-                        input.live(), run.outcomes());
-            }
-        });
+        return ScanFlow.run(
+                environment,
+                common,
+                connection,
+                input,
+                files,
+                new ScanFlow.Steps() {
+                    @Override
+                    public Action action(Run run, Online online) {
+                        return new ScanAndSend(
+                                online.queue,
+                                online.deliverer,
+                                online.station,
+                                Purpose.LOOKUP,
+                                null,
+                                input.live(),
+                                run.outcomes());
+                    }
+                });
     }
 }

@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** The counter's words in Japanese or English, from messages_ja.properties (UTF-8) and messages_en.properties. */
+/**
+ * The counter's words in Japanese or English, from messages_ja.properties (UTF-8) and
+ * messages_en.properties.
+ */
 final class Messages {
 
     private static final String BUNDLE = "jp.azukari.scanner.cli.messages";
@@ -16,8 +19,12 @@ final class Messages {
     private Messages(Locale locale) {
         this.locale = locale;
         // No fallback to the default locale: English on a Japanese desktop must really be English.
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle =
+                ResourceBundle.getBundle(
+                        BUNDLE,
+                        locale,
+                        ResourceBundle.Control.getNoFallbackControl(
+                                ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     static Messages of(Language language) {

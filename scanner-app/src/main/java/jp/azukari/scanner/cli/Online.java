@@ -21,7 +21,10 @@ import jp.azukari.scanner.queue.QueueException;
 import jp.azukari.scanner.queue.QueueItem;
 import jp.azukari.scanner.queue.ScanQueue;
 
-/** What a command that talks to the server needs: the saved session, the queue, and the courier between them. */
+/**
+ * What a command that talks to the server needs: the saved session, the queue, and the courier
+ * between them.
+ */
 final class Online implements AutoCloseable {
 
     /** After the server failed, live reading does not ask it again for this long. */
@@ -39,21 +42,37 @@ final class Online implements AutoCloseable {
         this.deliverer = deliverer;
     }
 
-    /** Empty credentials mean "not logged in"; the caller says so and stops before reading anything. */
-    static Online open(Run run, Credentials credentials, ConnectionOptions connection) throws QueueException {
+    /**
+     * Empty credentials mean "not logged in"; the caller says so and stops before reading anything.
+     */
+    static Online open(Run run, Credentials credentials, ConnectionOptions connection)
+            throws QueueException {
         return open(run, credentials, connection, ScanBatch.MAX_SCANS);
     }
 
-    /** {@code batchSize}: scans per request when delivering the queue, at most {@link ScanBatch#MAX_SCANS}. */
-    static Online open(Run run, Credentials credentials, ConnectionOptions connection, int batchSize)
+    /**
+     * {@code batchSize}: scans per request when delivering the queue, at most {@link
+     * ScanBatch#MAX_SCANS}.
+     */
+    static Online open(
+            Run run, Credentials credentials, ConnectionOptions connection, int batchSize)
             throws QueueException {
         ScanQueue queue = ScanQueue.open(run.home.queue(), run.json);
-        HttpApi http = new HttpApi(HttpApi.client(connection.connect()), URI.create(credentials.server()),
-                connection.request(), run.json);
-        Api api = new Session(http, new CredentialStore(run.home.config(), run.json), run.environment.clock());
+        HttpApi http =
+                new HttpApi(
+                        HttpApi.client(connection.connect()),
+                        URI.create(credentials.server()),
+                        connection.request(),
+                        run.json);
+        Api api =
+                new Session(
+                        http,
+                        new CredentialStore(run.home.config(), run.json),
+                        run.environment.clock());
         Station station = new Station(credentials.server(), deviceId(connection, run.environment));
         Consumer<Outcome> outcomes = run.outcomes();
-        Courier courier = new Courier(queue, api, station.server(), outcomes, run.progress(), batchSize);
+        Courier courier =
+                new Courier(queue, api, station.server(), outcomes, run.progress(), batchSize);
         Deliverer deliverer = new Deliverer(courier, run.environment.clock(), BACKOFF, outcomes);
         Online online = new Online(api, queue, station, deliverer);
         online.reportQueueState(outcomes);
@@ -62,7 +81,8 @@ final class Online implements AutoCloseable {
 
     private void reportQueueState(Consumer<Outcome> outcomes) {
         if (queue.damagedLines() > 0) {
-            outcomes.accept(new Outcome.QueueDamaged(queue.damagedLines(), queue.folder().toString()));
+            outcomes.accept(
+                    new Outcome.QueueDamaged(queue.damagedLines(), queue.folder().toString()));
         }
         Map<String, Integer> elsewhere = new TreeMap<>();
         for (QueueItem item : queue.pending()) {
@@ -70,7 +90,9 @@ final class Online implements AutoCloseable {
                 elsewhere.merge(item.server(), 1, Integer::sum);
             }
         }
-        elsewhere.forEach((server, count) -> outcomes.accept(new Outcome.WaitingForOtherServer(server, count)));
+        elsewhere.forEach(
+                (server, count) ->
+                        outcomes.accept(new Outcome.WaitingForOtherServer(server, count)));
     }
 
     static String deviceId(ConnectionOptions connection, Environment environment) {

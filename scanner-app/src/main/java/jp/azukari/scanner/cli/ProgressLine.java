@@ -3,11 +3,15 @@ package jp.azukari.scanner.cli;
 import java.io.PrintStream;
 import jp.azukari.scanner.input.Progress;
 
-/** A single self-overwriting line on stderr while a big folder or queue is worked through; only on a terminal. */
+/**
+ * A single self-overwriting line on stderr while a big folder or queue is worked through; only on a
+ * terminal.
+ */
 final class ProgressLine implements Progress {
 
     /** Below this many items the work is over before a progress line would help. */
     private static final int WORTH_SHOWING = 20;
+
     private static final int WIDTH = 78;
 
     private final PrintStream err;
@@ -18,7 +22,6 @@ final class ProgressLine implements Progress {
         this.err = err;
         this.messages = messages;
     }
-
 
     /** Wipes the line, so that a result printed next does not land on top of it. */
     synchronized void clear() {

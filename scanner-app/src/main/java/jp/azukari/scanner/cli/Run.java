@@ -27,8 +27,15 @@ final class Run {
         this.home = Home.of(common.configDir, environment);
         this.progressLine = new ProgressLine(environment.err(), messages);
         Instant started = environment.clock().instant();
-        this.printer = new Printer(environment.out(), messages, json, common.json, started, environment.clock().getZone(),
-                progressLine::clear);
+        this.printer =
+                new Printer(
+                        environment.out(),
+                        messages,
+                        json,
+                        common.json,
+                        started,
+                        environment.clock().getZone(),
+                        progressLine::clear);
     }
 
     Consumer<Outcome> outcomes() {
@@ -39,15 +46,18 @@ final class Run {
         return environment.interactive() ? progressLine : Progress.NONE;
     }
 
-    /** Prints an error that ends the command before any scan was made, and returns its exit code. */
+    /**
+     * Prints an error that ends the command before any scan was made, and returns its exit code.
+     */
     int fail(int exitCode, String key, Object... arguments) {
         printer.info("error", messages.text(key, arguments), false);
         return exitCode;
     }
 
     /**
-     * Prints the summary and decides the exit status: failures first, then a needed login, then anything left
-     * waiting; {@code nothingRead} counts as a failure for commands that were given something to read.
+     * Prints the summary and decides the exit status: failures first, then a needed login, then
+     * anything left waiting; {@code nothingRead} counts as a failure for commands that were given
+     * something to read.
      */
     int finish(boolean nothingRead, Courier.Result delivery) {
         int ok = tally.count(Outcome.Mark.OK);

@@ -11,8 +11,9 @@ import jp.azukari.scanner.counter.Counter;
 import jp.azukari.scanner.queue.QueueException;
 
 /**
- * The path every reading command takes: check the inputs and the session, open the queue, deliver what earlier runs
- * left first (order matters), read, deliver, report, and turn the outcome into an exit status.
+ * The path every reading command takes: check the inputs and the session, open the queue, deliver
+ * what earlier runs left first (order matters), read, deliver, report, and turn the outcome into an
+ * exit status.
  */
 final class ScanFlow {
 
@@ -27,15 +28,18 @@ final class ScanFlow {
         Action action(Run run, Online online);
 
         /** After everything is delivered (or queued). */
-        default void after(Run run, Online online) {
-        }
+        default void after(Run run, Online online) {}
     }
 
-    private ScanFlow() {
-    }
+    private ScanFlow() {}
 
-    static int run(Environment environment, CommonOptions common, ConnectionOptions connection, InputOptions input,
-            List<Path> files, Steps steps) {
+    static int run(
+            Environment environment,
+            CommonOptions common,
+            ConnectionOptions connection,
+            InputOptions input,
+            List<Path> files,
+            Steps steps) {
         Run run = new Run(environment, common);
         Integer invalid = invalidInput(run, input, files);
         if (invalid != null) {
@@ -63,7 +67,11 @@ final class ScanFlow {
     }
 
     /** Offline decoding: no session, no queue. */
-    static int decode(Environment environment, CommonOptions common, InputOptions input, List<Path> files,
+    static int decode(
+            Environment environment,
+            CommonOptions common,
+            InputOptions input,
+            List<Path> files,
             Function<Run, Action> action) {
         Run run = new Run(environment, common);
         Integer invalid = invalidInput(run, input, files);

@@ -6,16 +6,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "scanner", mixinStandardHelpOptions = true, versionProvider = ScannerCommand.Version.class,
-        description = {"Azukari counter scanner: reads QR labels from pictures, a watched folder, a barcode scanner "
-                + "or a camera, and confirms, starts or looks up custody transfers.",
-            "Scans are kept in a durable local queue until the server has them; nothing is lost if the program is killed."},
-        subcommands = {LoginCommand.class, LogoutCommand.class, ConfirmCommand.class, TransferCommand.class,
-            LookupCommand.class, DecodeCommand.class, SyncCommand.class, VerifyBundleCommand.class, CommandLine.HelpCommand.class})
+@Command(
+        name = "scanner",
+        mixinStandardHelpOptions = true,
+        versionProvider = ScannerCommand.Version.class,
+        description = {
+            "Azukari counter scanner: reads QR labels from pictures, a watched folder, a barcode scanner "
+                    + "or a camera, and confirms, starts or looks up custody transfers.",
+            "Scans are kept in a durable local queue until the server has them; nothing is lost if the program is killed."
+        },
+        subcommands = {
+            LoginCommand.class,
+            LogoutCommand.class,
+            ConfirmCommand.class,
+            TransferCommand.class,
+            LookupCommand.class,
+            DecodeCommand.class,
+            SyncCommand.class,
+            VerifyBundleCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class ScannerCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -28,7 +41,9 @@ public final class ScannerCommand implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String version = ScannerCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"azukari scanner " + (version == null ? "(development build)" : version)};
+            return new String[] {
+                "azukari scanner " + (version == null ? "(development build)" : version)
+            };
         }
     }
 }

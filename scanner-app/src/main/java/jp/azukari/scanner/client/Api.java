@@ -2,7 +2,10 @@ package jp.azukari.scanner.client;
 
 import java.util.UUID;
 
-/** The calls the counter makes once logged in; the session behind it is the implementation's business. */
+/**
+ * The calls the counter makes once logged in; the session behind it is the implementation's
+ * business.
+ */
 public interface Api {
 
     ScanResult.Results postScans(ScanBatch batch) throws ApiException;

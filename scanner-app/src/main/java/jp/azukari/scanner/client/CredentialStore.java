@@ -15,14 +15,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps the session in {@code credentials.json}. The file is created owner-only (rw-------) before a byte is written
- * and replaced atomically, so a token is never readable by others, not even for a moment, and never half-written.
+ * Keeps the session in {@code credentials.json}. The file is created owner-only (rw-------) before
+ * a byte is written and replaced atomically, so a token is never readable by others, not even for a
+ * moment, and never half-written.
  */
 public final class CredentialStore {
 
     static final String FILE = "credentials.json";
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE =
+            PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_FOLDER =
+            PosixFilePermissions.fromString("rwx------");
 
     private final Path folder;
     private final JsonMapper json;
@@ -36,7 +39,10 @@ public final class CredentialStore {
         return folder.resolve(FILE);
     }
 
-    /** The saved session; empty when there is none or it cannot be read (then the user simply logs in again). */
+    /**
+     * The saved session; empty when there is none or it cannot be read (then the user simply logs
+     * in again).
+     */
     public Optional<Credentials> load() {
         Path file = file();
         if (!Files.isRegularFile(file)) {
@@ -58,13 +64,22 @@ public final class CredentialStore {
                 Files.createDirectories(folder);
             }
         }
-        Path temporary = posix
-                ? Files.createTempFile(folder, FILE, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
-                : Files.createTempFile(folder, FILE, ".tmp", new FileAttribute<?>[0]);
+        Path temporary =
+                posix
+                        ? Files.createTempFile(
+                                folder,
+                                FILE,
+                                ".tmp",
+                                PosixFilePermissions.asFileAttribute(OWNER_FILE))
+                        : Files.createTempFile(folder, FILE, ".tmp", new FileAttribute<?>[0]);
         try {
             Files.write(temporary, json.writeValueAsBytes(credentials));
             try {
-                Files.move(temporary, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        temporary,
+                        file(),
+                        StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, file(), StandardCopyOption.REPLACE_EXISTING);
             }

@@ -3,8 +3,8 @@ package jp.azukari.scanner.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -24,9 +24,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The backend's HTTP API as docs/contracts.md describes it, one method per call, each taking the access token it
- * should send. The whole exchange, body included, must finish within the request timeout; a server that accepts the
- * connection and then hangs is reported as a timeout, not waited for.
+ * The backend's HTTP API as docs/contracts.md describes it, one method per call, each taking the
+ * access token it should send. The whole exchange, body included, must finish within the request
+ * timeout; a server that accepts the connection and then hangs is reported as a timeout, not waited
+ * for.
  */
 public final class HttpApi {
 
@@ -53,10 +54,15 @@ public final class HttpApi {
 
     public Tokens token(String username, char[] password) throws ApiException {
         try {
-            return send(post("/auth/token", Map.of("username", username, "password", new String(password))), Tokens.class);
+            return send(
+                    post(
+                            "/auth/token",
+                            Map.of("username", username, "password", new String(password))),
+                    Tokens.class);
         } catch (ApiException.Refused refused) {
             if (refused.problem().status() == 401 || refused.problem().status() == 400) {
-                throw new ApiException.LoginRequired(ApiException.LoginRequired.Why.WRONG_CREDENTIALS,
+                throw new ApiException.LoginRequired(
+                        ApiException.LoginRequired.Why.WRONG_CREDENTIALS,
                         refused.problem().explanation());
             }
             throw refused;
@@ -80,11 +86,15 @@ public final class HttpApi {
     }
 
     /**
-     * Starts a transfer. The contract has no client id for this call; {@code Idempotency-Key} carries the queue's
-     * request id so that a server honouring it can recognise a retry after a crash.
+     * Starts a transfer. The contract has no client id for this call; {@code Idempotency-Key}
+     * carries the queue's request id so that a server honouring it can recognise a retry after a
+     * crash.
      */
-    public Transfer createTransfer(String accessToken, NewTransfer transfer, UUID requestId) throws ApiException {
-        return send(authorized(post("/transfers", transfer), accessToken).header("Idempotency-Key", requestId.toString()),
+    public Transfer createTransfer(String accessToken, NewTransfer transfer, UUID requestId)
+            throws ApiException {
+        return send(
+                authorized(post("/transfers", transfer), accessToken)
+                        .header("Idempotency-Key", requestId.toString()),
                 Transfer.class);
     }
 
@@ -120,41 +130,54 @@ public final class HttpApi {
             return type == Void.class ? null : parse(response.body(), type);
         }
         if (status >= 500 || status == 408) {
-            throw new ApiException.Unavailable(status == 408 ? ApiException.Unavailable.Why.TIMEOUT
-                    : ApiException.Unavailable.Why.SERVER_ERROR, "HTTP " + status + problemText(response.body()), null);
+            throw new ApiException.Unavailable(
+                    status == 408
+                            ? ApiException.Unavailable.Why.TIMEOUT
+                            : ApiException.Unavailable.Why.SERVER_ERROR,
+                    "HTTP " + status + problemText(response.body()),
+                    null);
         }
         throw new ApiException.Refused(problem(status, response.body()));
     }
 
     private HttpResponse<byte[]> exchange(HttpRequest request) throws ApiException {
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
             return pending.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new ApiException.Unavailable(ApiException.Unavailable.Why.TIMEOUT, request.uri().toString(), e);
+            throw new ApiException.Unavailable(
+                    ApiException.Unavailable.Why.TIMEOUT, request.uri().toString(), e);
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw new ApiException.Unavailable(ApiException.Unavailable.Why.UNREACHABLE, "interrupted", e);
+            throw new ApiException.Unavailable(
+                    ApiException.Unavailable.Why.UNREACHABLE, "interrupted", e);
         } catch (ExecutionException e) {
             throw unavailable(request, e.getCause());
         }
     }
 
     private static ApiException unavailable(HttpRequest request, Throwable cause) {
-        if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
-            return new ApiException.Unavailable(ApiException.Unavailable.Why.TIMEOUT, request.uri().toString(), cause);
+        if (cause instanceof HttpTimeoutException
+                && !(cause instanceof HttpConnectTimeoutException)) {
+            return new ApiException.Unavailable(
+                    ApiException.Unavailable.Why.TIMEOUT, request.uri().toString(), cause);
         }
         URI uri = request.uri();
         String where = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-        ApiException.Unavailable.Why why = cause instanceof IOException
-                ? ApiException.Unavailable.Why.UNREACHABLE
-                : ApiException.Unavailable.Why.BAD_ANSWER;
+        ApiException.Unavailable.Why why =
+                cause instanceof IOException
+                        ? ApiException.Unavailable.Why.UNREACHABLE
+                        : ApiException.Unavailable.Why.BAD_ANSWER;
         return new ApiException.Unavailable(why, where + ", " + describe(cause), cause);
     }
 
-    /** The JDK often leaves these without a message; the person at the counter still deserves a word. */
+    /**
+     * The JDK often leaves these without a message; the person at the counter still deserves a
+     * word.
+     */
     private static String describe(Throwable cause) {
         if (cause instanceof HttpConnectTimeoutException) {
             return "connect timed out";
@@ -172,29 +195,41 @@ public final class HttpApi {
         try {
             T value = json.readValue(body, type);
             if (value == null) {
-                throw new ApiException.Unavailable(ApiException.Unavailable.Why.BAD_ANSWER, "empty answer", null);
+                throw new ApiException.Unavailable(
+                        ApiException.Unavailable.Why.BAD_ANSWER, "empty answer", null);
             }
             return value;
         } catch (JacksonException | IllegalArgumentException e) {
-            throw new ApiException.Unavailable(ApiException.Unavailable.Why.BAD_ANSWER,
-                    "not the JSON the contract describes: " + firstLine(e.getMessage()), e);
+            throw new ApiException.Unavailable(
+                    ApiException.Unavailable.Why.BAD_ANSWER,
+                    "not the JSON the contract describes: " + firstLine(e.getMessage()),
+                    e);
         }
     }
 
     /**
-     * A 4xx answer is a definite "no" only if it is a problem document. Anything else (an HTML page from a proxy, a
-     * bare 404 from a wrong URL) is treated as a server we cannot talk to, so that nothing queued is thrown away.
+     * A 4xx answer is a definite "no" only if it is a problem document. Anything else (an HTML page
+     * from a proxy, a bare 404 from a wrong URL) is treated as a server we cannot talk to, so that
+     * nothing queued is thrown away.
      */
     private Problem problem(int status, byte[] body) throws ApiException {
         JsonNode node = tree(body);
-        if (node != null && node.isObject() && (node.has("title") || node.has("detail") || node.has("code"))) {
-            return new Problem(text(node, "type"), text(node, "title"), node.path("status").asInt(status),
-                    text(node, "detail"), text(node, "code"), text(node, "article"));
+        if (node != null
+                && node.isObject()
+                && (node.has("title") || node.has("detail") || node.has("code"))) {
+            return new Problem(
+                    text(node, "type"),
+                    text(node, "title"),
+                    node.path("status").asInt(status),
+                    text(node, "detail"),
+                    text(node, "code"),
+                    text(node, "article"));
         }
         if (status == 401 || status == 403 || status == 429) {
             return new Problem(null, null, status, null, null, null);
         }
-        throw new ApiException.Unavailable(ApiException.Unavailable.Why.BAD_ANSWER, "HTTP " + status, null);
+        throw new ApiException.Unavailable(
+                ApiException.Unavailable.Why.BAD_ANSWER, "HTTP " + status, null);
     }
 
     private String problemText(byte[] body) {

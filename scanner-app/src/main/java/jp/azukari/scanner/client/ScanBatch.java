@@ -12,11 +12,12 @@ public record ScanBatch(String deviceId, List<Scan> scans) {
     public ScanBatch {
         scans = List.copyOf(scans);
         if (scans.isEmpty() || scans.size() > MAX_SCANS) {
-            throw new IllegalArgumentException("a batch holds 1 to " + MAX_SCANS + " scans, not " + scans.size());
+            throw new IllegalArgumentException(
+                    "a batch holds 1 to " + MAX_SCANS + " scans, not " + scans.size());
         }
     }
 
     /** {@code transferId} is null for a LOOKUP. */
-    public record Scan(UUID scanId, String payload, Instant scannedAt, String purpose, UUID transferId) {
-    }
+    public record Scan(
+            UUID scanId, String payload, Instant scannedAt, String purpose, UUID transferId) {}
 }

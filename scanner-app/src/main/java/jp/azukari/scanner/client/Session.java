@@ -5,8 +5,9 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * The API with the saved session: sends the access token, refreshes it silently when it has expired or the server
- * says it is no longer valid, saves the new tokens, and asks for a new login only when refreshing is refused.
+ * The API with the saved session: sends the access token, refreshes it silently when it has expired
+ * or the server says it is no longer valid, saves the new tokens, and asks for a new login only
+ * when refreshing is refused.
  */
 public final class Session implements Api {
 
@@ -57,7 +58,8 @@ public final class Session implements Api {
             return call.with(refresh(credentials).accessToken());
         } catch (ApiException.Refused refused) {
             if (refused.problem().status() == 401) {
-                throw new ApiException.LoginRequired(ApiException.LoginRequired.Why.SESSION_EXPIRED,
+                throw new ApiException.LoginRequired(
+                        ApiException.LoginRequired.Why.SESSION_EXPIRED,
                         refused.problem().explanation());
             }
             throw refused;
@@ -69,22 +71,29 @@ public final class Session implements Api {
         try {
             tokens = http.refresh(credentials.refreshToken());
         } catch (ApiException.Refused refused) {
-            throw new ApiException.LoginRequired(ApiException.LoginRequired.Why.SESSION_EXPIRED,
+            throw new ApiException.LoginRequired(
+                    ApiException.LoginRequired.Why.SESSION_EXPIRED,
                     refused.problem().explanation());
         }
         current = credentials.refreshed(tokens, clock);
         try {
             store.save(current);
         } catch (IOException e) {
-            // The old refresh token is spent: this run goes on with the new one in memory, the next asks for a login.
+            // The old refresh token is spent: this run goes on with the new one in memory, the next
+            // asks for a login.
         }
         return current;
     }
 
     private synchronized Credentials current() throws ApiException.LoginRequired {
         if (current == null) {
-            current = store.load().orElseThrow(() -> new ApiException.LoginRequired(
-                    ApiException.LoginRequired.Why.NOT_LOGGED_IN, "no saved session"));
+            current =
+                    store.load()
+                            .orElseThrow(
+                                    () ->
+                                            new ApiException.LoginRequired(
+                                                    ApiException.LoginRequired.Why.NOT_LOGGED_IN,
+                                                    "no saved session"));
         }
         return current;
     }

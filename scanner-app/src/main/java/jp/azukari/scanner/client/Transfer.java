@@ -4,7 +4,13 @@ import java.util.List;
 import java.util.UUID;
 
 /** GET /api/v1/transfers/{id}, and the answer to POST /api/v1/transfers. */
-public record Transfer(UUID id, String kind, String status, UUID contractId, UUID fromPartyId, UUID toPartyId,
+public record Transfer(
+        UUID id,
+        String kind,
+        String status,
+        UUID contractId,
+        UUID fromPartyId,
+        UUID toPartyId,
         List<Line> lines) {
 
     public Transfer {
@@ -17,6 +23,5 @@ public record Transfer(UUID id, String kind, String status, UUID contractId, UUI
     }
 
     /** {@code status} is PENDING, CONFIRMED or MISSING. */
-    public record Line(UUID assetId, String tag, String title, String status) {
-    }
+    public record Line(UUID assetId, String tag, String title, String status) {}
 }

@@ -10,8 +10,9 @@ import jp.azukari.scanner.label.Reading;
 import jp.azukari.scanner.queue.QueueException;
 
 /**
- * One run at the counter: takes what the inputs read, tells our labels from everything else, reports what is not
- * ours or could not be read, and hands each label to the action once, however often it was read in this run.
+ * One run at the counter: takes what the inputs read, tells our labels from everything else,
+ * reports what is not ours or could not be read, and hands each label to the action once, however
+ * often it was read in this run.
  */
 public final class Counter implements Consumer<InputEvent> {
 

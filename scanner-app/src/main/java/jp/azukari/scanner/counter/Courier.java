@@ -22,10 +22,10 @@ import jp.azukari.scanner.queue.QueuedTransfer;
 import jp.azukari.scanner.queue.ScanQueue;
 
 /**
- * Delivers the queue to the server in the order things were read: consecutive scans go in batches of at most 500 (or
- * the batch size asked for) with their original scan ids and times; a transfer request goes in its place. An item
- * leaves the queue only when the server has answered it. When the server cannot be used, delivery stops and
- * everything from there on waits.
+ * Delivers the queue to the server in the order things were read: consecutive scans go in batches
+ * of at most 500 (or the batch size asked for) with their original scan ids and times; a transfer
+ * request goes in its place. An item leaves the queue only when the server has answered it. When
+ * the server cannot be used, delivery stops and everything from there on waits.
  */
 public final class Courier {
 
@@ -36,14 +36,26 @@ public final class Courier {
     private final Progress progress;
     private final int batchSize;
 
-    public Courier(ScanQueue queue, Api api, String server, Consumer<Outcome> outcomes, Progress progress) {
+    public Courier(
+            ScanQueue queue,
+            Api api,
+            String server,
+            Consumer<Outcome> outcomes,
+            Progress progress) {
         this(queue, api, server, outcomes, progress, ScanBatch.MAX_SCANS);
     }
 
     /** {@code batchSize} scans at most per request, 1 to {@link ScanBatch#MAX_SCANS}. */
-    public Courier(ScanQueue queue, Api api, String server, Consumer<Outcome> outcomes, Progress progress, int batchSize) {
+    public Courier(
+            ScanQueue queue,
+            Api api,
+            String server,
+            Consumer<Outcome> outcomes,
+            Progress progress,
+            int batchSize) {
         if (batchSize < 1 || batchSize > ScanBatch.MAX_SCANS) {
-            throw new IllegalArgumentException("a batch holds 1 to " + ScanBatch.MAX_SCANS + " scans, not " + batchSize);
+            throw new IllegalArgumentException(
+                    "a batch holds 1 to " + ScanBatch.MAX_SCANS + " scans, not " + batchSize);
         }
         this.queue = queue;
         this.api = api;
@@ -53,7 +65,10 @@ public final class Courier {
         this.batchSize = batchSize;
     }
 
-    /** What a delivery round came to: {@code stopped} is null when everything for this server was delivered. */
+    /**
+     * What a delivery round came to: {@code stopped} is null when everything for this server was
+     * delivered.
+     */
     public record Result(ApiException stopped, int waiting) {
 
         public boolean complete() {
@@ -62,7 +77,8 @@ public final class Courier {
     }
 
     public Result deliver() throws QueueException {
-        List<QueueItem> items = queue.pending().stream().filter(item -> item.server().equals(server)).toList();
+        List<QueueItem> items =
+                queue.pending().stream().filter(item -> item.server().equals(server)).toList();
         int next = 0;
         try {
             while (next < items.size()) {
@@ -98,17 +114,30 @@ public final class Courier {
     }
 
     private void deliver(List<QueuedScan> batch) throws ApiException, QueueException {
-        ScanBatch body = new ScanBatch(batch.get(0).deviceId(), batch.stream()
-                .map(scan -> new ScanBatch.Scan(scan.scanId(), scan.payload(), scan.scannedAt(), scan.purpose().name(),
-                        scan.transferId()))
-                .toList());
+        ScanBatch body =
+                new ScanBatch(
+                        batch.get(0).deviceId(),
+                        batch.stream()
+                                .map(
+                                        scan ->
+                                                new ScanBatch.Scan(
+                                                        scan.scanId(),
+                                                        scan.payload(),
+                                                        scan.scannedAt(),
+                                                        scan.purpose().name(),
+                                                        scan.transferId()))
+                                .toList());
         List<Outcome> answered = new ArrayList<>();
         try {
             Map<UUID, ScanResult> results = byScanId(api.postScans(body), batch);
-            batch.forEach(scan -> answered.add(new Outcome.ScanAnswered(scan, results.get(scan.scanId()))));
+            batch.forEach(
+                    scan ->
+                            answered.add(
+                                    new Outcome.ScanAnswered(scan, results.get(scan.scanId()))));
         } catch (ApiException.Refused refused) {
             if (retryLater(refused.problem())) {
-                throw new ApiException.Unavailable(ApiException.Unavailable.Why.SERVER_ERROR, refused.getMessage(), null);
+                throw new ApiException.Unavailable(
+                        ApiException.Unavailable.Why.SERVER_ERROR, refused.getMessage(), null);
             }
             batch.forEach(scan -> answered.add(new Outcome.ScanRefused(scan, refused.problem())));
         }
@@ -127,11 +156,14 @@ public final class Courier {
                 }
             }
         }
-        boolean complete = results.size() == batch.size()
-                && batch.stream().allMatch(scan -> results.containsKey(scan.scanId()));
+        boolean complete =
+                results.size() == batch.size()
+                        && batch.stream().allMatch(scan -> results.containsKey(scan.scanId()));
         if (!complete) {
-            throw new ApiException.Unavailable(ApiException.Unavailable.Why.BAD_ANSWER,
-                    "the server did not answer every scan of the batch", null);
+            throw new ApiException.Unavailable(
+                    ApiException.Unavailable.Why.BAD_ANSWER,
+                    "the server did not answer every scan of the batch",
+                    null);
         }
         return results;
     }
@@ -145,15 +177,21 @@ public final class Courier {
         if (labels.stream().anyMatch(label -> label.problem() != null)) {
             ending = new Outcome.TransferNotStarted(request, null);
         } else {
-            List<UUID> assets = labels.stream().map(label -> label.asset().assetId()).distinct().toList();
-            NewTransfer body = new NewTransfer(request.kind().name(), request.toPartyId(), request.approvalId(), assets);
+            List<UUID> assets =
+                    labels.stream().map(label -> label.asset().assetId()).distinct().toList();
+            NewTransfer body =
+                    new NewTransfer(
+                            request.kind().name(),
+                            request.toPartyId(),
+                            request.approvalId(),
+                            assets);
             try {
                 Transfer transfer = api.createTransfer(body, request.requestId());
                 ending = new Outcome.TransferStarted(request, transfer);
             } catch (ApiException.Refused refused) {
                 if (retryLater(refused.problem())) {
-                    throw new ApiException.Unavailable(ApiException.Unavailable.Why.SERVER_ERROR, refused.getMessage(),
-                            null);
+                    throw new ApiException.Unavailable(
+                            ApiException.Unavailable.Why.SERVER_ERROR, refused.getMessage(), null);
                 }
                 ending = new Outcome.TransferNotStarted(request, refused.problem());
             }
@@ -167,25 +205,32 @@ public final class Courier {
         try {
             ResolvedLabel asset = api.resolve(label.payload());
             if (asset.assetId() == null) {
-                // Starting a transfer of "null" helps no one; the request waits for a server that names its assets.
-                throw new ApiException.Unavailable(ApiException.Unavailable.Why.BAD_ANSWER,
-                        "the label's asset has no id in the server's answer", null);
+                // Starting a transfer of "null" helps no one; the request waits for a server that
+                // names its assets.
+                throw new ApiException.Unavailable(
+                        ApiException.Unavailable.Why.BAD_ANSWER,
+                        "the label's asset has no id in the server's answer",
+                        null);
             }
             return new Outcome.TransferLabel(label, asset, null);
         } catch (ApiException.Refused refused) {
             if (retryLater(refused.problem())) {
-                throw new ApiException.Unavailable(ApiException.Unavailable.Why.SERVER_ERROR, refused.getMessage(), null);
+                throw new ApiException.Unavailable(
+                        ApiException.Unavailable.Why.SERVER_ERROR, refused.getMessage(), null);
             }
             return new Outcome.TransferLabel(label, null, refused.problem());
         }
     }
 
     /**
-     * A no for now, not for good: "too many requests", and a transfer request whose earlier copy (sent before a lost
-     * answer) the server is still deciding: asked again later, its Idempotency-Key gets that transfer.
+     * A no for now, not for good: "too many requests", and a transfer request whose earlier copy
+     * (sent before a lost answer) the server is still deciding: asked again later, its
+     * Idempotency-Key gets that transfer.
      */
     private static boolean retryLater(Problem problem) {
         return problem.status() == 429
-                || problem.status() == 409 && problem.type() != null && problem.type().endsWith("/request-in-progress");
+                || problem.status() == 409
+                        && problem.type() != null
+                        && problem.type().endsWith("/request-in-progress");
     }
 }

@@ -8,9 +8,10 @@ import jp.azukari.scanner.client.ApiException;
 import jp.azukari.scanner.queue.QueueException;
 
 /**
- * Runs the courier when it is worth it. While reading live (stdin, a watched folder, a camera), a server found
- * unavailable is not asked again for {@code backoff}, so each scan goes straight to the queue instead of waiting for a
- * timeout; the person is told once when the server goes away, not at every scan.
+ * Runs the courier when it is worth it. While reading live (stdin, a watched folder, a camera), a
+ * server found unavailable is not asked again for {@code backoff}, so each scan goes straight to
+ * the queue instead of waiting for a timeout; the person is told once when the server goes away,
+ * not at every scan.
  */
 public final class Deliverer {
 
@@ -57,10 +58,11 @@ public final class Deliverer {
             return new Outcome.LoginNeeded(login.why(), result.waiting());
         }
         if (result.stopped() instanceof ApiException.Unavailable unavailable) {
-            return new Outcome.ServerUnavailable(unavailable.why(), unavailable.getMessage(), result.waiting());
+            return new Outcome.ServerUnavailable(
+                    unavailable.why(), unavailable.getMessage(), result.waiting());
         }
         ApiException other = result.stopped();
-        return new Outcome.ServerUnavailable(ApiException.Unavailable.Why.BAD_ANSWER, other.getMessage(),
-                result.waiting());
+        return new Outcome.ServerUnavailable(
+                ApiException.Unavailable.Why.BAD_ANSWER, other.getMessage(), result.waiting());
     }
 }

@@ -11,7 +11,9 @@ import jp.azukari.scanner.label.Reading;
 import jp.azukari.scanner.queue.QueuedScan;
 import jp.azukari.scanner.queue.QueuedTransfer;
 
-/** Everything the person at the counter is told: one outcome per label or picture, plus a few notes. */
+/**
+ * Everything the person at the counter is told: one outcome per label or picture, plus a few notes.
+ */
 public sealed interface Outcome {
 
     Mark mark();
@@ -35,7 +37,9 @@ public sealed interface Outcome {
         }
     }
 
-    /** The server refused the whole batch the scan was in (a problem answer, not a per-scan result). */
+    /**
+     * The server refused the whole batch the scan was in (a problem answer, not a per-scan result).
+     */
     record ScanRefused(QueuedScan scan, Problem problem) implements Outcome {
         @Override
         public Mark mark() {
@@ -81,7 +85,8 @@ public sealed interface Outcome {
     }
 
     /** One label of a transfer request, and the asset it resolved to or why it did not. */
-    record TransferLabel(QueuedTransfer.LabelScan label, ResolvedLabel asset, Problem problem) implements Outcome {
+    record TransferLabel(QueuedTransfer.LabelScan label, ResolvedLabel asset, Problem problem)
+            implements Outcome {
         @Override
         public Mark mark() {
             return problem == null ? Mark.OK : Mark.FAILED;
@@ -95,7 +100,10 @@ public sealed interface Outcome {
         }
     }
 
-    /** Not started: {@code problem} is the server's refusal, or null when some labels did not resolve. */
+    /**
+     * Not started: {@code problem} is the server's refusal, or null when some labels did not
+     * resolve.
+     */
     record TransferNotStarted(QueuedTransfer request, Problem problem) implements Outcome {
         @Override
         public Mark mark() {
@@ -119,7 +127,8 @@ public sealed interface Outcome {
     }
 
     /** The server could not be used; {@code waiting} items stay queued. */
-    record ServerUnavailable(ApiException.Unavailable.Why why, String detail, int waiting) implements Outcome {
+    record ServerUnavailable(ApiException.Unavailable.Why why, String detail, int waiting)
+            implements Outcome {
         @Override
         public Mark mark() {
             return Mark.NOTE;

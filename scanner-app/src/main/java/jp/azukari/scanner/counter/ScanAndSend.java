@@ -18,8 +18,9 @@ import jp.azukari.scanner.queue.QueuedScan;
 import jp.azukari.scanner.queue.ScanQueue;
 
 /**
- * Confirm and lookup: each label gets its scan id and time when read, is journaled and synced, and only then sent.
- * Live inputs send as they go, so the person sees each answer at once; files are sent in batches at the end.
+ * Confirm and lookup: each label gets its scan id and time when read, is journaled and synced, and
+ * only then sent. Live inputs send as they go, so the person sees each answer at once; files are
+ * sent in batches at the end.
  */
 public final class ScanAndSend implements Action {
 
@@ -33,8 +34,14 @@ public final class ScanAndSend implements Action {
     private final Map<UUID, QueuedScan> mine = new LinkedHashMap<>();
     private final Set<UUID> toldQueued = new HashSet<>();
 
-    public ScanAndSend(ScanQueue queue, Deliverer deliverer, Station station, Purpose purpose, UUID transferId,
-            boolean live, Consumer<Outcome> outcomes) {
+    public ScanAndSend(
+            ScanQueue queue,
+            Deliverer deliverer,
+            Station station,
+            Purpose purpose,
+            UUID transferId,
+            boolean live,
+            Consumer<Outcome> outcomes) {
         this.queue = queue;
         this.deliverer = deliverer;
         this.station = station;
@@ -45,11 +52,20 @@ public final class ScanAndSend implements Action {
     }
 
     @Override
-    public void read(String source, Instant readAt, List<Reading.AzukariLabel> labels) throws QueueException {
+    public void read(String source, Instant readAt, List<Reading.AzukariLabel> labels)
+            throws QueueException {
         List<QueuedScan> scans = new ArrayList<>();
         for (Reading.AzukariLabel label : labels) {
-            scans.add(new QueuedScan(UUID.randomUUID(), station.server(), station.deviceId(), label.canonical(), readAt,
-                    purpose, transferId, source));
+            scans.add(
+                    new QueuedScan(
+                            UUID.randomUUID(),
+                            station.server(),
+                            station.deviceId(),
+                            label.canonical(),
+                            readAt,
+                            purpose,
+                            transferId,
+                            source));
         }
         queue.add(scans);
         scans.forEach(scan -> mine.put(scan.scanId(), scan));

@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import jp.azukari.core.custody.TransferKind;
 import jp.azukari.scanner.label.Reading;
 import jp.azukari.scanner.queue.QueueException;
 import jp.azukari.scanner.queue.QueuedTransfer;
 import jp.azukari.scanner.queue.ScanQueue;
-import jp.azukari.core.custody.TransferKind;
 
 /**
- * Starts a handoff, recovery or return of the assets whose labels are read. The request is journaled as one unit
- * when reading ends, then delivered: every label must resolve to an asset, or the transfer is not started at all.
+ * Starts a handoff, recovery or return of the assets whose labels are read. The request is
+ * journaled as one unit when reading ends, then delivered: every label must resolve to an asset, or
+ * the transfer is not started at all.
  */
 public final class StartTransfer implements Action {
 
@@ -28,8 +29,15 @@ public final class StartTransfer implements Action {
     private final Consumer<Outcome> outcomes;
     private final List<QueuedTransfer.LabelScan> labels = new ArrayList<>();
 
-    public StartTransfer(ScanQueue queue, Deliverer deliverer, Station station, TransferKind kind, UUID toPartyId,
-            UUID approvalId, Clock clock, Consumer<Outcome> outcomes) {
+    public StartTransfer(
+            ScanQueue queue,
+            Deliverer deliverer,
+            Station station,
+            TransferKind kind,
+            UUID toPartyId,
+            UUID approvalId,
+            Clock clock,
+            Consumer<Outcome> outcomes) {
         this.queue = queue;
         this.deliverer = deliverer;
         this.station = station;
@@ -42,8 +50,11 @@ public final class StartTransfer implements Action {
 
     @Override
     public void read(String source, Instant readAt, List<Reading.AzukariLabel> read) {
-        read.forEach(label -> labels.add(
-                new QueuedTransfer.LabelScan(UUID.randomUUID(), label.canonical(), readAt, source)));
+        read.forEach(
+                label ->
+                        labels.add(
+                                new QueuedTransfer.LabelScan(
+                                        UUID.randomUUID(), label.canonical(), readAt, source)));
     }
 
     @Override
@@ -51,8 +62,16 @@ public final class StartTransfer implements Action {
         if (labels.isEmpty()) {
             return;
         }
-        QueuedTransfer request = new QueuedTransfer(UUID.randomUUID(), station.server(), station.deviceId(),
-                clock.instant(), kind, toPartyId, approvalId, labels);
+        QueuedTransfer request =
+                new QueuedTransfer(
+                        UUID.randomUUID(),
+                        station.server(),
+                        station.deviceId(),
+                        clock.instant(),
+                        kind,
+                        toPartyId,
+                        approvalId,
+                        labels);
         queue.add(List.of(request));
         deliverer.deliver(true);
         if (queue.pending().stream().anyMatch(item -> item.id().equals(request.requestId()))) {

@@ -1,5 +1,4 @@
 package jp.azukari.scanner.counter;
 
 /** Where scans are made and sent: the server logged in to and this device's id. */
-public record Station(String server, String deviceId) {
-}
+public record Station(String server, String deviceId) {}

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Counts outcomes by their final state: a scan first queued and later answered counts once, as answered. Notes are
- * not counted; they are not about one scan.
+ * Counts outcomes by their final state: a scan first queued and later answered counts once, as
+ * answered. Notes are not counted; they are not about one scan.
  */
 public final class Tally implements Consumer<Outcome> {
 

@@ -19,7 +19,10 @@ public final class TransferCheck {
         this.outcomes = outcomes;
     }
 
-    /** The server's refusal when it says there is no such transfer for this user; empty if it exists or is unknown now. */
+    /**
+     * The server's refusal when it says there is no such transfer for this user; empty if it exists
+     * or is unknown now.
+     */
     public Optional<Problem> refusal(UUID transferId) {
         try {
             api.transfer(transferId);
@@ -27,7 +30,8 @@ public final class TransferCheck {
         } catch (ApiException.Refused refused) {
             return Optional.of(refused.problem());
         } catch (ApiException offline) {
-            return Optional.empty(); // Scans are queued and confirmed later; the check is not worth blocking on.
+            return Optional.empty(); // Scans are queued and confirmed later; the check is not worth
+            // blocking on.
         }
     }
 
@@ -37,7 +41,8 @@ public final class TransferCheck {
             Transfer transfer = api.transfer(transferId);
             outcomes.accept(new Outcome.StillMissing(transfer, transfer.outstanding()));
         } catch (ApiException e) {
-            // The scans' own lines already say what happened; the missing list is shown on the next confirm.
+            // The scans' own lines already say what happened; the missing list is shown on the next
+            // confirm.
         }
     }
 }

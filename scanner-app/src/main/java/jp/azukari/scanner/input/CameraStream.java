@@ -18,9 +18,10 @@ import jp.azukari.core.image.PhotoDecoder;
 import jp.azukari.core.image.UnreadableImage;
 
 /**
- * Runs a shell command whose standard output is a stream of pictures (for example ffmpeg writing MJPEG from a webcam)
- * and decodes every frame. A label that stays in view is reported once, in the first frame that shows it. Frames are
- * decoded as fast as they come; when decoding is slower the pipe fills and the camera command waits or drops frames.
+ * Runs a shell command whose standard output is a stream of pictures (for example ffmpeg writing
+ * MJPEG from a webcam) and decodes every frame. A label that stays in view is reported once, in the
+ * first frame that shows it. Frames are decoded as fast as they come; when decoding is slower the
+ * pipe fills and the camera command waits or drops frames.
  */
 public final class CameraStream implements ScanInput, AutoCloseable {
 
@@ -69,7 +70,8 @@ public final class CameraStream implements ScanInput, AutoCloseable {
             }
             return;
         }
-        // Its output has ended; give the command a moment to exit on its own, so its last words can be read.
+        // Its output has ended; give the command a moment to exit on its own, so its last words can
+        // be read.
         if (!started.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
             started.destroy();
         }
@@ -96,13 +98,15 @@ public final class CameraStream implements ScanInput, AutoCloseable {
             String source = "camera frame " + number;
             List<String> fresh;
             try {
-                fresh = decoder.decode(frame, source).stream()
-                        .map(code -> code.text())
-                        .filter(seen::add)
-                        .toList();
+                fresh =
+                        decoder.decode(frame, source).stream()
+                                .map(code -> code.text())
+                                .filter(seen::add)
+                                .toList();
                 pictures++;
             } catch (UnreadableImage damaged) {
-                continue; // A live stream glitches now and then; the next frame shows the same scene.
+                continue; // A live stream glitches now and then; the next frame shows the same
+                // scene.
             }
             if (!fresh.isEmpty()) {
                 sink.accept(new InputEvent.Read(source, clock.instant(), fresh));
@@ -121,30 +125,49 @@ public final class CameraStream implements ScanInput, AutoCloseable {
     }
 
     private InputEvent failed(InputEvent.Problem problem, String detail) {
-        return new InputEvent.Failed("camera: " + command, clock.instant(), problem, detail == null ? "" : detail.strip());
+        return new InputEvent.Failed(
+                "camera: " + command,
+                clock.instant(),
+                problem,
+                detail == null ? "" : detail.strip());
     }
 
     static List<String> shell(String command) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
         return windows ? List.of("cmd.exe", "/c", command) : List.of("/bin/sh", "-c", command);
     }
 
-    /** Keeps the camera command's last few error lines for the message, and keeps its stderr pipe from filling. */
+    /**
+     * Keeps the camera command's last few error lines for the message, and keeps its stderr pipe
+     * from filling.
+     */
     private static Thread drain(InputStream stderr, Deque<String> kept) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stderr, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    synchronized (kept) {
-                        kept.addLast(line.length() > 200 ? line.substring(0, 200) : line);
-                        if (kept.size() > STDERR_LINES_KEPT) {
-                            kept.removeFirst();
-                        }
-                    }
-                }
-            } catch (IOException ignored) {
-                // The command is gone; whatever was kept is enough for the message.
-            }
-        }, "camera-stderr");
+        Thread thread =
+                new Thread(
+                        () -> {
+                            try (BufferedReader reader =
+                                    new BufferedReader(
+                                            new InputStreamReader(
+                                                    stderr, StandardCharsets.UTF_8))) {
+                                for (String line = reader.readLine();
+                                        line != null;
+                                        line = reader.readLine()) {
+                                    synchronized (kept) {
+                                        kept.addLast(
+                                                line.length() > 200
+                                                        ? line.substring(0, 200)
+                                                        : line);
+                                        if (kept.size() > STDERR_LINES_KEPT) {
+                                            kept.removeFirst();
+                                        }
+                                    }
+                                }
+                            } catch (IOException ignored) {
+                                // The command is gone; whatever was kept is enough for the message.
+                            }
+                        },
+                        "camera-stderr");
         thread.setDaemon(true);
         thread.start();
         return thread;

@@ -5,7 +5,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Lists a folder. A seam because a test running as root cannot make a folder it is itself refused. */
+/**
+ * Lists a folder. A seam because a test running as root cannot make a folder it is itself refused.
+ */
 @FunctionalInterface
 public interface FolderLister {
 

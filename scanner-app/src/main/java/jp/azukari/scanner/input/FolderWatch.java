@@ -25,9 +25,9 @@ import java.util.function.Consumer;
 import jp.azukari.core.image.PhotoDecoder;
 
 /**
- * Decodes each picture that appears in a folder, once, after it has been completely written: a file counts as
- * complete when its size and modification time have not changed for {@code settle}. Pictures already in the folder
- * when watching starts are left alone. Runs until {@link #close()}.
+ * Decodes each picture that appears in a folder, once, after it has been completely written: a file
+ * counts as complete when its size and modification time have not changed for {@code settle}.
+ * Pictures already in the folder when watching starts are left alone. Runs until {@link #close()}.
  */
 public final class FolderWatch implements ScanInput, AutoCloseable {
 
@@ -56,7 +56,8 @@ public final class FolderWatch implements ScanInput, AutoCloseable {
             rememberExisting();
             watching = true;
             while (!closed) {
-                WatchKey key = watcher.poll(Math.max(20, settle.toMillis() / 2), TimeUnit.MILLISECONDS);
+                WatchKey key =
+                        watcher.poll(Math.max(20, settle.toMillis() / 2), TimeUnit.MILLISECONDS);
                 if (key != null && !take(key)) {
                     sink.accept(failure("the folder is gone"));
                     return;
@@ -123,14 +124,17 @@ public final class FolderWatch implements ScanInput, AutoCloseable {
         }
         Version version = version(file);
         if (version != null && !version.equals(done.get(file))) {
-            writing.merge(file, new Sighting(version, System.nanoTime()),
+            writing.merge(
+                    file,
+                    new Sighting(version, System.nanoTime()),
                     (old, now) -> old.version().equals(now.version()) ? old : now);
         }
     }
 
     private void decodeSettled(Consumer<InputEvent> sink) {
         long now = System.nanoTime();
-        for (Iterator<Map.Entry<Path, Sighting>> it = writing.entrySet().iterator(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<Path, Sighting>> it = writing.entrySet().iterator();
+                it.hasNext(); ) {
             Map.Entry<Path, Sighting> entry = it.next();
             Path file = entry.getKey();
             Version current = version(file);
@@ -138,7 +142,8 @@ public final class FolderWatch implements ScanInput, AutoCloseable {
                 it.remove();
             } else if (!current.equals(entry.getValue().version())) {
                 entry.setValue(new Sighting(current, now));
-            } else if (now - entry.getValue().sinceNanos() >= settle.toNanos() && current.size() > 0) {
+            } else if (now - entry.getValue().sinceNanos() >= settle.toNanos()
+                    && current.size() > 0) {
                 it.remove();
                 done.put(file, current);
                 sink.accept(ImageDecoding.decode(decoder, file, file.toString(), clock.instant()));
@@ -147,22 +152,25 @@ public final class FolderWatch implements ScanInput, AutoCloseable {
     }
 
     private InputEvent failure(String detail) {
-        return new InputEvent.Failed(folder.toString(), clock.instant(), InputEvent.Problem.WATCH_FAILED,
+        return new InputEvent.Failed(
+                folder.toString(),
+                clock.instant(),
+                InputEvent.Problem.WATCH_FAILED,
                 Objects.requireNonNullElse(detail, ""));
     }
 
     private static Version version(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return attributes.isRegularFile() ? new Version(attributes.size(), attributes.lastModifiedTime()) : null;
+            return attributes.isRegularFile()
+                    ? new Version(attributes.size(), attributes.lastModifiedTime())
+                    : null;
         } catch (IOException vanished) {
             return null;
         }
     }
 
-    private record Version(long size, FileTime modified) {
-    }
+    private record Version(long size, FileTime modified) {}
 
-    private record Sighting(Version version, long sinceNanos) {
-    }
+    private record Sighting(Version version, long sinceNanos) {}
 }

@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Splits a camera's byte stream into whole pictures: concatenated JPEG (MJPEG, with or without multipart headers in
- * between) or concatenated PNG. A JPEG is walked segment by segment, so an FFD9 inside an embedded EXIF thumbnail does
- * not end the frame early; a PNG is walked chunk by chunk up to IEND. Bytes between pictures are skipped.
+ * Splits a camera's byte stream into whole pictures: concatenated JPEG (MJPEG, with or without
+ * multipart headers in between) or concatenated PNG. A JPEG is walked segment by segment, so an
+ * FFD9 inside an embedded EXIF thumbnail does not end the frame early; a PNG is walked chunk by
+ * chunk up to IEND. Bytes between pictures are skipped.
  */
 public final class FrameReader {
 
-    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final byte[] PNG_SIGNATURE = {
+        (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'
+    };
     private static final int SOI = 0xD8;
     private static final int EOI = 0xD9;
     private static final int SOS = 0xDA;
@@ -29,7 +32,10 @@ public final class FrameReader {
         this.maxFrameBytes = maxFrameBytes;
     }
 
-    /** The next complete picture, or null at the end of the stream (a picture cut off by the end is dropped). */
+    /**
+     * The next complete picture, or null at the end of the stream (a picture cut off by the end is
+     * dropped).
+     */
     public byte[] next() throws IOException {
         try {
             while (true) {
@@ -72,7 +78,8 @@ public final class FrameReader {
                 return frame.toByteArray();
             }
             if (marker == SOI) {
-                // A new picture began before this one ended: the last one was cut off, keep the new one.
+                // A new picture began before this one ended: the last one was cut off, keep the new
+                // one.
                 frame = new ByteArrayOutputStream(256 * 1024);
                 append(0xFF);
                 append(SOI);
@@ -101,7 +108,10 @@ public final class FrameReader {
         return b;
     }
 
-    /** Copies scan data up to the next real marker: FF00 is a stuffed byte and FFD0–FFD7 are restart markers. */
+    /**
+     * Copies scan data up to the next real marker: FF00 is a stuffed byte and FFD0–FFD7 are restart
+     * markers.
+     */
     private int afterEntropyCodedData() throws IOException {
         while (true) {
             copyUntilFF();

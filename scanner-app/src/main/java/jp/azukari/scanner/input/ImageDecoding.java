@@ -7,11 +7,13 @@ import jp.azukari.core.decode.DecodedCode;
 import jp.azukari.core.image.PhotoDecoder;
 import jp.azukari.core.image.UnreadableImage;
 
-/** Decodes one picture into an input event, mapping every way a picture can be unreadable to a problem. */
+/**
+ * Decodes one picture into an input event, mapping every way a picture can be unreadable to a
+ * problem.
+ */
 final class ImageDecoding {
 
-    private ImageDecoding() {
-    }
+    private ImageDecoding() {}
 
     static InputEvent decode(PhotoDecoder decoder, Path file, String source, Instant readAt) {
         try {

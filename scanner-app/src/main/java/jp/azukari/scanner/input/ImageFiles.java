@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 import jp.azukari.core.image.PhotoDecoder;
 
 /**
- * Picture files named on the command line, and the pictures inside named folders (recursively, in name order,
- * skipping hidden files and anything that is not PNG, JPEG, GIF or BMP). A file named explicitly is always tried.
+ * Picture files named on the command line, and the pictures inside named folders (recursively, in
+ * name order, skipping hidden files and anything that is not PNG, JPEG, GIF or BMP). A file named
+ * explicitly is always tried.
  */
 public final class ImageFiles implements ScanInput {
 
@@ -29,7 +30,12 @@ public final class ImageFiles implements ScanInput {
     private final Clock clock;
     private final Progress progress;
 
-    public ImageFiles(List<Path> paths, PhotoDecoder decoder, FolderLister lister, Clock clock, Progress progress) {
+    public ImageFiles(
+            List<Path> paths,
+            PhotoDecoder decoder,
+            FolderLister lister,
+            Clock clock,
+            Progress progress) {
         this.paths = List.copyOf(paths);
         this.decoder = decoder;
         this.lister = lister;
@@ -60,12 +66,20 @@ public final class ImageFiles implements ScanInput {
         try (DirectoryStream<Path> listing = lister.list(folder)) {
             listing.forEach(entries::add);
         } catch (AccessDeniedException e) {
-            sink.accept(new InputEvent.Failed(folder.toString(), clock.instant(), InputEvent.Problem.FOLDER_NO_PERMISSION,
-                    e.getMessage()));
+            sink.accept(
+                    new InputEvent.Failed(
+                            folder.toString(),
+                            clock.instant(),
+                            InputEvent.Problem.FOLDER_NO_PERMISSION,
+                            e.getMessage()));
             return;
         } catch (IOException | UncheckedIOException | SecurityException e) {
-            sink.accept(new InputEvent.Failed(folder.toString(), clock.instant(), InputEvent.Problem.FOLDER_IO_ERROR,
-                    e.getMessage()));
+            sink.accept(
+                    new InputEvent.Failed(
+                            folder.toString(),
+                            clock.instant(),
+                            InputEvent.Problem.FOLDER_IO_ERROR,
+                            e.getMessage()));
             return;
         }
         entries.sort(null);

@@ -3,10 +3,16 @@ package jp.azukari.scanner.input;
 import java.time.Instant;
 import java.util.List;
 
-/** What an input produced: the texts read from one picture, frame or line, or why nothing could be read. */
+/**
+ * What an input produced: the texts read from one picture, frame or line, or why nothing could be
+ * read.
+ */
 public sealed interface InputEvent {
 
-    /** Where it came from, as the person at the counter would name it: a file, "stdin line 3", "camera frame 41". */
+    /**
+     * Where it came from, as the person at the counter would name it: a file, "stdin line 3",
+     * "camera frame 41".
+     */
     String source();
 
     /** When it was read; becomes the scan time sent to the server. */
@@ -20,8 +26,8 @@ public sealed interface InputEvent {
         }
     }
 
-    record Failed(String source, Instant readAt, Problem problem, String detail) implements InputEvent {
-    }
+    record Failed(String source, Instant readAt, Problem problem, String detail)
+            implements InputEvent {}
 
     /** Why an input could not be read; each has a message the counter can act on. */
     enum Problem {

@@ -4,7 +4,7 @@ package jp.azukari.scanner.input;
 @FunctionalInterface
 public interface Progress {
 
-    Progress NONE = (done, total, current) -> { };
+    Progress NONE = (done, total, current) -> {};
 
     void step(int done, int total, String current);
 }

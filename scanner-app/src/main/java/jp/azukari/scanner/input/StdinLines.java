@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A keyboard-wedge barcode scanner: one payload per line on standard input. A line longer than {@code maxLength} is
- * refused without ever being held whole in memory, so a runaway device or a pasted file cannot exhaust the heap.
+ * A keyboard-wedge barcode scanner: one payload per line on standard input. A line longer than
+ * {@code maxLength} is refused without ever being held whole in memory, so a runaway device or a
+ * pasted file cannot exhaust the heap.
  */
 public final class StdinLines implements ScanInput {
 
@@ -54,15 +55,24 @@ public final class StdinLines implements ScanInput {
                 }
             }
         } catch (IOException e) {
-            sink.accept(new InputEvent.Failed("stdin", clock.instant(), InputEvent.Problem.FILE_IO_ERROR, e.getMessage()));
+            sink.accept(
+                    new InputEvent.Failed(
+                            "stdin",
+                            clock.instant(),
+                            InputEvent.Problem.FILE_IO_ERROR,
+                            e.getMessage()));
         }
     }
 
     private void emit(Consumer<InputEvent> sink, int number, StringBuilder line, long length) {
         String source = "stdin:" + number;
         if (length > maxLength) {
-            sink.accept(new InputEvent.Failed(source, clock.instant(), InputEvent.Problem.LINE_TOO_LONG,
-                    String.valueOf(length)));
+            sink.accept(
+                    new InputEvent.Failed(
+                            source,
+                            clock.instant(),
+                            InputEvent.Problem.LINE_TOO_LONG,
+                            String.valueOf(length)));
             return;
         }
         String text = line.toString().strip();

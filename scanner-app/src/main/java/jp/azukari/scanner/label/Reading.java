@@ -1,20 +1,22 @@
 package jp.azukari.scanner.label;
 
 import java.util.Objects;
-
 import jp.azukari.core.label.CounterInput;
 import jp.azukari.core.label.LabelPayloadSyntax;
 import jp.azukari.core.label.ParsedPayload;
 
-/** What a decoded QR code or a scanned line turned out to be: one of our labels, or something that is not ours. */
+/**
+ * What a decoded QR code or a scanned line turned out to be: one of our labels, or something that
+ * is not ours.
+ */
 public sealed interface Reading {
 
     /** The text exactly as read. */
     String text();
 
     /**
-     * Reads the text as the backend does ({@link CounterInput}): full-width characters, dash look-alikes, lower case,
-     * surrounding whitespace and a wedge's CR/LF do not matter.
+     * Reads the text as the backend does ({@link CounterInput}): full-width characters, dash
+     * look-alikes, lower case, surrounding whitespace and a wedge's CR/LF do not matter.
      */
     static Reading of(String text) {
         Objects.requireNonNull(text, "text");
@@ -22,7 +24,11 @@ public sealed interface Reading {
         if (LabelPayloadSyntax.parse(normalised) instanceof ParsedPayload.WellFormed label) {
             return new AzukariLabel(text, label);
         }
-        return new NotOurs(text, LabelPayloadSyntax.mentionsFormat(normalised) ? Why.MALFORMED_LABEL : Why.FOREIGN_CODE);
+        return new NotOurs(
+                text,
+                LabelPayloadSyntax.mentionsFormat(normalised)
+                        ? Why.MALFORMED_LABEL
+                        : Why.FOREIGN_CODE);
     }
 
     /** Looks like an Azukari label; whether it is genuine only the server can say. */
@@ -35,8 +41,7 @@ public sealed interface Reading {
     }
 
     /** Not an Azukari label. Reported to the person at the counter, never silently dropped. */
-    record NotOurs(String text, Why why) implements Reading {
-    }
+    record NotOurs(String text, Why why) implements Reading {}
 
     enum Why {
         /** Some other QR code: a URL, a product code, another system's label. */

@@ -17,9 +17,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The append-only file behind the queue: one record per line, {@code <crc32> <json>\n}. Every append is forced to the
- * device before it returns. A process killed mid-write leaves at most one torn line at the end; it is cut off when the
- * journal is next opened. A damaged line elsewhere is skipped and counted, never guessed at.
+ * The append-only file behind the queue: one record per line, {@code <crc32> <json>\n}. Every
+ * append is forced to the device before it returns. A process killed mid-write leaves at most one
+ * torn line at the end; it is cut off when the journal is next opened. A damaged line elsewhere is
+ * skipped and counted, never guessed at.
  */
 final class Journal implements AutoCloseable {
 
@@ -37,10 +38,17 @@ final class Journal implements AutoCloseable {
         this.lines = lines;
     }
 
-    /** Opens (creating if needed) and replays the journal; the records read are handed to {@code replayed}. */
+    /**
+     * Opens (creating if needed) and replays the journal; the records read are handed to {@code
+     * replayed}.
+     */
     static Journal open(Path file, JsonMapper json, Replay replayed) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(
+                        file,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
         try {
             byte[] content = Files.readAllBytes(file);
             int good = 0;
@@ -49,7 +57,8 @@ final class Journal implements AutoCloseable {
             while (start < content.length) {
                 int end = indexOf(content, (byte) '\n', start);
                 if (end < 0) {
-                    break; // A torn last line: the write never finished, so the record was never acknowledged.
+                    break; // A torn last line: the write never finished, so the record was never
+                    // acknowledged.
                 }
                 JournalLine line = decode(json, content, start, end);
                 if (line != null) {
@@ -90,11 +99,18 @@ final class Journal implements AutoCloseable {
         lines += records.size();
     }
 
-    /** Replaces the whole journal with {@code records}, atomically: a kill leaves either the old file or the new. */
+    /**
+     * Replaces the whole journal with {@code records}, atomically: a kill leaves either the old
+     * file or the new.
+     */
     void rewrite(List<JournalLine> records) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out =
+                FileChannel.open(
+                        temporary,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
             for (JournalLine record : records) {
                 ByteBuffer buffer = ByteBuffer.wrap(encode(record));
                 while (buffer.hasRemaining()) {
@@ -105,7 +121,11 @@ final class Journal implements AutoCloseable {
         }
         channel.close();
         try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temporary,
+                    file,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -124,7 +144,8 @@ final class Journal implements AutoCloseable {
         byte[] body = json.writeValueAsBytes(record);
         CRC32 crc = new CRC32();
         crc.update(body);
-        byte[] prefix = (HEX.toHexDigits((int) crc.getValue()) + " ").getBytes(StandardCharsets.US_ASCII);
+        byte[] prefix =
+                (HEX.toHexDigits((int) crc.getValue()) + " ").getBytes(StandardCharsets.US_ASCII);
         byte[] line = new byte[prefix.length + body.length + 1];
         System.arraycopy(prefix, 0, line, 0, prefix.length);
         System.arraycopy(body, 0, line, prefix.length, body.length);
@@ -144,8 +165,10 @@ final class Journal implements AutoCloseable {
             return null;
         }
         try {
-            JournalLine line = json.readValue(new String(content, bodyStart, end - bodyStart, StandardCharsets.UTF_8),
-                    JournalLine.class);
+            JournalLine line =
+                    json.readValue(
+                            new String(content, bodyStart, end - bodyStart, StandardCharsets.UTF_8),
+                            JournalLine.class);
             return line.isWellFormed() ? line : null;
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             return null;
@@ -161,7 +184,10 @@ final class Journal implements AutoCloseable {
         return -1;
     }
 
-    /** Makes the rename itself durable; not every platform can open a folder, and there it is skipped. */
+    /**
+     * Makes the rename itself durable; not every platform can open a folder, and there it is
+     * skipped.
+     */
     private static void syncFolder(Path folder) {
         try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
             dir.force(true);

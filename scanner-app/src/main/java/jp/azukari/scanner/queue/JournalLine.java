@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.UUID;
 
-/** One journal record: exactly one of an added scan, an added transfer request, or a delivery mark. */
+/**
+ * One journal record: exactly one of an added scan, an added transfer request, or a delivery mark.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record JournalLine(QueuedScan scan, QueuedTransfer transfer, List<UUID> delivered) {
 
@@ -20,7 +22,8 @@ record JournalLine(QueuedScan scan, QueuedTransfer transfer, List<UUID> delivere
     }
 
     boolean isWellFormed() {
-        int parts = (scan != null ? 1 : 0) + (transfer != null ? 1 : 0) + (delivered != null ? 1 : 0);
+        int parts =
+                (scan != null ? 1 : 0) + (transfer != null ? 1 : 0) + (delivered != null ? 1 : 0);
         return parts == 1;
     }
 

@@ -5,11 +5,20 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One label read, with the id and time it got the moment it was read. {@code transferId} is set for CONFIRM;
- * {@code source} says where it was read (a file, a line, a frame) for the line shown once the server answers.
+ * One label read, with the id and time it got the moment it was read. {@code transferId} is set for
+ * CONFIRM; {@code source} says where it was read (a file, a line, a frame) for the line shown once
+ * the server answers.
  */
-public record QueuedScan(UUID scanId, String server, String deviceId, String payload, Instant scannedAt, Purpose purpose,
-        UUID transferId, String source) implements QueueItem {
+public record QueuedScan(
+        UUID scanId,
+        String server,
+        String deviceId,
+        String payload,
+        Instant scannedAt,
+        Purpose purpose,
+        UUID transferId,
+        String source)
+        implements QueueItem {
 
     public QueuedScan {
         Objects.requireNonNull(scanId, "scanId");

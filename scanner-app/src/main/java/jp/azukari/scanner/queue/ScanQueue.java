@@ -21,13 +21,15 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The durable local queue: every scan is on disk, synced, before anything is sent, and stays until the server has
- * acknowledged it. Items come back out in the order they were added. One process at a time owns a queue folder.
+ * The durable local queue: every scan is on disk, synced, before anything is sent, and stays until
+ * the server has acknowledged it. Items come back out in the order they were added. One process at
+ * a time owns a queue folder.
  */
 public final class ScanQueue implements AutoCloseable {
 
     static final String JOURNAL = "journal.log";
     private static final String LOCK = "queue.lock";
+
     /** Rewrite the journal when it holds this many more lines than there are pending items. */
     private static final int COMPACT_SLACK = 1000;
 
@@ -38,7 +40,12 @@ public final class ScanQueue implements AutoCloseable {
     private final Map<UUID, QueueItem> pending;
     private final int damagedLines;
 
-    private ScanQueue(Path folder, FileChannel lockChannel, FileLock lock, Journal journal, Map<UUID, QueueItem> pending,
+    private ScanQueue(
+            Path folder,
+            FileChannel lockChannel,
+            FileLock lock,
+            Journal journal,
+            Map<UUID, QueueItem> pending,
             int damagedLines) {
         this.folder = folder;
         this.lockChannel = lockChannel;
@@ -52,29 +59,41 @@ public final class ScanQueue implements AutoCloseable {
         FileChannel lockChannel = null;
         try {
             createPrivately(folder);
-            lockChannel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lockChannel =
+                    FileChannel.open(
+                            folder.resolve(LOCK),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
             FileLock lock = tryLock(lockChannel);
             if (lock == null) {
                 lockChannel.close();
-                throw new QueueException(QueueException.Reason.BUSY, folder, "another scanner is using this queue", null);
+                throw new QueueException(
+                        QueueException.Reason.BUSY,
+                        folder,
+                        "another scanner is using this queue",
+                        null);
             }
             Map<UUID, QueueItem> pending = new LinkedHashMap<>();
             int[] damaged = {0};
-            Journal journal = Journal.open(folder.resolve(JOURNAL), json, new Journal.Replay() {
-                @Override
-                public void line(JournalLine line) {
-                    if (line.delivered() != null) {
-                        line.delivered().forEach(pending::remove);
-                    } else {
-                        pending.putIfAbsent(line.item().id(), line.item());
-                    }
-                }
+            Journal journal =
+                    Journal.open(
+                            folder.resolve(JOURNAL),
+                            json,
+                            new Journal.Replay() {
+                                @Override
+                                public void line(JournalLine line) {
+                                    if (line.delivered() != null) {
+                                        line.delivered().forEach(pending::remove);
+                                    } else {
+                                        pending.putIfAbsent(line.item().id(), line.item());
+                                    }
+                                }
 
-                @Override
-                public void damaged() {
-                    damaged[0]++;
-                }
-            });
+                                @Override
+                                public void damaged() {
+                                    damaged[0]++;
+                                }
+                            });
             return new ScanQueue(folder, lockChannel, lock, journal, pending, damaged[0]);
         } catch (IOException e) {
             closeQuietly(lockChannel);
@@ -82,13 +101,18 @@ public final class ScanQueue implements AutoCloseable {
         }
     }
 
-    /** The journal names assets and transfers: like the session, it is for its owner's eyes only. */
+    /**
+     * The journal names assets and transfers: like the session, it is for its owner's eyes only.
+     */
     private static void createPrivately(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
             return;
         }
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    folder,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectories(folder);
         }
@@ -120,7 +144,9 @@ public final class ScanQueue implements AutoCloseable {
         return folder;
     }
 
-    /** Lines of the journal that were damaged in the middle (not a torn end) and so were skipped. */
+    /**
+     * Lines of the journal that were damaged in the middle (not a torn end) and so were skipped.
+     */
     public int damagedLines() {
         return damagedLines;
     }
@@ -146,7 +172,9 @@ public final class ScanQueue implements AutoCloseable {
         return pending.size();
     }
 
-    /** Records that the server answered these items; once nothing is pending the journal is emptied. */
+    /**
+     * Records that the server answered these items; once nothing is pending the journal is emptied.
+     */
     public synchronized void markDelivered(Collection<UUID> ids) throws QueueException {
         List<UUID> known = ids.stream().filter(pending::containsKey).toList();
         if (known.isEmpty()) {

@@ -29,11 +29,13 @@ import jp.azukari.scanner.testing.TrayPhotos;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decode benchmark (scanner-app/README.md): the ZXing photos of {@code shared/testdata/qr-photos} at four rotations
- * and the generated tray photos, each decoded by our decoder and by a plain zxing {@code QRCodeMultiReader} (hybrid
- * binarizer, TRY_HARDER) on the same luminance; prints reads, misreads and the median time per photo of both.
- * {@code -Dbench.quick=true}: 0° only and 4 trays, well under a minute, same figures and checks.
- * Not a test run by {@code verify} (the name does not end in Test); run it with {@code -Dtest=DecodeBenchmark}.
+ * The decode benchmark (scanner-app/README.md): the ZXing photos of {@code
+ * shared/testdata/qr-photos} at four rotations and the generated tray photos, each decoded by our
+ * decoder and by a plain zxing {@code QRCodeMultiReader} (hybrid binarizer, TRY_HARDER) on the same
+ * luminance; prints reads, misreads and the median time per photo of both. {@code
+ * -Dbench.quick=true}: 0° only and 4 trays, well under a minute, same figures and checks. Not a
+ * test run by {@code verify} (the name does not end in Test); run it with {@code
+ * -Dtest=DecodeBenchmark}.
  */
 class DecodeBenchmark {
 
@@ -46,17 +48,24 @@ class DecodeBenchmark {
     @Test
     void decodeBenchmark() {
         warmUp();
-        System.out.printf("decode benchmark%s: real photos at %s°, %d tray photos (seed 2026)%n", QUICK ? " (quick)" : "",
-                Arrays.toString(ROTATIONS), TRAYS);
-        Real real = realPhotos(image -> ours.decode(image).stream().map(DecodedCode::text).toList());
+        System.out.printf(
+                "decode benchmark%s: real photos at %s°, %d tray photos (seed 2026)%n",
+                QUICK ? " (quick)" : "", Arrays.toString(ROTATIONS), TRAYS);
+        Real real =
+                realPhotos(image -> ours.decode(image).stream().map(DecodedCode::text).toList());
         Real zxingReal = realPhotos(DecodeBenchmark::zxing);
-        System.out.printf("real photos   ours:  %d read of %d decodes (thresholds sum to %d), %d misreads, median %.1f ms%n",
+        System.out.printf(
+                "real photos   ours:  %d read of %d decodes (thresholds sum to %d), %d misreads, median %.1f ms%n",
                 real.read, real.decodes, real.threshold, real.misreads, real.median);
-        System.out.printf("real photos   zxing: %d read of %d decodes, %d misreads, median %.1f ms%n",
+        System.out.printf(
+                "real photos   zxing: %d read of %d decodes, %d misreads, median %.1f ms%n",
                 zxingReal.read, zxingReal.decodes, zxingReal.misreads, zxingReal.median);
 
         List<TrayPhotos.Tray> trays = TrayPhotos.trays(2026, TRAYS);
-        TrayScore tray = TrayScore.of(trays, jpeg -> ours.decode(gray(jpeg)).stream().map(DecodedCode::text).toList());
+        TrayScore tray =
+                TrayScore.of(
+                        trays,
+                        jpeg -> ours.decode(gray(jpeg)).stream().map(DecodedCode::text).toList());
         TrayScore zxingTray = TrayScore.of(trays, jpeg -> zxing(gray(jpeg)));
         System.out.println("tray photos   ours:  " + tray.summary());
         System.out.println("tray photos   zxing: " + zxingTray.summary());
@@ -65,15 +74,17 @@ class DecodeBenchmark {
         assertThat(real.misreads).as("misreads in the real photos").isZero();
         assertThat(real.read).as("real photos read").isGreaterThanOrEqualTo(real.threshold);
         if (!QUICK) {
-            assertThat(real.read).as("real photos read at four rotations").isGreaterThanOrEqualTo(668);
+            assertThat(real.read)
+                    .as("real photos read at four rotations")
+                    .isGreaterThanOrEqualTo(668);
         }
         assertThat(tray.misreads()).as("misreads in the tray photos").isZero();
-        // the tests hold the decoder to 98 % on their 8 trays; over other trays the benchmark fails below 96 %
+        // the tests hold the decoder to 98 % on their 8 trays; over other trays the benchmark fails
+        // below 96 %
         assertThat(tray.foundShare()).as("share of tray labels found").isGreaterThanOrEqualTo(0.96);
     }
 
-    private record Real(int read, int decodes, int threshold, int misreads, double median) {
-    }
+    private record Real(int read, int decodes, int threshold, int misreads, double median) {}
 
     private static Real realPhotos(Function<GrayImage, List<String>> decoder) {
         List<Double> millis = new ArrayList<>();
@@ -94,21 +105,26 @@ class DecodeBenchmark {
                             read++;
                         } else {
                             misreads++;
-                            System.out.printf("  misread %s @%d: %s%n", photo.file(), rotation, text);
+                            System.out.printf(
+                                    "  misread %s @%d: %s%n", photo.file(), rotation, text);
                         }
                     }
                 }
             }
         }
         Collections.sort(millis);
-        return new Real(read, millis.size(), threshold, misreads, millis.get((millis.size() - 1) / 2));
+        return new Real(
+                read, millis.size(), threshold, misreads, millis.get((millis.size() - 1) / 2));
     }
 
     /** Plain zxing: one QRCodeMultiReader over the hybrid binarizer, TRY_HARDER, nothing else. */
     static List<String> zxing(GrayImage image) {
         try {
             BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(image.luminanceSource()));
-            Result[] results = new QRCodeMultiReader().decodeMultiple(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+            Result[] results =
+                    new QRCodeMultiReader()
+                            .decodeMultiple(
+                                    bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
             return Arrays.stream(results).map(Result::getText).toList();
         } catch (NotFoundException nothing) {
             return List.of();

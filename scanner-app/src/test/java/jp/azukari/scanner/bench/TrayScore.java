@@ -8,12 +8,21 @@ import java.util.Set;
 import java.util.function.Function;
 import jp.azukari.scanner.testing.TrayPhotos;
 
-/** How a decoder did on tray photos: labels found (all and light-on-dark), misreads, time per photo. */
-public record TrayScore(int labels, int found, int lightOnDark, int lightOnDarkFound, int misreads, List<Double> millis,
+/**
+ * How a decoder did on tray photos: labels found (all and light-on-dark), misreads, time per photo.
+ */
+public record TrayScore(
+        int labels,
+        int found,
+        int lightOnDark,
+        int lightOnDarkFound,
+        int misreads,
+        List<Double> millis,
         List<String> missed) {
 
     /** Runs {@code decoder} (JPEG bytes → texts) over the trays. */
-    public static TrayScore of(List<TrayPhotos.Tray> trays, Function<byte[], List<String>> decoder) {
+    public static TrayScore of(
+            List<TrayPhotos.Tray> trays, Function<byte[], List<String>> decoder) {
         int labels = 0;
         int found = 0;
         int dark = 0;
@@ -37,13 +46,18 @@ public record TrayScore(int labels, int found, int lightOnDark, int lightOnDarkF
                     darkFound += hit ? 1 : 0;
                 }
                 if (!hit) {
-                    missed.add("tray " + tray.index() + (label.lightOnDark() ? " (light-on-dark) " : " ") + label.payload());
+                    missed.add(
+                            "tray "
+                                    + tray.index()
+                                    + (label.lightOnDark() ? " (light-on-dark) " : " ")
+                                    + label.payload());
                 }
             }
             misreads += (int) read.stream().filter(text -> !expected.contains(text)).count();
         }
         Collections.sort(millis);
-        return new TrayScore(labels, found, dark, darkFound, misreads, List.copyOf(millis), List.copyOf(missed));
+        return new TrayScore(
+                labels, found, dark, darkFound, misreads, List.copyOf(millis), List.copyOf(missed));
     }
 
     public double foundShare() {
@@ -55,7 +69,14 @@ public record TrayScore(int labels, int found, int lightOnDark, int lightOnDarkF
     }
 
     public String summary() {
-        return String.format("%d of %d labels found (%.1f %%), light-on-dark %d of %d, %d misreads, median %.0f ms per photo",
-                found, labels, 100 * foundShare(), lightOnDarkFound, lightOnDark, misreads, medianMillis());
+        return String.format(
+                "%d of %d labels found (%.1f %%), light-on-dark %d of %d, %d misreads, median %.0f ms per photo",
+                found,
+                labels,
+                100 * foundShare(),
+                lightOnDarkFound,
+                lightOnDark,
+                misreads,
+                medianMillis());
     }
 }

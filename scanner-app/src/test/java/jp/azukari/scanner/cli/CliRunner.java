@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Runs the whole command line in-process, with its own home folder, input and captured output. */
 final class CliRunner {
 
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T00:30:00Z"), ZoneId.of("Asia/Tokyo"));
+    static final Clock CLOCK =
+            Clock.fixed(Instant.parse("2026-11-25T00:30:00Z"), ZoneId.of("Asia/Tokyo"));
 
     private final Path home;
     private final Map<String, String> variables = new HashMap<>();
@@ -55,19 +56,35 @@ final class CliRunner {
 
     /** Saves a session as "scanner login" would, pointing at {@code server}. */
     CliRunner loggedInTo(String server) throws Exception {
-        new CredentialStore(home, JsonMapper.builder().build()).save(
-                new Credentials(server, "custodian", "access-token", "refresh-token", Instant.parse("2030-01-01T00:00:00Z")));
+        new CredentialStore(home, JsonMapper.builder().build())
+                .save(
+                        new Credentials(
+                                server,
+                                "custodian",
+                                "access-token",
+                                "refresh-token",
+                                Instant.parse("2030-01-01T00:00:00Z")));
         return this;
     }
 
     Result run(String... arguments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Environment environment = new Environment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.copyOf(variables), CLOCK, home.resolve("user-home"), locale, folders, prompt -> null, false);
+        Environment environment =
+                new Environment(
+                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.copyOf(variables),
+                        CLOCK,
+                        home.resolve("user-home"),
+                        locale,
+                        folders,
+                        prompt -> null,
+                        false);
         int exit = Cli.run(environment, arguments);
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Result(
+                exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     record Result(int exit, String out, String err) {
@@ -76,9 +93,14 @@ final class CliRunner {
             return out + err;
         }
 
-        /** Nothing a person at the counter should ever see: no stack trace, no exception class names. */
+        /**
+         * Nothing a person at the counter should ever see: no stack trace, no exception class
+         * names.
+         */
         boolean showsNoStackTrace() {
-            return !all().contains("\tat ") && !all().contains("Exception") && !all().contains("Error:");
+            return !all().contains("\tat ")
+                    && !all().contains("Exception")
+                    && !all().contains("Error:");
         }
     }
 }

@@ -18,8 +18,9 @@ import jp.azukari.scanner.client.Transfer;
 import jp.azukari.scanner.label.Reading;
 
 /**
- * An in-memory stand-in for the backend's API as docs/contracts.md describes it: idempotent on scan id (a repeated id
- * gets the first answer again), with switches to make it fail the way a real server can.
+ * An in-memory stand-in for the backend's API as docs/contracts.md describes it: idempotent on scan
+ * id (a repeated id gets the first answer again), with switches to make it fail the way a real
+ * server can.
  */
 final class FakeServer implements Api {
 
@@ -27,14 +28,22 @@ final class FakeServer implements Api {
     final Map<UUID, ScanResult> answered = new LinkedHashMap<>();
     final List<NewTransfer> transfers = new ArrayList<>();
     final List<String> forged = new ArrayList<>();
+
     /** Fail every call from this many successful scan batches on; -1 never. */
     int unavailableAfterBatches = -1;
+
     /** Record the batch, then lose the answer, as a connection dropped mid-response would. */
     boolean loseAnswers;
+
     Problem refuseBatches;
     Problem refuseTransfers;
-    /** Resolve labels to assets without an id, as an answer in a shape the client does not know would. */
+
+    /**
+     * Resolve labels to assets without an id, as an answer in a shape the client does not know
+     * would.
+     */
     boolean resolveWithoutAssetId;
+
     UUID transferId = UUID.randomUUID();
     List<Transfer.Line> lines = List.of();
 
@@ -44,7 +53,8 @@ final class FakeServer implements Api {
     public ScanResult.Results postScans(ScanBatch batch) throws ApiException {
         scanCalls++;
         if (unavailableAfterBatches >= 0 && batches.size() >= unavailableAfterBatches) {
-            throw new ApiException.Unavailable(ApiException.Unavailable.Why.UNREACHABLE, "connection refused", null);
+            throw new ApiException.Unavailable(
+                    ApiException.Unavailable.Why.UNREACHABLE, "connection refused", null);
         }
         if (refuseBatches != null) {
             throw new ApiException.Refused(refuseBatches);
@@ -55,14 +65,22 @@ final class FakeServer implements Api {
             results.add(answered.computeIfAbsent(scan.scanId(), id -> result(scan)));
         }
         if (loseAnswers) {
-            throw new ApiException.Unavailable(ApiException.Unavailable.Why.UNREACHABLE, "connection reset", null);
+            throw new ApiException.Unavailable(
+                    ApiException.Unavailable.Why.UNREACHABLE, "connection reset", null);
         }
         return new ScanResult.Results(results);
     }
 
     @Override
     public Transfer transfer(UUID id) throws ApiException {
-        return new Transfer(id, "HANDOFF", "OPEN", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), lines);
+        return new Transfer(
+                id,
+                "HANDOFF",
+                "OPEN",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                lines);
     }
 
     @Override
@@ -71,18 +89,32 @@ final class FakeServer implements Api {
             throw new ApiException.Refused(refuseTransfers);
         }
         transfers.add(transfer);
-        return new Transfer(transferId, transfer.kind(), "OPEN", UUID.randomUUID(), UUID.randomUUID(),
-                transfer.toPartyId(), List.of());
+        return new Transfer(
+                transferId,
+                transfer.kind(),
+                "OPEN",
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                transfer.toPartyId(),
+                List.of());
     }
 
     @Override
     public ResolvedLabel resolve(String payload) throws ApiException {
         String tag = tag(payload);
         if (forged.contains(tag)) {
-            throw new ApiException.Refused(new Problem(null, "Forged label", 422, "MAC mismatch", "LABEL_FORGED", null));
+            throw new ApiException.Refused(
+                    new Problem(null, "Forged label", 422, "MAC mismatch", "LABEL_FORGED", null));
         }
-        return new ResolvedLabel(resolveWithoutAssetId ? null : assetId(tag), tag, "資料 " + tag, UUID.randomUUID(), "C-2026-01", "WITH_CONTRACTOR",
-                UUID.randomUUID(), "株式会社テスト");
+        return new ResolvedLabel(
+                resolveWithoutAssetId ? null : assetId(tag),
+                tag,
+                "資料 " + tag,
+                UUID.randomUUID(),
+                "C-2026-01",
+                "WITH_CONTRACTOR",
+                UUID.randomUUID(),
+                "株式会社テスト");
     }
 
     static UUID assetId(String tag) {
@@ -91,8 +123,10 @@ final class FakeServer implements Api {
 
     private static ScanResult result(ScanBatch.Scan scan) {
         String tag = tag(scan.payload());
-        ScanResultCode result = "LOOKUP".equals(scan.purpose()) ? ScanResultCode.FOUND : ScanResultCode.CONFIRMED;
-        return new ScanResult(scan.scanId(), result, assetId(tag), tag, "資料 " + tag, null, null, null, null);
+        ScanResultCode result =
+                "LOOKUP".equals(scan.purpose()) ? ScanResultCode.FOUND : ScanResultCode.CONFIRMED;
+        return new ScanResult(
+                scan.scanId(), result, assetId(tag), tag, "資料 " + tag, null, null, null, null);
     }
 
     private static String tag(String payload) {

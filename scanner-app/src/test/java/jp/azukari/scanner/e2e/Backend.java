@@ -23,17 +23,21 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The real Azukari backend, started in this JVM the way {@code ConfirmationBenchmark} does it, on a real PostgreSQL:
- * the embedded one the product itself runs (one per JVM, its data under {@code target/}), so no Docker is needed.
+ * The real Azukari backend, started in this JVM the way {@code ConfirmationBenchmark} does it, on a
+ * real PostgreSQL: the embedded one the product itself runs (one per JVM, its data under {@code
+ * target/}), so no Docker is needed.
  *
- * <p>Its settings go in as command-line arguments, not system properties, so each backend of a test run has its own.
- * {@link #stop()} closes the Spring context, so the HTTP server goes away exactly as a crashed or stopped server
- * does for the scanner; {@link #start()} brings it back on the same port and the same database, so a scanner's saved
- * server address stays valid.
+ * <p>Its settings go in as command-line arguments, not system properties, so each backend of a test
+ * run has its own. {@link #stop()} closes the Spring context, so the HTTP server goes away exactly
+ * as a crashed or stopped server does for the scanner; {@link #start()} brings it back on the same
+ * port and the same database, so a scanner's saved server address stays valid.
  */
 final class Backend implements AutoCloseable {
 
-    /** The first administrator's password on a fresh database (never used by the tests, but never generated either). */
+    /**
+     * The first administrator's password on a fresh database (never used by the tests, but never
+     * generated either).
+     */
     static final String ADMIN_PASSWORD = "e2e-admin-password-1";
 
     private static DatabaseCoordinates database;
@@ -47,7 +51,10 @@ final class Backend implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** A backend with the product's defaults, changed by {@code overrides} (e.g. a short access-token lifetime). */
+    /**
+     * A backend with the product's defaults, changed by {@code overrides} (e.g. a short
+     * access-token lifetime).
+     */
     static Backend start(Map<String, String> overrides) {
         Backend backend = new Backend(freePort(), new LinkedHashMap<>(overrides));
         backend.start();
@@ -72,7 +79,9 @@ final class Backend implements AutoCloseable {
         all.put("server.port", String.valueOf(port));
         all.put("server.shutdown", "immediate");
         all.put("logging.level.root", "WARN");
-        all.put("logging.level.org.springdoc", "ERROR"); // "the API docs are on by default", at every start
+        all.put(
+                "logging.level.org.springdoc",
+                "ERROR"); // "the API docs are on by default", at every start
         all.put("spring.r2dbc.pool.initial-size", "2");
         all.put("spring.r2dbc.pool.max-size", "8");
         all.putAll(settings);
@@ -109,16 +118,25 @@ final class Backend implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** The database superuser, to look behind the application's back (and to hold row locks in the way of it). */
+    /**
+     * The database superuser, to look behind the application's back (and to hold row locks in the
+     * way of it).
+     */
     static Connection superuser() throws SQLException {
         DatabaseCoordinates db = database();
-        return DriverManager.getConnection("jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.database(),
-                "postgres", "");
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.database(),
+                "postgres",
+                "");
     }
 
-    /** The first column of every row a query returns, as text; {@code arguments} bind to its {@code ?} in order. */
+    /**
+     * The first column of every row a query returns, as text; {@code arguments} bind to its {@code
+     * ?} in order.
+     */
     static List<String> query(String sql, Object... arguments) {
-        try (Connection c = superuser(); PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = superuser();
+                PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < arguments.length; i++) {
                 Object argument = arguments[i];
                 if (argument instanceof Collection<?> many) {
@@ -149,7 +167,10 @@ final class Backend implements AutoCloseable {
                 Path target = Path.of("target").toAbsolutePath();
                 Files.createDirectories(target);
                 removeStoppedDatabases(target);
-                database = EmbeddedDatabase.start(Files.createTempDirectory(target, "e2e-postgres-").resolve("data"), 0);
+                database =
+                        EmbeddedDatabase.start(
+                                Files.createTempDirectory(target, "e2e-postgres-").resolve("data"),
+                                0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -157,13 +178,17 @@ final class Backend implements AutoCloseable {
         return database;
     }
 
-    /** Data folders of earlier runs whose PostgreSQL has stopped (it removes its postmaster.pid): 40 MB each. */
+    /**
+     * Data folders of earlier runs whose PostgreSQL has stopped (it removes its postmaster.pid): 40
+     * MB each.
+     */
     private static void removeStoppedDatabases(Path target) throws IOException {
         try (var folders = Files.newDirectoryStream(target, "e2e-postgres-*")) {
             for (Path folder : folders) {
                 if (!Files.exists(folder.resolve("data").resolve("postmaster.pid"))) {
                     try (var tree = Files.walk(folder)) {
-                        for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        for (Path path :
+                                tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
                             Files.deleteIfExists(path);
                         }
                     }

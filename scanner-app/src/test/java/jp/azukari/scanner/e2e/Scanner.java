@@ -23,9 +23,9 @@ import jp.azukari.scanner.input.FolderLister;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The scanner app as the person at the counter runs it, with its own home folder (session and queue): either
- * in this JVM through the same entry point as {@code main} (real clock, English), or as a separate {@code java}
- * process that can be killed.
+ * The scanner app as the person at the counter runs it, with its own home folder (session and
+ * queue): either in this JVM through the same entry point as {@code main} (real clock, English), or
+ * as a separate {@code java} process that can be killed.
  */
 final class Scanner {
 
@@ -50,12 +50,21 @@ final class Scanner {
     Result typing(String stdin, String... arguments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Environment environment = new Environment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.copyOf(variables), Clock.systemDefaultZone(), home.resolve("user-home"), Locale.ENGLISH,
-                FolderLister.FILE_SYSTEM, prompt -> null, false);
+        Environment environment =
+                new Environment(
+                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.copyOf(variables),
+                        Clock.systemDefaultZone(),
+                        home.resolve("user-home"),
+                        Locale.ENGLISH,
+                        FolderLister.FILE_SYSTEM,
+                        prompt -> null,
+                        false);
         int exit = Cli.run(environment, arguments);
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Result(
+                exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     Result run(String... arguments) {
@@ -63,20 +72,35 @@ final class Scanner {
     }
 
     /**
-     * Starts {@code java -cp <this test run's class path> jp.azukari.scanner.ScannerApp arguments} with this
-     * scanner's home; its standard output and error go to files beside the home folder.
+     * Starts {@code java -cp <this test run's class path> jp.azukari.scanner.ScannerApp arguments}
+     * with this scanner's home; its standard output and error go to files beside the home folder.
      */
     Running start(String... arguments) {
         try {
             Path classPath = Files.createTempFile(home.getParent(), "classpath", ".txt");
-            Files.writeString(classPath, "-cp\n\"" + System.getProperty("java.class.path").replace("\\", "\\\\") + "\"\n");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-Duser.language=en", "@" + classPath,
-                    ScannerApp.class.getName()));
+            Files.writeString(
+                    classPath,
+                    "-cp\n\""
+                            + System.getProperty("java.class.path").replace("\\", "\\\\")
+                            + "\"\n");
+            List<String> command =
+                    new ArrayList<>(
+                            List.of(
+                                    Path.of(System.getProperty("java.home"), "bin", "java")
+                                            .toString(),
+                                    "-Xmx256m",
+                                    "-XX:TieredStopAtLevel=1",
+                                    "-Djava.awt.headless=true",
+                                    "-Duser.language=en",
+                                    "@" + classPath,
+                                    ScannerApp.class.getName()));
             command.addAll(Arrays.asList(arguments));
             Path out = Files.createTempFile(home.getParent(), "scanner-out", ".txt");
             Path err = Files.createTempFile(home.getParent(), "scanner-err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command)
+                            .redirectOutput(out.toFile())
+                            .redirectError(err.toFile());
             builder.environment().putAll(variables);
             return new Running(builder.start(), out, err);
         } catch (IOException e) {
@@ -87,7 +111,10 @@ final class Scanner {
     /** A scanner process. */
     record Running(Process process, Path out, Path err) {
 
-        /** Feeds its standard input and closes it, as a barcode scanner's last line followed by Ctrl-D. */
+        /**
+         * Feeds its standard input and closes it, as a barcode scanner's last line followed by
+         * Ctrl-D.
+         */
         Running type(String lines) {
             try (var in = process.getOutputStream()) {
                 in.write(lines.getBytes(StandardCharsets.UTF_8));
@@ -101,9 +128,11 @@ final class Scanner {
             try {
                 if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor();
-                    throw new AssertionError("the scanner did not finish within " + seconds + " s:\n" + output());
+                    throw new AssertionError(
+                            "the scanner did not finish within " + seconds + " s:\n" + output());
                 }
-                return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+                return new Result(
+                        process.exitValue(), Files.readString(out), Files.readString(err));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -133,11 +162,16 @@ final class Scanner {
 
         /** The {@code --json} lines. */
         List<JsonNode> json() {
-            return out.lines().filter(line -> line.startsWith("{")).map(line -> Agency.JSON.readTree(line)).toList();
+            return out.lines()
+                    .filter(line -> line.startsWith("{"))
+                    .map(line -> Agency.JSON.readTree(line))
+                    .toList();
         }
 
         List<JsonNode> json(String type) {
-            return json().stream().filter(node -> type.equals(node.path("type").asString())).toList();
+            return json().stream()
+                    .filter(node -> type.equals(node.path("type").asString()))
+                    .toList();
         }
 
         @Override

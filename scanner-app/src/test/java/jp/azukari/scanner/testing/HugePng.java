@@ -15,15 +15,16 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
 /**
- * Writes a very large 8-bit grey PNG row by row, so a test can make a 100-megapixel photo without holding it:
- * white paper with one picture stamped on it, each of its pixels blown up to {@code scale} × {@code scale}.
+ * Writes a very large 8-bit grey PNG row by row, so a test can make a 100-megapixel photo without
+ * holding it: white paper with one picture stamped on it, each of its pixels blown up to {@code
+ * scale} × {@code scale}.
  */
 public final class HugePng {
 
-    private HugePng() {
-    }
+    private HugePng() {}
 
-    public static void write(Path file, int width, int height, BufferedImage stamp, int left, int top, int scale) {
+    public static void write(
+            Path file, int width, int height, BufferedImage stamp, int left, int top, int scale) {
         try (OutputStream out = Files.newOutputStream(file)) {
             out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
             ByteArrayOutputStream header = new ByteArrayOutputStream();
@@ -39,10 +40,12 @@ public final class HugePng {
         }
     }
 
-    private static byte[] pixels(int width, int height, BufferedImage stamp, int left, int top, int scale)
+    private static byte[] pixels(
+            int width, int height, BufferedImage stamp, int left, int top, int scale)
             throws IOException {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        try (DeflaterOutputStream deflate = new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_SPEED), 1 << 16)) {
+        try (DeflaterOutputStream deflate =
+                new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_SPEED), 1 << 16)) {
             byte[] row = new byte[width + 1];
             for (int y = 0; y < height; y++) {
                 Arrays.fill(row, (byte) 0xFF);

@@ -9,8 +9,7 @@ import javax.imageio.ImageIO;
 /** Picture helpers for tests: lossless quarter-turn rotation, reading. */
 public final class Images {
 
-    private Images() {
-    }
+    private Images() {}
 
     public static BufferedImage read(Path file) {
         try {
@@ -32,7 +31,8 @@ public final class Images {
         int w = source.getWidth();
         int h = source.getHeight();
         boolean quarter = degrees == 90 || degrees == 270;
-        BufferedImage target = new BufferedImage(quarter ? h : w, quarter ? w : h, BufferedImage.TYPE_INT_ARGB);
+        BufferedImage target =
+                new BufferedImage(quarter ? h : w, quarter ? w : h, BufferedImage.TYPE_INT_ARGB);
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             source.getRGB(0, y, w, 1, row, 0, w);
@@ -41,7 +41,9 @@ public final class Images {
                     case 90 -> target.setRGB(h - 1 - y, x, row[x]);
                     case 180 -> target.setRGB(w - 1 - x, h - 1 - y, row[x]);
                     case 270 -> target.setRGB(y, w - 1 - x, row[x]);
-                    default -> throw new IllegalArgumentException("rotation must be a multiple of 90: " + degrees);
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "rotation must be a multiple of 90: " + degrees);
                 }
             }
         }

@@ -29,10 +29,12 @@ public final class LabelPictures {
 
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private LabelPictures() {
-    }
+    private LabelPictures() {}
 
-    /** A payload in the contract's canonical syntax. The MAC is made up: the scanner cannot check it anyway. */
+    /**
+     * A payload in the contract's canonical syntax. The MAC is made up: the scanner cannot check it
+     * anyway.
+     */
     public static String payload(String tag) {
         Random random = new Random(tag.hashCode());
         StringBuilder mac = new StringBuilder();
@@ -50,16 +52,33 @@ public final class LabelPictures {
         return payloads;
     }
 
-    /** A black-on-white QR code with a four-module quiet zone, {@code moduleSize} pixels per module. */
+    /**
+     * A black-on-white QR code with a four-module quiet zone, {@code moduleSize} pixels per module.
+     */
     public static BufferedImage qr(String text, int moduleSize) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+            BitMatrix matrix =
+                    new QRCodeWriter()
+                            .encode(
+                                    text,
+                                    BarcodeFormat.QR_CODE,
+                                    0,
+                                    0,
+                                    Map.of(
+                                            EncodeHintType.ERROR_CORRECTION,
+                                            ErrorCorrectionLevel.M,
+                                            EncodeHintType.MARGIN,
+                                            4));
             BufferedImage small = MatrixToImageWriter.toBufferedImage(matrix);
-            BufferedImage big = new BufferedImage(small.getWidth() * moduleSize, small.getHeight() * moduleSize,
-                    BufferedImage.TYPE_INT_RGB);
+            BufferedImage big =
+                    new BufferedImage(
+                            small.getWidth() * moduleSize,
+                            small.getHeight() * moduleSize,
+                            BufferedImage.TYPE_INT_RGB);
             Graphics2D g = big.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.setRenderingHint(
+                    RenderingHints.KEY_INTERPOLATION,
+                    RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
             g.drawImage(small, 0, 0, big.getWidth(), big.getHeight(), null);
             g.dispose();
             return big;
@@ -69,31 +88,42 @@ public final class LabelPictures {
     }
 
     /**
-     * Lays the codes out on a grid, each turned by a random angle and scaled by 0.75–1.25, on grey-ish paper, then
-     * makes it look photographed: light falling off towards one corner, sensor noise, and a soft focus.
+     * Lays the codes out on a grid, each turned by a random angle and scaled by 0.75–1.25, on
+     * grey-ish paper, then makes it look photographed: light falling off towards one corner, sensor
+     * noise, and a soft focus.
      */
     public static BufferedImage composite(List<String> texts, long seed) {
         return photo(texts.stream().map(text -> qr(text, 5)).toList(), 0.75, 1.25, 300, seed);
     }
 
     /**
-     * The same for whole pictures, e.g. labels as the backend renders them for printing: each turned by a random
-     * angle and scaled by {@code minScale}–{@code maxScale}, on a grid of cells large enough for any turn.
+     * The same for whole pictures, e.g. labels as the backend renders them for printing: each
+     * turned by a random angle and scaled by {@code minScale}–{@code maxScale}, on a grid of cells
+     * large enough for any turn.
      */
-    public static BufferedImage photo(List<BufferedImage> pictures, double minScale, double maxScale, long seed) {
-        double largest = pictures.stream().mapToDouble(p -> Math.hypot(p.getWidth(), p.getHeight())).max().orElse(1);
-        return photo(pictures, minScale, maxScale, (int) Math.ceil(largest * maxScale * 1.05), seed);
+    public static BufferedImage photo(
+            List<BufferedImage> pictures, double minScale, double maxScale, long seed) {
+        double largest =
+                pictures.stream()
+                        .mapToDouble(p -> Math.hypot(p.getWidth(), p.getHeight()))
+                        .max()
+                        .orElse(1);
+        return photo(
+                pictures, minScale, maxScale, (int) Math.ceil(largest * maxScale * 1.05), seed);
     }
 
-    private static BufferedImage photo(List<BufferedImage> pictures, double minScale, double maxScale, int cell, long seed) {
+    private static BufferedImage photo(
+            List<BufferedImage> pictures, double minScale, double maxScale, int cell, long seed) {
         Random random = new Random(seed);
         int columns = (int) Math.ceil(Math.sqrt(pictures.size() * 4 / 3.0));
         int rows = (int) Math.ceil(pictures.size() / (double) columns);
-        BufferedImage canvas = new BufferedImage(columns * cell, rows * cell, BufferedImage.TYPE_INT_RGB);
+        BufferedImage canvas =
+                new BufferedImage(columns * cell, rows * cell, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
         g.setColor(new Color(225, 222, 215));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(
+                RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         for (int i = 0; i < pictures.size(); i++) {
             BufferedImage picture = pictures.get(i);
@@ -137,7 +167,8 @@ public final class LabelPictures {
     private static BufferedImage blurred(BufferedImage image, int size) {
         float[] kernel = new float[size * size];
         Arrays.fill(kernel, 1f / kernel.length);
-        return new ConvolveOp(new Kernel(size, size, kernel), ConvolveOp.EDGE_NO_OP, null).filter(image, null);
+        return new ConvolveOp(new Kernel(size, size, kernel), ConvolveOp.EDGE_NO_OP, null)
+                .filter(image, null);
     }
 
     public static byte[] encode(BufferedImage image, String format) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One of the six ZXing photo sets with the per-rotation minimum its README gives (the counts ZXing's own
- * MultiFormatReader reaches with TRY_HARDER at 0°, 90°, 180°, 270°).
+ * One of the six ZXing photo sets with the per-rotation minimum its README gives (the counts
+ * ZXing's own MultiFormatReader reaches with TRY_HARDER at 0°, 90°, 180°, 270°).
  */
 public enum PhotoSet {
     QRCODE_1("qrcode-1", 17, 14, 17, 14),
@@ -41,10 +41,11 @@ public enum PhotoSet {
     public List<Photo> photos() {
         Path dir = TestData.qrPhotos().resolve(folder);
         try (Stream<Path> files = Files.list(dir)) {
-            List<Photo> photos = files.filter(p -> p.getFileName().toString().endsWith(".png"))
-                    .sorted()
-                    .map(PhotoSet::photo)
-                    .toList();
+            List<Photo> photos =
+                    files.filter(p -> p.getFileName().toString().endsWith(".png"))
+                            .sorted()
+                            .map(PhotoSet::photo)
+                            .toList();
             if (photos.isEmpty()) {
                 throw new IllegalStateException("no photos in " + dir);
             }
@@ -64,6 +65,5 @@ public enum PhotoSet {
         }
     }
 
-    public record Photo(Path file, String expectedText) {
-    }
+    public record Photo(Path file, String expectedText) {}
 }

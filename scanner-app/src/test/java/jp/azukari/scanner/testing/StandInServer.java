@@ -13,8 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A misbehaving server for failure tests only: answers every request the same broken way (an error status, garbage,
- * or silence) and records which paths were asked for. The real backend is for the end-to-end tests.
+ * A misbehaving server for failure tests only: answers every request the same broken way (an error
+ * status, garbage, or silence) and records which paths were asked for. The real backend is for the
+ * end-to-end tests.
  */
 public final class StandInServer implements AutoCloseable {
 
@@ -25,19 +26,23 @@ public final class StandInServer implements AutoCloseable {
     private StandInServer(Behaviour behaviour) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(threads);
-        server.createContext("/", exchange -> {
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-            try (exchange) {
-                behaviour.answer(exchange);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        server.createContext(
+                "/",
+                exchange -> {
+                    requests.add(
+                            exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+                    try (exchange) {
+                        behaviour.answer(exchange);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
         server.start();
     }
 
     /** Every request gets this status, content type and body. */
-    public static StandInServer answering(int status, String contentType, String body) throws IOException {
+    public static StandInServer answering(int status, String contentType, String body)
+            throws IOException {
         return new StandInServer(exchange -> respond(exchange, status, contentType, body));
     }
 
@@ -47,12 +52,18 @@ public final class StandInServer implements AutoCloseable {
     }
 
     public static StandInServer failingWith500() throws IOException {
-        return answering(500, "application/problem+json",
+        return answering(
+                500,
+                "application/problem+json",
                 "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,\"detail\":\"database down\"}");
     }
 
     public URI uri() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+        return URI.create(
+                "http://"
+                        + server.getAddress().getHostString()
+                        + ":"
+                        + server.getAddress().getPort());
     }
 
     public List<String> requests() {
@@ -65,7 +76,8 @@ public final class StandInServer implements AutoCloseable {
         threads.shutdownNow();
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    private static void respond(HttpExchange exchange, int status, String contentType, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

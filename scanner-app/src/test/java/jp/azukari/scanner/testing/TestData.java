@@ -3,11 +3,13 @@ package jp.azukari.scanner.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the shared test data by walking up from the working directory, so tests run from the module or the repo root. */
+/**
+ * Finds the shared test data by walking up from the working directory, so tests run from the module
+ * or the repo root.
+ */
 public final class TestData {
 
-    private TestData() {
-    }
+    private TestData() {}
 
     public static Path qrPhotos() {
         Path start = Path.of("").toAbsolutePath();
@@ -17,7 +19,9 @@ public final class TestData {
                 return candidate;
             }
         }
-        throw new IllegalStateException("shared/testdata/qr-photos not found in " + start
-                + " or any folder above it; the decoder tests need the ZXing photo sets there");
+        throw new IllegalStateException(
+                "shared/testdata/qr-photos not found in "
+                        + start
+                        + " or any folder above it; the decoder tests need the ZXing photo sets there");
     }
 }

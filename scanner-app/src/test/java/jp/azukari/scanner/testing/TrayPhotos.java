@@ -26,10 +26,11 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Seeded synthetic photographs of trays of our labels: 4 to 12 labels of the real payload format (canonical and URL
- * form, QR at level M with a four-module quiet zone as the backend prints them), some printed light-on-dark, each
- * placed a little askew on a tray, then photographed: a perspective, uneven light with a shadow, a soft focus,
- * sensor noise and JPEG compression. The same seed always gives the same photos.
+ * Seeded synthetic photographs of trays of our labels: 4 to 12 labels of the real payload format
+ * (canonical and URL form, QR at level M with a four-module quiet zone as the backend prints them),
+ * some printed light-on-dark, each placed a little askew on a tray, then photographed: a
+ * perspective, uneven light with a shadow, a soft focus, sensor noise and JPEG compression. The
+ * same seed always gives the same photos.
  */
 public final class TrayPhotos {
 
@@ -37,18 +38,17 @@ public final class TrayPhotos {
     private static final int WIDTH = 2600;
     private static final int HEIGHT = 1950;
 
-    private TrayPhotos() {
-    }
+    private TrayPhotos() {}
 
     /** One printed label in a tray photo. */
-    public record TrayLabel(String payload, boolean lightOnDark) {
-    }
+    public record TrayLabel(String payload, boolean lightOnDark) {}
 
     /** A tray photo as a JPEG, and the labels in it. */
-    public record Tray(int index, byte[] jpeg, List<TrayLabel> labels) {
-    }
+    public record Tray(int index, byte[] jpeg, List<TrayLabel> labels) {}
 
-    /** {@code count} trays from {@code seed}; tray {@code i} depends only on the seed and {@code i}. */
+    /**
+     * {@code count} trays from {@code seed}; tray {@code i} depends only on the seed and {@code i}.
+     */
     public static List<Tray> trays(long seed, int count) {
         List<Tray> trays = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -63,9 +63,13 @@ public final class TrayPhotos {
         String keyId = randomBase32(random, 4);
         List<TrayLabel> labels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String tag = String.format("A-%d-%06d", 2024 + random.nextInt(3), random.nextInt(1_000_000));
+            String tag =
+                    String.format("A-%d-%06d", 2024 + random.nextInt(3), random.nextInt(1_000_000));
             String canonical = "AZ1:" + keyId + ":" + tag + ":" + randomBase32(random, 12);
-            String payload = random.nextInt(5) == 0 ? "HTTPS://AZUKARI.EXAMPLE.JP/L/" + canonical : canonical;
+            String payload =
+                    random.nextInt(5) == 0
+                            ? "HTTPS://AZUKARI.EXAMPLE.JP/L/" + canonical
+                            : canonical;
             labels.add(new TrayLabel(payload, random.nextInt(4) == 0));
         }
         float[] pixels = photographed(laidOut(labels, random), random);
@@ -80,7 +84,9 @@ public final class TrayPhotos {
         return out.toString();
     }
 
-    /** The labels on a grey tray, on a grid, each turned by up to ±12° and nudged within its cell. */
+    /**
+     * The labels on a grey tray, on a grid, each turned by up to ±12° and nudged within its cell.
+     */
     private static BufferedImage laidOut(List<TrayLabel> labels, Random random) {
         BufferedImage canvas = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = canvas.createGraphics();
@@ -96,8 +102,14 @@ public final class TrayPhotos {
         double labelW = Math.min(cellW * 0.88, cellH * 0.88 * 70 / 37);
         double labelH = labelW * 37 / 70;
         for (int i = 0; i < labels.size(); i++) {
-            double cx = WIDTH * 0.05 + (i % columns + 0.5) * cellW + (random.nextDouble() - 0.5) * (cellW - labelW) * 0.8;
-            double cy = HEIGHT * 0.05 + (i / columns + 0.5) * cellH + (random.nextDouble() - 0.5) * Math.max(0, cellH - labelH) * 0.8;
+            double cx =
+                    WIDTH * 0.05
+                            + (i % columns + 0.5) * cellW
+                            + (random.nextDouble() - 0.5) * (cellW - labelW) * 0.8;
+            double cy =
+                    HEIGHT * 0.05
+                            + (i / columns + 0.5) * cellH
+                            + (random.nextDouble() - 0.5) * Math.max(0, cellH - labelH) * 0.8;
             AffineTransform saved = g.getTransform();
             g.translate(cx, cy);
             g.rotate(Math.toRadians((random.nextDouble() - 0.5) * 24));
@@ -108,7 +120,8 @@ public final class TrayPhotos {
         return canvas;
     }
 
-    private static void drawLabel(Graphics2D g, TrayLabel label, double w, double h, Random random) {
+    private static void drawLabel(
+            Graphics2D g, TrayLabel label, double w, double h, Random random) {
         Color paper = label.lightOnDark() ? new Color(28, 28, 28) : new Color(246, 246, 244);
         Color ink = label.lightOnDark() ? new Color(238, 238, 238) : new Color(20, 20, 20);
         g.setColor(paper);
@@ -122,34 +135,56 @@ public final class TrayPhotos {
         for (int y = 0; y < matrix.getHeight(); y++) {
             for (int x = 0; x < matrix.getWidth(); x++) {
                 if (matrix.get(x, y)) {
-                    g.fill(new java.awt.geom.Rectangle2D.Double(left + (x + 4) * module, top + (y + 4) * module, module + 0.3, module + 0.3));
+                    g.fill(
+                            new java.awt.geom.Rectangle2D.Double(
+                                    left + (x + 4) * module,
+                                    top + (y + 4) * module,
+                                    module + 0.3,
+                                    module + 0.3));
                 }
             }
         }
-        // the printed lines beside the code: tag, title, contract — dark strokes that are not a code
+        // the printed lines beside the code: tag, title, contract — dark strokes that are not a
+        // code
         double textLeft = left + side + h * 3 / 37;
         for (int line = 0; line < 4; line++) {
             double lineTop = -h / 2 + h * (0.18 + line * 0.18);
             double length = (w / 2 - textLeft - h * 0.1) * (0.5 + 0.5 * random.nextDouble());
             for (double x = textLeft; x < textLeft + length; x += h * 0.05) {
-                g.fill(new java.awt.geom.Rectangle2D.Double(x, lineTop, h * 0.035, h * (line == 0 ? 0.09 : 0.06)));
+                g.fill(
+                        new java.awt.geom.Rectangle2D.Double(
+                                x, lineTop, h * 0.035, h * (line == 0 ? 0.09 : 0.06)));
             }
         }
     }
 
     private static BitMatrix encode(String payload) {
         try {
-            // margin 0: the quiet zone is drawn as part of the label, as the backend's renderer does
-            return new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+            // margin 0: the quiet zone is drawn as part of the label, as the backend's renderer
+            // does
+            return new QRCodeWriter()
+                    .encode(
+                            payload,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    0));
         } catch (WriterException e) {
             throw new IllegalArgumentException(payload, e);
         }
     }
 
-    /** The tray seen through a phone: a perspective, light falling off with a shadow, soft focus, sensor noise. */
+    /**
+     * The tray seen through a phone: a perspective, light falling off with a shadow, soft focus,
+     * sensor noise.
+     */
     private static float[] photographed(BufferedImage flat, Random random) {
-        byte[] source = ((java.awt.image.DataBufferByte) flat.getRaster().getDataBuffer()).getData();
+        byte[] source =
+                ((java.awt.image.DataBufferByte) flat.getRaster().getDataBuffer()).getData();
         double[] h = homography(random);
         float[] out = new float[WIDTH * HEIGHT];
         double lightX = random.nextDouble() * WIDTH;
@@ -166,7 +201,10 @@ public final class TrayPhotos {
                 double sy = (h[3] * x + h[4] * y + h[5]) / d;
                 double value = sample(source, sx, sy, 60);
                 double light = 1 - falloff * Math.hypot(x - lightX, y - lightY) / diagonal;
-                double side = (x - WIDTH / 2.0) * Math.cos(shadowAngle) + (y - HEIGHT / 2.0) * Math.sin(shadowAngle) - shadowOffset;
+                double side =
+                        (x - WIDTH / 2.0) * Math.cos(shadowAngle)
+                                + (y - HEIGHT / 2.0) * Math.sin(shadowAngle)
+                                - shadowOffset;
                 if (shadowDepth > 0) {
                     light *= 1 - shadowDepth / (1 + Math.exp(-side / 25));
                 }
@@ -182,7 +220,10 @@ public final class TrayPhotos {
         return out;
     }
 
-    /** Maps the photo's corners to a tray whose corners moved by up to 9 % inwards: a phone held at a slant. */
+    /**
+     * Maps the photo's corners to a tray whose corners moved by up to 9 % inwards: a phone held at
+     * a slant.
+     */
     private static double[] homography(Random random) {
         double[][] to = {{0, 0}, {WIDTH, 0}, {WIDTH, HEIGHT}, {0, HEIGHT}};
         double[][] from = new double[4][2];
@@ -192,7 +233,8 @@ public final class TrayPhotos {
             from[i][0] = to[i][0] + (i == 0 || i == 3 ? -dx : dx);
             from[i][1] = to[i][1] + (i < 2 ? -dy : dy);
         }
-        // photo pixel (x, y) shows tray point H·(x, y): solve the 8 unknowns from the four corner pairs
+        // photo pixel (x, y) shows tray point H·(x, y): solve the 8 unknowns from the four corner
+        // pairs
         double[][] a = new double[8][9];
         for (int i = 0; i < 4; i++) {
             double x = to[i][0];
