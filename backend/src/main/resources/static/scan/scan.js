@@ -116,6 +116,12 @@
     }
   });
 
+  // ticking the handling acknowledgement (art. 2.2) gives the focus back to the wedge input
+  var ack = form.querySelector('input[name="acknowledgedHandling"]');
+  if (ack) {
+    ack.addEventListener('change', function () { input.focus(); });
+  }
+
   // the wedge input stays focused: a click on the page (not on another control) brings it back
   document.addEventListener('click', function (event) {
     if (!event.target.closest('input, select, textarea, button, a, label, video, summary')) {

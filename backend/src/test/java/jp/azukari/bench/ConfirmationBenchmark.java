@@ -35,20 +35,32 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 public final class ConfirmationBenchmark {
 
-    static final int CLIENTS = Integer.getInteger("bench.clients", 64);
-    static final int SECONDS = Integer.getInteger("bench.seconds", 20);
-    static final int ASSETS = Integer.getInteger("bench.assets", 500_000);
+    /**
+     * {@code -Dbench.quick=true}: a run of a minute or two (CI runs it so the command cannot rot)
+     * that still checks every invariant: each counted answer a 2xx, no transfer used twice, the
+     * ledger verified. Its figures mean little.
+     */
+    static final boolean QUICK = Boolean.getBoolean("bench.quick");
 
-    /** Transfers kept for the measured phase; the rest feed the warm-up rounds. */
-    static final int MEASURED_TRANSFERS = Integer.getInteger("bench.measuredTransfers", 60_000);
+    static final int CLIENTS = Integer.getInteger("bench.clients", QUICK ? 16 : 64);
+    static final int SECONDS = Integer.getInteger("bench.seconds", QUICK ? 4 : 20);
+    static final int ASSETS = Integer.getInteger("bench.assets", QUICK ? 40_000 : 500_000);
+
+    /**
+     * Transfers kept for the measured phase; the rest feed the warm-up rounds. Before measuring,
+     * the run checks these last at one and a half times the best warm-up rate, so that the measured
+     * phase never runs out and repeats a confirmation.
+     */
+    static final int MEASURED_TRANSFERS =
+            Integer.getInteger("bench.measuredTransfers", QUICK ? 15_000 : 100_000);
 
     /**
      * Warm-up: rounds of this many seconds, each on transfers of its own, until the rate stops
      * rising.
      */
-    static final int WARMUP_ROUND_SECONDS = Integer.getInteger("bench.warmupRound", 15);
+    static final int WARMUP_ROUND_SECONDS = Integer.getInteger("bench.warmupRound", QUICK ? 4 : 10);
 
-    static final int WARMUP_ROUNDS_MAX = Integer.getInteger("bench.warmupRounds", 10);
+    static final int WARMUP_ROUNDS_MAX = Integer.getInteger("bench.warmupRounds", QUICK ? 2 : 10);
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("azukari-bench");
@@ -223,6 +235,14 @@ public final class ConfirmationBenchmark {
                 break;
             }
             pauseForCompiler();
+        }
+        long needed = (long) Math.ceil(best * SECONDS * 1.5);
+        if (measuredSlice.size() < needed) {
+            throw new IllegalStateException(
+                    String.format(
+                            "only %,d open transfers for a %d s measured phase at up to %.0f/s (%,d needed):"
+                                    + " raise -Dbench.assets or -Dbench.measuredTransfers",
+                            measuredSlice.size(), SECONDS, best, needed));
         }
         statementsReset(pg);
         double[] measured =
@@ -425,6 +445,19 @@ public final class ConfirmationBenchmark {
                 pct(sorted, 99),
                 sorted[n - 1] / 1e6,
                 failures.get());
+        if (failures.get() > 0) {
+            throw new IllegalStateException(
+                    label
+                            + ": "
+                            + failures.get()
+                            + " confirmations did not answer 200; a benchmark counts only"
+                            + " confirmations that were made");
+        }
+        if (pending.isEmpty() && elapsed < seconds) {
+            throw new IllegalStateException(
+                    label
+                            + ": the open transfers ran out before the time did: raise -Dbench.assets");
+        }
         return new double[] {n / elapsed, pct(sorted, 99)};
     }
 
@@ -494,10 +527,18 @@ public final class ConfirmationBenchmark {
         System.out.printf(
                 "HTTP confirmations, %s (wrk, %d connections, %d s): %.0f/s; p50 %.1f ms, p99 %.1f ms; non-2xx answers %d%n",
                 label, CLIENTS, seconds, r, ms(p50), ms(p99), failed);
-        if (failed > 0) {
-            System.out.println(
-                    "note: non-2xx answers mean the list of open transfers ran out and confirmations were repeated;"
-                            + " the rate then counts refusals too: raise -Dbench.assets");
+        var requests = java.util.regex.Pattern.compile("(\\d+) requests in").matcher(out);
+        long sent = requests.find() ? Long.parseLong(requests.group(1)) : 0;
+        if (failed > 0 || sent > lines.size()) {
+            // a wrk thread walks its half of the list and starts again at its top when it reaches
+            // the end: any
+            // answer beyond the list is a repeated confirmation, refused, and would count in the
+            // rate
+            throw new IllegalStateException(
+                    String.format(
+                            "%s: %,d requests for %,d open transfers, %,d non-2xx answers: the open transfers ran out"
+                                    + " and confirmations were repeated; raise -Dbench.assets",
+                            label, sent, lines.size(), failed));
         }
         return new double[] {r, ms(p99)};
     }
@@ -527,7 +568,9 @@ public final class ConfirmationBenchmark {
             String contract,
             DatabaseCoordinates pg)
             throws Exception {
-        for (int round = 1; round <= Integer.getInteger("bench.scanWarmups", 3); round++) {
+        for (int round = 1;
+                round <= Integer.getInteger("bench.scanWarmups", QUICK ? 1 : 3);
+                round++) {
             scanRound(
                     ctx,
                     http,
@@ -555,7 +598,7 @@ public final class ConfirmationBenchmark {
             DatabaseCoordinates statementsOf)
             throws Exception {
         var codec = ctx.getBean(jp.azukari.label.LabelService.class).codec().block();
-        int total = Integer.getInteger("bench.scanAssets", 30_000);
+        int total = Integer.getInteger("bench.scanAssets", QUICK ? 3_000 : 30_000);
         List<String[]> assets = new ArrayList<>();
         while (assets.size() < total) {
             assets.addAll(

@@ -75,7 +75,9 @@ class LiveDashboardTests extends ApiTestSupport {
                                     "assetIds",
                                     List.of(assets.get(0).id()),
                                     "deviceId",
-                                    "instance-b"))
+                                    "instance-b",
+                                    "acknowledgedHandling",
+                                    true))
                     .exchange()
                     .expectStatus()
                     .isOk();

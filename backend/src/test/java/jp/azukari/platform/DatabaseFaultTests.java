@@ -66,7 +66,9 @@ class DatabaseFaultTests extends ApiTestSupport {
                                                             "assetIds",
                                                             List.of(assets.get(i)),
                                                             "deviceId",
-                                                            "fault-test"))
+                                                            "fault-test",
+                                                            "acknowledgedHandling",
+                                                            true))
                                             .exchange()
                                             .returnResult(String.class);
                             check(

@@ -208,10 +208,7 @@ class ScanApiTests extends ApiTestSupport {
                                                 good.substring(0, good.length() - 4),
                                                 "CONFIRM"),
                                         scan(UUID.randomUUID(), "A".repeat(10_000), "CONFIRM"),
-                                        scan(
-                                                UUID.randomUUID(),
-                                                "AZ1:ABCD:タグ:\u0000\u00ff",
-                                                "CONFIRM"))));
+                                        scan(UUID.randomUUID(), "AZ1:ABCD:タグ:\u00ff", "CONFIRM"))));
         assertThat(batch.results())
                 .extracting(Result::result)
                 .containsExactly(
@@ -221,6 +218,20 @@ class ScanApiTests extends ApiTestSupport {
                         "LABEL_MALFORMED",
                         "LABEL_MALFORMED");
         assertThat(fingerprint()).isEqualTo(before);
+
+        // text the database refuses (NUL) is not a label at all: the whole batch is a 400
+        as(world.contractorCustodian)
+                .post()
+                .uri("/api/v1/scans")
+                .bodyValue(
+                        Map.of(
+                                "deviceId",
+                                "d",
+                                "scans",
+                                List.of(scan(UUID.randomUUID(), "AZ1:ABCD:\u0000", "CONFIRM"))))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
 
         as(world.contractorCustodian)
                 .post()

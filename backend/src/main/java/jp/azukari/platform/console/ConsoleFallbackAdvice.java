@@ -32,10 +32,16 @@ class ConsoleFallbackAdvice {
     Mono<ResponseEntity<Object>> unanswered(ResponseStatusException e, ServerWebExchange exchange)
             throws Exception {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (path.startsWith("/api/")
-                || path.startsWith("/actuator")
-                || e.getStatusCode().value() != 404) {
+        if (e.getStatusCode().value() != 404) {
             return api.handleException(e, exchange);
+        }
+        if (path.startsWith("/api/") || path.startsWith("/actuator")) {
+            // the API's 404 says what was not found, as it did before the console had its own
+            // fallback
+            return api.handleException(
+                    new ResponseStatusException(
+                            HttpStatus.NOT_FOUND, "No API operation at " + path),
+                    exchange);
         }
         return errors.render(exchange, HttpStatus.NOT_FOUND, "404").then(Mono.empty());
     }

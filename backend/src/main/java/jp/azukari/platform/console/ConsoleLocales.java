@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleLocaleContext;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
 /**
@@ -20,9 +21,15 @@ class ConsoleLocales {
 
     @Bean(name = "localeContextResolver")
     LocaleContextResolver localeContextResolver() {
+        // the API keeps answering in the language its client asks for (Accept-Language), as before
+        var api = new AcceptHeaderLocaleContextResolver();
         return new LocaleContextResolver() {
             @Override
             public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
+                String path = exchange.getRequest().getPath().pathWithinApplication().value();
+                if (path.startsWith("/api/") || path.startsWith("/actuator")) {
+                    return api.resolveLocaleContext(exchange);
+                }
                 String chosen = exchange.getAttribute(ConsoleSessions.LOCALE_ATTRIBUTE);
                 if (chosen == null) {
                     chosen = ConsoleCookies.read(exchange, ConsoleCookies.LANGUAGE);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.custody.TransferService;
 import jp.azukari.custody.TransferView;
+import jp.azukari.custody.domain.HandlingAcknowledgement;
 import jp.azukari.label.LabelPhotoReader;
 import jp.azukari.platform.console.ConsolePage;
 import jp.azukari.scan.ScanService;
@@ -121,7 +122,11 @@ class ScanStationController {
                                                                                 ? Purpose.LOOKUP
                                                                                 : Purpose.CONFIRM,
                                                                         transfer,
-                                                                        null)))
+                                                                        null,
+                                                                        null,
+                                                                        acknowledgement(
+                                                                                form.getFirst(ACK),
+                                                                                model))))
                                                 .map(found -> found.get(0));
                             }
                             return line.flatMap(
@@ -216,7 +221,11 @@ class ScanStationController {
                                                                             ? Purpose.LOOKUP
                                                                             : Purpose.CONFIRM,
                                                                     transfer,
-                                                                    null));
+                                                                    null,
+                                                                    null,
+                                                                    acknowledgement(
+                                                                            field(parts, ACK),
+                                                                            model)));
                                                 }
                                                 return scan(actor, "browser-photo", transfer, batch)
                                                         .flatMap(
@@ -282,6 +291,18 @@ class ScanStationController {
                             ScanStationModel.fill(model, found.orElse(null), lines, collected);
                             return view;
                         });
+    }
+
+    /**
+     * The form's tick box: the custodian has read and will keep the handling requirements (art.
+     * 2.2).
+     */
+    static final String ACK = "acknowledgedHandling";
+
+    private static HandlingAcknowledgement acknowledgement(String ticked, Model model) {
+        boolean yes = "true".equals(ticked) || "on".equals(ticked);
+        model.addAttribute("acknowledged", yes);
+        return yes ? HandlingAcknowledgement.ACKNOWLEDGED : HandlingAcknowledgement.NONE;
     }
 
     private static String field(MultiValueMap<String, Part> parts, String name) {

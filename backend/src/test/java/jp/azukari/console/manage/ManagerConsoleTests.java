@@ -75,7 +75,14 @@ class ManagerConsoleTests extends BrowserTestSupport {
         onB(world.subCustodian)
                 .post()
                 .uri("/api/v1/transfers/{id}/confirm", handoff.id())
-                .bodyValue(Map.of("assetIds", List.of(assets.get(2)), "deviceId", "instance-b"))
+                .bodyValue(
+                        Map.of(
+                                "assetIds",
+                                List.of(assets.get(2)),
+                                "deviceId",
+                                "instance-b",
+                                "acknowledgedHandling",
+                                true))
                 .exchange()
                 .expectStatus()
                 .isOk();
@@ -85,7 +92,14 @@ class ManagerConsoleTests extends BrowserTestSupport {
         onB(world.clerk)
                 .post()
                 .uri("/api/v1/transfers/{id}/confirm", giveBack.id())
-                .bodyValue(Map.of("assetIds", List.of(assets.get(0)), "deviceId", "instance-b"))
+                .bodyValue(
+                        Map.of(
+                                "assetIds",
+                                List.of(assets.get(0)),
+                                "deviceId",
+                                "instance-b",
+                                "acknowledgedHandling",
+                                true))
                 .exchange()
                 .expectStatus()
                 .isOk();

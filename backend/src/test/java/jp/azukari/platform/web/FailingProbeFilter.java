@@ -15,7 +15,7 @@ class FailingProbeFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getPath().value().equals("/test-only/filter-boom")) {
+        if (exchange.getRequest().getPath().value().equals("/api/v1/test-only/filter-boom")) {
             return Mono.error(new IllegalStateException("filter secret: select * from app_user"));
         }
         return chain.filter(exchange);

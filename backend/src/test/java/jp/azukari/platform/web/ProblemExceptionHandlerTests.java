@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import jp.azukari.common.PartyKind;
+import jp.azukari.common.Role;
 import jp.azukari.support.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -20,7 +22,21 @@ import reactor.core.publisher.Flux;
  */
 class ProblemExceptionHandlerTests extends ApiTestSupport {
 
-    private static final String BASE = "/test-only/problems";
+    private static final String BASE = "/api/v1/test-only/problems";
+
+    private String token;
+
+    /**
+     * The probe lives under /api like every API path, so its requests carry a signed-in user's
+     * token.
+     */
+    @Override
+    protected WebTestClient http() {
+        if (token == null) {
+            token = user(Role.CLERK, party(unique("probe agency"), PartyKind.AGENCY)).token();
+        }
+        return super.http().mutate().defaultHeader("Authorization", "Bearer " + token).build();
+    }
 
     @Test
     void malformed_json_answers_400_saying_where_the_json_breaks() {
@@ -277,7 +293,8 @@ class ProblemExceptionHandlerTests extends ApiTestSupport {
 
     @Test
     void an_error_raised_in_a_web_filter_also_answers_a_generic_500_problem() {
-        Map<String, Object> p = get("/test-only/filter-boom", HttpStatus.INTERNAL_SERVER_ERROR);
+        Map<String, Object> p =
+                get("/api/v1/test-only/filter-boom", HttpStatus.INTERNAL_SERVER_ERROR);
 
         assertThat(p.get("type")).isEqualTo("https://azukari.jp/problems/internal-error");
         assertThat(p.toString()).doesNotContain("select").doesNotContain("secret");

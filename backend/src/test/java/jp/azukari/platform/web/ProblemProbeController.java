@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * needed.
  */
 @RestController
-@RequestMapping("/test-only/problems")
+@RequestMapping("/api/v1/test-only/problems")
 class ProblemProbeController {
 
     enum Colour {

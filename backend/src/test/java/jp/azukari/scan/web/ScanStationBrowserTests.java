@@ -58,8 +58,20 @@ class ScanStationBrowserTests extends BrowserTestSupport {
         return p.getByLabel("ラベルをスキャンまたは入力");
     }
 
+    /**
+     * The custodian ticks the acknowledgement of the assets' handling requirements (art. 2.2) once;
+     * the page gives the focus back to the wedge input.
+     */
+    private static void acknowledgeHandling(Page p) {
+        Locator tick = p.locator("#wedge").getByRole(AriaRole.CHECKBOX);
+        if (tick.count() == 1 && !tick.isChecked()) {
+            tick.check();
+        }
+    }
+
     /** What a keyboard wedge does: types the label's text and Enter. */
     private void scan(Page p, String typed) {
+        acknowledgeHandling(p);
         Locator input = wedgeInput(p);
         assertThat(input).isFocused();
         input.pressSequentially(typed);
@@ -130,6 +142,7 @@ class ScanStationBrowserTests extends BrowserTestSupport {
                 p.locator("#wedge input[name=_csrf]").count() == 0
                         ? ""
                         : p.locator("#wedge input[name=_csrf]").inputValue();
+        acknowledgeHandling(p);
         input.fill(codec.labelPayload(assets.get(2).tag()));
         input.press("Enter");
         assertThat(p.locator("#scan-count")).containsText("4件中1件確認済み");
@@ -144,6 +157,7 @@ class ScanStationBrowserTests extends BrowserTestSupport {
                                                 com.microsoft.playwright.options.FormData.create()
                                                         .set("transfer", transfer.toString())
                                                         .set("scanId", scanId)
+                                                        .set("acknowledgedHandling", "true")
                                                         .set(
                                                                 "label",
                                                                 codec.labelPayload(

@@ -63,6 +63,7 @@ class ScanStationHttpTests extends ApiTestSupport {
         }
         return request.body(
                         BodyInserters.fromFormData("transfer", transfer.toString())
+                                .with("acknowledgedHandling", "true")
                                 .with("scanId", scanId.toString())
                                 .with("label", label)
                                 .with("_csrf", c.csrf()))
@@ -209,6 +210,7 @@ class ScanStationHttpTests extends ApiTestSupport {
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .body(
                                 BodyInserters.fromFormData("transfer", transfer.toString())
+                                        .with("acknowledgedHandling", "true")
                                         .with("scanId", UUID.randomUUID().toString())
                                         .with("label", forged)
                                         .with("_csrf", c.csrf()))
@@ -288,6 +290,7 @@ class ScanStationHttpTests extends ApiTestSupport {
         var parts = new org.springframework.http.client.MultipartBodyBuilder();
         parts.part("transfer", transfer.toString());
         parts.part("photoId", UUID.randomUUID().toString());
+        parts.part("acknowledgedHandling", "true");
         parts.part("_csrf", c.csrf());
         parts.part(
                         "photo",
