@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Who a user is <em>now</em>: active or not, their current role, party and token version. Every
@@ -115,6 +118,21 @@ public class CurrentUsers {
                                                 row.get("party_id", UUID.class)),
                                         row.get("token_version", Long.class),
                                         Boolean.TRUE.equals(row.get("active", Boolean.class))))
-                .one();
+                .one()
+                // a read caught on a connection the server dropped could wait without end (seen
+                // after
+                // pg_terminate_backend on an idle second instance): bounded, and tried once more on
+                // another
+                // connection; still nothing is a lost database (503 with Retry-After), never a hung
+                // request
+                .timeout(LOAD_TIMEOUT)
+                .retryWhen(Retry.max(1).filter(TimeoutException.class::isInstance))
+                .onErrorMap(
+                        TimeoutException.class,
+                        e ->
+                                new DataAccessResourceFailureException(
+                                        "reading the user's state timed out", e));
     }
+
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(3);
 }
