@@ -27,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
  * Retry-After, never a 500; and an instance whose idle connections were all dropped serves its next
  * request.
  */
-class DatabaseFaultTests extends ApiTestSupport {
+class DatabaseFaultIT extends ApiTestSupport {
 
     @Test
     void dropping_every_connection_during_confirmations_answers_only_2xx_or_503_with_retry_after()
