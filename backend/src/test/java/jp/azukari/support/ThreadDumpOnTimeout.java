@@ -1,18 +1,18 @@
 package jp.azukari.support;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.lang.management.ThreadInfo;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
- * A test that failed because something did not answer in time prints every thread of the JVM
- * (the application instances run in it too), so a rare hang seen once in CI can be read
- * afterwards instead of guessed at. Registered for every test through the service loader.
+ * A test that failed because something did not answer in time prints every thread of the JVM (the
+ * application instances run in it too), so a rare hang seen once in CI can be read afterwards
+ * instead of guessed at. Registered for every test through the service loader.
  */
 public final class ThreadDumpOnTimeout implements TestExecutionExceptionHandler {
 
