@@ -145,6 +145,7 @@ public final class ScanStationBenchmark {
             scan(page, warmup.get(0), warmup.subList(1, warmup.size()));
             double[] ms = scan(page, measured.get(0), measured.subList(1, measured.size()));
             Arrays.sort(ms);
+            System.out.println("load: " + Uptime.now());
             System.out.printf(
                     "scan station, wedge Enter → ✓ line, %d scans (%,d assets in the database): p50 %.1f ms, p95 %.1f ms, max %.1f ms"
                             + " (target p95 ≤ 150 ms: %s)%n",
