@@ -347,7 +347,9 @@ public final class ConfirmationBenchmark {
         Process server = pb.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::destroy));
         HttpClient probe = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        // a busy two-core machine has taken more than two minutes to start the jar
+        int startSeconds = Integer.getInteger("bench.startTimeout", 300);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(startSeconds);
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 throw new IllegalStateException(
@@ -381,7 +383,10 @@ public final class ConfirmationBenchmark {
         }
         server.destroy();
         throw new IllegalStateException(
-                "the backend did not answer within 120 s; its log:\n" + Files.readString(log));
+                "the backend did not answer within "
+                        + startSeconds
+                        + " s; its log:\n"
+                        + Files.readString(log));
     }
 
     static boolean onPath(String command) {
