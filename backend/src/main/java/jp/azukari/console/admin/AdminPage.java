@@ -115,32 +115,22 @@ class AdminPage {
                         f ->
                                 act(
                                         actor,
-                                        users.update(
-                                                actor,
-                                                id,
-                                                Mono.fromCallable(
-                                                        () ->
-                                                                new UserService.UserPatch(
-                                                                        null,
-                                                                        f.containsKey("active")
-                                                                                ? Boolean.valueOf(
-                                                                                        text(
-                                                                                                f,
-                                                                                                "active"))
-                                                                                : null,
-                                                                        blank(f.getFirst("role"))
-                                                                                ? null
-                                                                                : Role.valueOf(
-                                                                                        text(
-                                                                                                f,
-                                                                                                "role")),
-                                                                        blank(
-                                                                                        f.getFirst(
-                                                                                                "password"))
-                                                                                ? null
-                                                                                : f.getFirst(
-                                                                                        "password")))),
-                                        "changed"));
+                                        users.update(actor, id, Mono.fromCallable(() -> patch(f))),
+                                        blank(f.getFirst("password")) ? "changed" : "reset"));
+    }
+
+    /** The fields of a user's change form: empty ones keep what the user has. */
+    private static UserService.UserPatch patch(MultiValueMap<String, String> f) {
+        String active = f.getFirst("active");
+        String role = f.getFirst("role");
+        String party = f.getFirst("partyId");
+        String password = f.getFirst("password");
+        return new UserService.UserPatch(
+                null,
+                blank(active) ? null : Boolean.valueOf(active.strip()),
+                blank(role) ? null : Role.valueOf(role.strip()),
+                blank(party) ? null : UUID.fromString(party.strip()),
+                blank(password) ? null : password);
     }
 
     @PostMapping("/admin/users/{id}/training")
