@@ -39,7 +39,7 @@ class AccountController {
         this.clientAddress = new ClientAddress(trustedProxies);
     }
 
-    @PostMapping(PasswordChangeGate.API_CHANGE_PATH)
+    @PostMapping(PasswordChangeFilter.API_CHANGE_PATH)
     Mono<TokenService.TokenPair> changePassword(
             @AuthenticationPrincipal Actor actor,
             @Valid @RequestBody PasswordChangeRequest body,

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code /account/password}: every signed-in user changes their own password here, and a user whose
- * password an administrator set is held here until they have ({@link PasswordChangeGate}). The
+ * password an administrator set is held here until they have ({@link PasswordChangeFilter}). The
  * browser keeps a new session; every other one of the user ends.
  */
 @ConsolePage

@@ -84,7 +84,7 @@ class ConsoleSecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(new ConsoleSessionContexts(sessions))
                 .addFilterAfter(
-                        PasswordChangeGate.console(),
+                        PasswordChangeFilter.console(),
                         org.springframework.security.config.web.server.SecurityWebFiltersOrder
                                 .AUTHENTICATION)
                 .csrf(
@@ -223,7 +223,7 @@ class ConsoleSecurityConfiguration {
                                             found.map(
                                                     user ->
                                                             new SecurityContextImpl(
-                                                                    PasswordChangeGate
+                                                                    PasswordChangeFilter
                                                                             .authentication(
                                                                                     user.actor(),
                                                                                     user

@@ -86,7 +86,7 @@ class SecurityConfiguration {
                         .flatMap(subject -> users.valid(subject.userId(), subject.tokenVersion()))
                         .map(
                                 state ->
-                                        PasswordChangeGate.authentication(
+                                        PasswordChangeFilter.authentication(
                                                 state.actor(), state.passwordChangeRequired()))
                         .switchIfEmpty(
                                 Mono.error(
@@ -129,7 +129,7 @@ class SecurityConfiguration {
                 // keeps no sessions
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
-                .addFilterAfter(PasswordChangeGate.api(), SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(PasswordChangeFilter.api(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(
                         auth ->
                                 auth.pathMatchers(

@@ -23,11 +23,11 @@ public class Evidence {
     public static final int MAX_ROWS = 10_000;
 
     private final DatabaseClient db;
-    private final ZoneId zone;
+    private final jp.azukari.platform.AgencyTimeZone agencyZone;
 
-    public Evidence(DatabaseClient db, ZoneId zone) {
+    public Evidence(DatabaseClient db, jp.azukari.platform.AgencyTimeZone zone) {
         this.db = db;
-        this.zone = zone;
+        this.agencyZone = zone;
     }
 
     public record Filter(String code, String article, UUID partyId, LocalDate from, LocalDate to) {}
@@ -63,6 +63,7 @@ public class Evidence {
     static final Role ATTEMPTS_READER = Role.AUDITOR;
 
     public Flux<Item> find(Actor actor, Filter f, int limit) {
+        ZoneId zone = agencyZone.zone();
         var spec =
                 db.sql(
                                 """

@@ -12,19 +12,30 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.azukari.common.PartyKind;
 import jp.azukari.common.Role;
+import jp.azukari.platform.AgencySettingsRefresh;
+import jp.azukari.platform.AgencyTimeZone;
+import jp.azukari.platform.ReminderSettings;
 import jp.azukari.support.BrowserTestSupport;
+import jp.azukari.training.AgencyPreferences;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The administrator's screens in the browser (issue 12): parties, users (create, role and party,
  * deactivate, reset password — which the user must then change), training records and the training
- * requirement, label keys (rotate, retire). Each change is checked where it is stored.
+ * requirement, label keys (rotate, retire), the agency's time zone and reminder settings. Each
+ * change is checked where it is stored.
  */
 class AdminConsoleTests extends BrowserTestSupport {
 
     private static final String TEMPORARY = "仮のパスワード2026-temp";
     private static final String CHOSEN = "自分で決めた合言葉 2026";
+
+    @Autowired AgencyPreferences preferences;
+    @Autowired AgencyTimeZone zone;
+    @Autowired ReminderSettings reminders;
+    @Autowired AgencySettingsRefresh refresh;
 
     private UUID agency;
     private TestUser admin;
@@ -270,6 +281,65 @@ class AdminConsoleTests extends BrowserTestSupport {
         assertNoSeriousAccessibilityViolations(page);
     }
 
+    @Test
+    void anAdministratorSetsTheAgencysTimeZoneAndReminderSettings() {
+        var before = preferences.current();
+        try {
+            Locator form = page.locator("form[action='/admin/settings/agency']");
+            assertThat(form.getByLabel("発注者のタイムゾーン")).hasValue(before.timeZone());
+            form.getByLabel("発注者のタイムゾーン").fill("Asia/Seoul");
+            form.getByLabel("期限のお知らせを送る時刻").fill("06:30");
+            form.getByLabel("期限が近いとみなす日数").fill("10");
+            button(form, "タイムゾーンとお知らせの設定を保存する").click();
+            assertThat(page.getByText(Pattern.compile("^タイムゾーンとお知らせの設定を保存しました。"))).isVisible();
+            assertThat(setting("agency.time-zone")).isEqualTo("Asia/Seoul");
+            assertThat(setting("reminders.run-at")).isEqualTo("06:30");
+            assertThat(setting("reminders.due-soon-days")).isEqualTo("10");
+            // in force on this instance at once (every other one within seconds)
+            assertThat(zone.zone().getId()).isEqualTo("Asia/Seoul");
+            assertThat(reminders.runAt()).hasToString("06:30");
+            assertThat(reminders.dueSoonDays()).isEqualTo(10);
+            as(admin)
+                    .get()
+                    .uri("/api/v1/settings/agency")
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.timeZone")
+                    .isEqualTo("Asia/Seoul")
+                    .jsonPath("$.dueSoonDays")
+                    .isEqualTo(10);
+            form = page.locator("form[action='/admin/settings/agency']");
+            assertThat(form.getByLabel("発注者のタイムゾーン")).hasValue("Asia/Seoul");
+            assertThat(form.getByLabel("期限のお知らせを送る時刻")).hasValue("06:30");
+            assertNoSeriousAccessibilityViolations(page);
+
+            // a zone that does not exist is refused and changes nothing
+            form.getByLabel("発注者のタイムゾーン").fill("Mars/Olympus");
+            button(form, "タイムゾーンとお知らせの設定を保存する").click();
+            assertThat(page.getByText("保存できませんでした")).isVisible();
+            assertThat(setting("agency.time-zone")).isEqualTo("Asia/Seoul");
+        } finally {
+            for (var s :
+                    Map.of(
+                                    "agency.time-zone",
+                                    before.timeZone(),
+                                    "reminders.run-at",
+                                    before.reminderTime(),
+                                    "reminders.due-soon-days",
+                                    Integer.toString(before.dueSoonDays()))
+                            .entrySet()) {
+                db.sql("UPDATE agency_setting SET value = :v WHERE name = :n")
+                        .bind("v", s.getValue())
+                        .bind("n", s.getKey())
+                        .then()
+                        .block();
+            }
+            refresh.refresh().block();
+        }
+    }
+
     private Locator openChange(String username) {
         page.getByText(username + "を変更する").click();
         return page.locator("details[open] form").first();
@@ -294,6 +364,14 @@ class AdminConsoleTests extends BrowserTestSupport {
                         "SELECT id, role, party_id, active, display_name, password_change_required FROM app_user WHERE username = :u")
                 .bind("u", username)
                 .fetch()
+                .one()
+                .block();
+    }
+
+    private String setting(String name) {
+        return db.sql("SELECT value FROM agency_setting WHERE name = :n")
+                .bind("n", name)
+                .map(r -> r.get("value", String.class))
                 .one()
                 .block();
     }

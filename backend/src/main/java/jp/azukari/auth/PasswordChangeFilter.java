@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * #AUTHORITY}; the API answers every other call with a 403 problem whose {@code code} is {@value
  * #CODE}, the console sends every other page to {@code /account/password}.
  */
-final class PasswordChangeGate {
+final class PasswordChangeFilter {
 
     static final String AUTHORITY = "PASSWORD_CHANGE_REQUIRED";
     static final String CODE = "PASSWORD_CHANGE_REQUIRED";
@@ -34,7 +34,7 @@ final class PasswordChangeGate {
     private static final Set<String> CONSOLE_OPEN =
             Set.of("/account/password", "/signout", "/signin", "/language", "/favicon.ico");
 
-    private PasswordChangeGate() {}
+    private PasswordChangeFilter() {}
 
     /** The authentication of a signed-in user: their role, and the gate when it applies. */
     static Authentication authentication(Actor actor, boolean changeRequired) {
@@ -108,7 +108,7 @@ final class PasswordChangeGate {
     private static Mono<Boolean> gated(ServerWebExchange exchange) {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
-                .map(PasswordChangeGate::applies)
+                .map(PasswordChangeFilter::applies)
                 .defaultIfEmpty(false);
     }
 }
