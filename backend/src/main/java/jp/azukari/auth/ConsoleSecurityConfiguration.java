@@ -4,7 +4,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import jp.azukari.platform.console.ConsoleErrorDispatch;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,11 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -86,6 +83,10 @@ class ConsoleSecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(new ConsoleSessionContexts(sessions))
+                .addFilterAfter(
+                        PasswordChangeFilter.console(),
+                        org.springframework.security.config.web.server.SecurityWebFiltersOrder
+                                .AUTHENTICATION)
                 .csrf(
                         c ->
                                 c.csrfTokenRepository(tokens)
@@ -104,7 +105,8 @@ class ConsoleSecurityConfiguration {
                                                 "/console/**",
                                                 "/webjars/**",
                                                 "/favicon.ico",
-                                                "/console-error/**")
+                                                "/console-error/**",
+                                                "/about")
                                         .permitAll()
                                         // an AUDITOR reads everything and changes nothing (SPEC
                                         // §2): no state-changing console route is
@@ -116,7 +118,12 @@ class ConsoleSecurityConfiguration {
                                                 HttpMethod.POST,
                                                 "/signout",
                                                 "/account/**",
-                                                "/ledger/verify")
+                                                "/ledger/verify",
+                                                // art. 9: an auditor takes inventories (the
+                                                // audit service decides who may, as the API)
+                                                "/audits",
+                                                "/audits/*/scan",
+                                                "/audits/*/close")
                                         .authenticated()
                                         .matchers(
                                                 ServerWebExchangeMatchers.pathMatchers(
@@ -222,15 +229,11 @@ class ConsoleSecurityConfiguration {
                                             found.map(
                                                     user ->
                                                             new SecurityContextImpl(
-                                                                    new UsernamePasswordAuthenticationToken(
-                                                                            user.actor(),
-                                                                            null,
-                                                                            List.of(
-                                                                                    new SimpleGrantedAuthority(
-                                                                                            "ROLE_"
-                                                                                                    + user.actor()
-                                                                                                            .role()
-                                                                                                            .name())))))));
+                                                                    PasswordChangeFilter
+                                                                            .authentication(
+                                                                                    user.actor(),
+                                                                                    user
+                                                                                            .passwordChangeRequired())))));
         }
     }
 

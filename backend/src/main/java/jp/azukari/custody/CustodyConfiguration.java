@@ -7,6 +7,7 @@ import jp.azukari.custody.persistence.TransferLocks;
 import jp.azukari.custody.persistence.TransferQueries;
 import jp.azukari.custody.persistence.TransferWrites;
 import jp.azukari.ledger.Ledger;
+import jp.azukari.ledger.LedgerSnapshot;
 import jp.azukari.ledger.LedgerVerifier;
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,8 +33,9 @@ class CustodyConfiguration {
     }
 
     @Bean
-    LedgerVerifier ledgerVerifier(DatabaseClient db, ReactiveTransactionManager tm) {
-        return new LedgerVerifier(db, tm);
+    LedgerVerifier ledgerVerifier(
+            DatabaseClient db, ReactiveTransactionManager tm, LedgerSnapshot ledgerSnapshot) {
+        return new LedgerVerifier(db, tm, ledgerSnapshot);
     }
 
     @Bean

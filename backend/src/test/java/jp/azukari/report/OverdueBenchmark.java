@@ -96,7 +96,11 @@ public final class OverdueBenchmark {
                 .placeholders(Map.of("app_role", db.appUser()))
                 .load()
                 .migrate();
-        try (Connection superuser = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
+        try (Connection superuser =
+                        DriverManager.getConnection(
+                                db.jdbcUrl(),
+                                EmbeddedDatabase.credentials().superuser(),
+                                EmbeddedDatabase.credentials().superuserPassword());
                 Statement s = superuser.createStatement()) {
             // bulk loading: fewer checkpoints (the embedded server's defaults are small)
             s.execute("ALTER SYSTEM SET max_wal_size = '4GB'");
@@ -117,9 +121,9 @@ public final class OverdueBenchmark {
                                 "azukari.db.port=" + db.port(),
                                 "azukari.db.name=" + db.database(),
                                 "azukari.db.username=" + db.appUser(),
-                                "azukari.db.password=",
+                                "azukari.db.password=" + db.appPassword(),
                                 "azukari.db.owner-username=" + db.ownerUser(),
-                                "azukari.db.owner-password=",
+                                "azukari.db.owner-password=" + db.ownerPassword(),
                                 "server.port=0",
                                 "azukari.bootstrap.enabled=false",
                                 "azukari.reminders.enabled=false",
