@@ -131,13 +131,16 @@ public class CurrentUsers {
                                                         Boolean.class))))
                 .one()
                 // a read caught on a connection the server dropped could wait without end (seen
-                // after
-                // pg_terminate_backend on an idle second instance): bounded, and tried once more on
-                // another
-                // connection; still nothing is a lost database (503 with Retry-After), never a hung
-                // request
+                // after pg_terminate_backend on an idle second instance): bounded, and tried once
+                // more on another connection; still nothing is a lost database (503 with
+                // Retry-After), never a hung request
                 .timeout(LOAD_TIMEOUT)
-                .retryWhen(Retry.max(1).filter(TimeoutException.class::isInstance))
+                .retryWhen(
+                        Retry.max(1)
+                                .filter(TimeoutException.class::isInstance)
+                                // the second timeout itself, not a RetryExhaustedException the
+                                // mapping below would not know (it answered 500 instead of 503)
+                                .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .onErrorMap(
                         TimeoutException.class,
                         e ->
