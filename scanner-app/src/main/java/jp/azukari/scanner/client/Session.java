@@ -33,6 +33,11 @@ public final class Session implements Api {
     }
 
     @Override
+    public Handling handling(UUID transferId) throws ApiException {
+        return call(token -> http.handling(token, transferId));
+    }
+
+    @Override
     public Transfer createTransfer(NewTransfer transfer, UUID requestId) throws ApiException {
         return call(token -> http.createTransfer(token, transfer, requestId));
     }

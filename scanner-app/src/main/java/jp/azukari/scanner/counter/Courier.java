@@ -125,7 +125,9 @@ public final class Courier {
                                                         scan.payload(),
                                                         scan.scannedAt(),
                                                         scan.purpose().name(),
-                                                        scan.transferId()))
+                                                        scan.transferId(),
+                                                        scan.acknowledgedHandling(),
+                                                        scan.handlingAcknowledgement()))
                                 .toList());
         List<Outcome> answered = new ArrayList<>();
         try {

@@ -30,6 +30,7 @@ public final class ScanAndSend implements Action {
     private final Purpose purpose;
     private final UUID transferId;
     private final boolean live;
+    private final Acknowledgement acknowledgement;
     private final Consumer<Outcome> outcomes;
     private final Map<UUID, QueuedScan> mine = new LinkedHashMap<>();
     private final Set<UUID> toldQueued = new HashSet<>();
@@ -42,6 +43,20 @@ public final class ScanAndSend implements Action {
             UUID transferId,
             boolean live,
             Consumer<Outcome> outcomes) {
+        this(queue, deliverer, station, purpose, transferId, live, Acknowledgement.NONE, outcomes);
+    }
+
+    /** A confirmation that sends the custodian's {@code acknowledgement} with every scan. */
+    public ScanAndSend(
+            ScanQueue queue,
+            Deliverer deliverer,
+            Station station,
+            Purpose purpose,
+            UUID transferId,
+            boolean live,
+            Acknowledgement acknowledgement,
+            Consumer<Outcome> outcomes) {
+        this.acknowledgement = acknowledgement;
         this.queue = queue;
         this.deliverer = deliverer;
         this.station = station;
@@ -65,7 +80,9 @@ public final class ScanAndSend implements Action {
                             readAt,
                             purpose,
                             transferId,
-                            source));
+                            source,
+                            acknowledgement.plain(),
+                            acknowledgement.digest()));
         }
         queue.add(scans);
         scans.forEach(scan -> mine.put(scan.scanId(), scan));

@@ -7,7 +7,10 @@ import java.util.UUID;
 /**
  * One label read, with the id and time it got the moment it was read. {@code transferId} is set for
  * CONFIRM; {@code source} says where it was read (a file, a line, a frame) for the line shown once
- * the server answers.
+ * the server answers. For a CONFIRM, the custodian's acknowledgement of the transfer's handling
+ * requirements (art. 2.2) travels with the scan, as {@link
+ * jp.azukari.scanner.client.ScanBatch.Scan} sends it; a journal written before it existed reads
+ * back as "nothing acknowledged".
  */
 public record QueuedScan(
         UUID scanId,
@@ -17,8 +20,22 @@ public record QueuedScan(
         Instant scannedAt,
         Purpose purpose,
         UUID transferId,
-        String source)
+        String source,
+        Boolean acknowledgedHandling,
+        String handlingAcknowledgement)
         implements QueueItem {
+
+    public QueuedScan(
+            UUID scanId,
+            String server,
+            String deviceId,
+            String payload,
+            Instant scannedAt,
+            Purpose purpose,
+            UUID transferId,
+            String source) {
+        this(scanId, server, deviceId, payload, scannedAt, purpose, transferId, source, null, null);
+    }
 
     public QueuedScan {
         Objects.requireNonNull(scanId, "scanId");

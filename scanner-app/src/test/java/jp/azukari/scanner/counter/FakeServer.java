@@ -9,6 +9,7 @@ import java.util.UUID;
 import jp.azukari.core.scan.ScanResultCode;
 import jp.azukari.scanner.client.Api;
 import jp.azukari.scanner.client.ApiException;
+import jp.azukari.scanner.client.Handling;
 import jp.azukari.scanner.client.NewTransfer;
 import jp.azukari.scanner.client.Problem;
 import jp.azukari.scanner.client.ResolvedLabel;
@@ -81,6 +82,11 @@ final class FakeServer implements Api {
                 UUID.randomUUID(),
                 UUID.randomUUID(),
                 lines);
+    }
+
+    @Override
+    public Handling handling(UUID id) throws ApiException {
+        return new Handling(id, false, List.of(), null);
     }
 
     @Override
