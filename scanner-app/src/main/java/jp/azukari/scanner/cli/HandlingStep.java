@@ -85,6 +85,8 @@ final class HandlingStep {
         run.environment.out().print(run.messages.text("handling.prompt"));
         run.environment.out().flush();
         String answer = readLine(run.environment.in());
+        // the results start on a line of their own, also when the answer was not echoed
+        run.environment.out().println();
         return answer != null && YES.contains(answer.strip().toLowerCase(Locale.ROOT));
     }
 
