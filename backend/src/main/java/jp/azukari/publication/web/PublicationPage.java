@@ -162,7 +162,7 @@ class PublicationPage {
                                                                             actor.role()
                                                                                     == Role.MANAGER)
                                                                     .modelAttribute(
-                                                                            "me", actor.userId())
+                                                                            "myId", actor.userId())
                                                                     .modelAttribute(
                                                                             "draft",
                                                                             draft != null
