@@ -3,8 +3,6 @@ package jp.azukari.access;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.report.Csv;
@@ -27,21 +25,6 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 class AccessLogController {
-
-    static final List<String> CSV_HEADER =
-            List.of(
-                    "occurred_at",
-                    "username",
-                    "user_id",
-                    "party",
-                    "tag",
-                    "asset_id",
-                    "contract_id",
-                    "action",
-                    "outcome",
-                    "refusal_code",
-                    "device_id",
-                    "address");
 
     private final AccessLogSearch search;
 
@@ -95,28 +78,11 @@ class AccessLogController {
                                                 .header(HttpHeaders.CONTENT_TYPE, Csv.MEDIA_TYPE)
                                                 .header(
                                                         HttpHeaders.CONTENT_DISPOSITION,
-                                                        "attachment; filename=\"access-log.csv\"")
+                                                        "attachment; filename=\""
+                                                                + AccessLogCsv.FILENAME
+                                                                + "\"")
                                                 .body(
-                                                        Csv.stream(
-                                                                response.bufferFactory(),
-                                                                CSV_HEADER,
-                                                                rows,
-                                                                AccessLogController::cells))));
-    }
-
-    private static List<?> cells(AccessLogSearch.Entry e) {
-        return Arrays.asList(
-                Csv.plain(e.occurredAt()),
-                e.username(),
-                Csv.plain(e.userId()),
-                e.partyName(),
-                e.tag(),
-                Csv.plain(e.assetId()),
-                Csv.plain(e.contractId()),
-                e.action(),
-                e.outcome(),
-                e.refusalCode(),
-                e.deviceId(),
-                e.address());
+                                                        AccessLogCsv.of(
+                                                                response.bufferFactory(), rows))));
     }
 }

@@ -54,12 +54,19 @@ public class CertificationService {
         this.warnDays = warnDays;
     }
 
+    /**
+     * A CUSTODIAN (for its own party), a MANAGER or an ADMIN registers certifications; the console
+     * asks before it reads a form.
+     */
+    public Mono<Void> mayRegister(Actor actor) {
+        return Access.require(
+                actor, "register a certification", Role.CUSTODIAN, Role.MANAGER, Role.ADMIN);
+    }
+
     public Mono<CertificationView> register(Actor actor, NewCertification c, Upload certificate) {
         UUID party = actor.is(Role.CUSTODIAN) ? actor.partyId() : c.partyId();
         if (!actor.is(Role.CUSTODIAN) && !actor.is(Role.MANAGER) && !actor.is(Role.ADMIN)) {
-            return Mono.error(
-                    Problems.forbidden(
-                            "Only a CUSTODIAN (for its own party), a MANAGER or an ADMIN may register a certification"));
+            return mayRegister(actor).then(Mono.empty());
         }
         if (party == null) {
             return Mono.error(
@@ -67,8 +74,7 @@ public class CertificationService {
                             "partyId", "is required when the agency registers a certification"));
         }
         UUID id = UUID.randomUUID();
-        return Access.require(
-                        actor, "register a certification", Role.CUSTODIAN, Role.MANAGER, Role.ADMIN)
+        return mayRegister(actor)
                 .then(
                         db.sql("SELECT id FROM party WHERE id = :id")
                                 .bind("id", party)

@@ -40,6 +40,7 @@ public class DeviceService {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final AgencyTimeZone zone;
+    private final DeviceReads reads;
 
     public DeviceService(
             DatabaseClient db, TransactionalOperator tx, Clock clock, AgencyTimeZone zone) {
@@ -47,6 +48,7 @@ public class DeviceService {
         this.tx = tx;
         this.clock = clock;
         this.zone = zone;
+        this.reads = new DeviceReads(db, clock, zone);
     }
 
     private OffsetDateTime now() {
@@ -69,7 +71,7 @@ public class DeviceService {
                                 .bind("id", contractId),
                         actor);
         UUID id = UUID.randomUUID();
-        return Access.require(actor, "register a connected device", Role.CUSTODIAN, Role.MANAGER)
+        return mayRegister(actor)
                 .then(contract.map(r -> r.get("status", String.class)).one())
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Contract " + contractId)))
                 .flatMap(
@@ -169,59 +171,27 @@ public class DeviceService {
         return spec.then();
     }
 
-    private static String scope(Actor actor) {
-        return actor.isScopedToParty()
-                ? " AND (d.owner_party_id = :scope_party OR c.contractor_party_id = :scope_party)"
-                : "";
-    }
-
     public Mono<DeviceView> find(Actor actor, UUID id) {
-        LocalDate today = zone.today(clock);
-        var spec =
-                Scope.bind(
-                        db.sql(DeviceView.SELECT + " WHERE d.id = :id" + scope(actor))
-                                .bind("id", id),
-                        actor);
-        var events =
-                db.sql(
-                                """
-                        SELECT e.*, u.username FROM device_event e LEFT JOIN app_user u ON u.id = e.actor_id
-                         WHERE e.device_id = :id ORDER BY e.no""")
-                        .bind("id", id)
-                        .map(
-                                r ->
-                                        new DeviceView.Event(
-                                                r.get("kind", String.class),
-                                                r.get("code", String.class),
-                                                r.get("reason", String.class),
-                                                r.get("actor_id", UUID.class),
-                                                r.get("username", String.class),
-                                                r.get("at", OffsetDateTime.class).toInstant()))
-                        .all()
-                        .collectList();
-        return spec.map(r -> DeviceView.read(r, today))
-                .one()
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Device " + id)))
-                .zipWith(events, DeviceView::withEvents);
+        return reads.find(actor, id);
     }
 
     public Flux<DeviceView> list(Actor actor, UUID contractId, boolean overdueOnly) {
-        LocalDate today = zone.today(clock);
-        var spec =
-                db.sql(
-                        DeviceView.SELECT
-                                + " WHERE (CAST(:contract AS uuid) IS NULL OR d.contract_id = :contract)"
-                                + scope(actor)
-                                + " ORDER BY c.number, d.registered_at");
-        spec = Scope.bind(Binds.nullable(spec, "contract", contractId, UUID.class), actor);
-        return spec.map(r -> DeviceView.read(r, today))
-                .all()
-                .filter(d -> !overdueOnly || d.overdue());
+        return reads.list(actor, contractId, overdueOnly);
+    }
+
+    /** A CUSTODIAN or a MANAGER registers devices; the console asks before it reads a form. */
+    public Mono<Void> mayRegister(Actor actor) {
+        return Access.require(actor, "register a connected device", Role.CUSTODIAN, Role.MANAGER);
+    }
+
+    /** Only a MANAGER suspends, resumes or disconnects. */
+    public Mono<Void> mayChange(Actor actor) {
+        return Access.require(actor, "suspend, resume or disconnect a device", Role.MANAGER);
     }
 
     /** MANAGER: suspend, resume or disconnect, with a reason. */
     public Mono<DeviceView> change(Actor actor, UUID id, DeviceRules.Change change, String reason) {
-        return Access.require(actor, "suspend, resume or disconnect a device", Role.MANAGER)
+        return mayChange(actor)
                 .then(find(actor, id))
                 .flatMap(
                         d -> {

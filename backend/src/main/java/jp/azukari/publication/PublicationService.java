@@ -41,8 +41,13 @@ public class PublicationService {
         return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
     }
 
+    /** Only a MANAGER writes a publication; the console asks before it reads a form. */
+    public Mono<Void> mayWrite(Actor actor) {
+        return Access.require(actor, "write an incident's publication", Role.MANAGER);
+    }
+
     public Mono<PublicationView> write(Actor actor, UUID incidentId, String summary) {
-        return Access.require(actor, "write an incident's publication", Role.MANAGER)
+        return mayWrite(actor)
                 .then(incidents.find(actor, incidentId))
                 .flatMap(
                         i ->

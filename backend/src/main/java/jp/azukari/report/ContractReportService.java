@@ -1,15 +1,11 @@
 package jp.azukari.report;
 
-import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,38 +28,13 @@ import reactor.core.publisher.Mono;
  */
 public class ContractReportService {
 
-    public static final List<String> CSV_HEADER =
-            List.of(
-                    "contract_number",
-                    "tag",
-                    "title",
-                    "custody_state",
-                    "holder",
-                    "due_on",
-                    "copy_of",
-                    "seq",
-                    "event",
-                    "occurred_at",
-                    "from",
-                    "to",
-                    "actor",
-                    "device",
-                    "location",
-                    "transfer_id",
-                    "approval_id",
-                    "incident_id",
-                    "refusal_code",
-                    "article",
-                    "note",
-                    "hash");
-
-    private static final HexFormat HEX = HexFormat.of();
-
     private final DatabaseClient db;
     private final LedgerVerifier verifier;
     private final Clock clock;
     private final AgencyTimeZone zone;
     private final ProvisionsReportService provisions;
+    private final ContractRecords records;
+    private final ContractEventLines lines;
 
     public ContractReportService(
             DatabaseClient db,
@@ -76,6 +47,8 @@ public class ContractReportService {
         this.clock = clock;
         this.zone = zone;
         this.provisions = provisions;
+        this.records = new ContractRecords(db);
+        this.lines = new ContractEventLines(db);
     }
 
     public Mono<ContractReport> report(Actor actor, UUID contractId) {
@@ -87,10 +60,10 @@ public class ContractReportService {
                                 Mono.zip(
                                                 verifier.verify(contractId),
                                                 assets(contractId, today),
-                                                approvals(contractId),
-                                                disposals(contractId),
-                                                takeOuts(contractId),
-                                                incidents(contractId),
+                                                records.approvals(contractId),
+                                                records.disposals(contractId),
+                                                records.takeOuts(contractId),
+                                                records.incidents(contractId),
                                                 provisions.section(actor, contractId))
                                         .map(
                                                 t -> {
@@ -141,9 +114,9 @@ public class ContractReportService {
                                         t.getT2().verified(),
                                         Csv.stream(
                                                 buffers,
-                                                CSV_HEADER,
-                                                eventLines(contractId),
-                                                ContractReportService::cells)));
+                                                ContractEventLines.CSV_HEADER,
+                                                lines.of(contractId),
+                                                ContractEventLines::cells)));
     }
 
     private Mono<ContractReport.Contract> contract(Actor actor, UUID id) {
@@ -168,16 +141,18 @@ public class ContractReportService {
                                                         r.get("return_due_on", LocalDate.class),
                                                         r.get("status", String.class),
                                                         r.get("completed_on", LocalDate.class),
-                                                        instant(r, "closed_at")))
+                                                        ContractRows.instant(r, "closed_at")))
                                 .one())
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Contract " + id)));
     }
 
     private Mono<List<ContractReport.AssetEntry>> assets(UUID contractId, LocalDate today) {
         Mono<Map<UUID, List<ContractReport.ChainEvent>>> chains =
-                db.sql(EVENTS + " WHERE e.contract_id = :id ORDER BY e.asset_id, e.seq")
+                db.sql(
+                                ContractRows.EVENTS
+                                        + " WHERE e.contract_id = :id ORDER BY e.asset_id, e.seq")
                         .bind("id", contractId)
-                        .map(r -> Map.entry(r.get("asset_id", UUID.class), event(r)))
+                        .map(r -> Map.entry(r.get("asset_id", UUID.class), ContractRows.event(r)))
                         .all()
                         .collect(
                                 HashMap::new,
@@ -223,237 +198,5 @@ public class ContractReportService {
                                         })
                                 .all()
                                 .collectList());
-    }
-
-    private static final String EVENTS =
-            """
-            SELECT e.*, fp.name AS from_name, tp.name AS to_name, u.username AS actor_username
-              FROM custody_event e
-              LEFT JOIN party fp ON fp.id = e.from_party_id
-              LEFT JOIN party tp ON tp.id = e.to_party_id
-              LEFT JOIN app_user u ON u.id = e.actor_user_id""";
-
-    private static ContractReport.ChainEvent event(Readable r) {
-        return new ContractReport.ChainEvent(
-                r.get("seq", Integer.class),
-                r.get("type", String.class),
-                instant(r, "occurred_at"),
-                r.get("from_party_id", UUID.class),
-                r.get("from_name", String.class),
-                r.get("to_party_id", UUID.class),
-                r.get("to_name", String.class),
-                r.get("actor_user_id", UUID.class),
-                r.get("actor_username", String.class),
-                r.get("device_id", String.class),
-                r.get("location", String.class),
-                r.get("transfer_id", UUID.class),
-                r.get("approval_id", UUID.class),
-                r.get("incident_id", UUID.class),
-                r.get("refusal_code", String.class),
-                r.get("article", String.class),
-                r.get("note", String.class),
-                HEX.formatHex(r.get("hash", byte[].class)));
-    }
-
-    private Mono<List<ContractReport.ApprovalEntry>> approvals(UUID contractId) {
-        return db.sql(
-                        """
-                        SELECT ap.*, sub.name AS sub_name,
-                               ARRAY(SELECT aa.asset_id FROM approval_asset aa WHERE aa.approval_id = ap.id ORDER BY aa.asset_id) AS asset_ids
-                          FROM approval ap LEFT JOIN party sub ON sub.id = ap.subcontractor_party_id
-                         WHERE ap.contract_id = :id ORDER BY ap.requested_at""")
-                .bind("id", contractId)
-                .map(
-                        r ->
-                                new ContractReport.ApprovalEntry(
-                                        r.get("id", UUID.class),
-                                        r.get("kind", String.class),
-                                        r.get("status", String.class),
-                                        r.get("subcontractor_party_id", UUID.class),
-                                        r.get("sub_name", String.class),
-                                        Boolean.TRUE.equals(r.get("whole_contract", Boolean.class)),
-                                        ids(r, "asset_ids"),
-                                        r.get("valid_until", LocalDate.class),
-                                        r.get("reason", String.class),
-                                        instant(r, "requested_at"),
-                                        instant(r, "decided_at"),
-                                        r.get("decision_note", String.class)))
-                .all()
-                .collectList();
-    }
-
-    private Mono<List<ContractReport.DisposalEntry>> disposals(UUID contractId) {
-        return db.sql(
-                        """
-                        SELECT d.*, a.tag FROM disposal d JOIN asset a ON a.id = d.asset_id
-                         WHERE d.contract_id = :id ORDER BY d.recorded_at""")
-                .bind("id", contractId)
-                .map(
-                        r ->
-                                new ContractReport.DisposalEntry(
-                                        r.get("id", UUID.class),
-                                        r.get("asset_id", UUID.class),
-                                        r.get("tag", String.class),
-                                        r.get("approval_id", UUID.class),
-                                        r.get("method", String.class),
-                                        r.get("disposed_on", LocalDate.class),
-                                        r.get("witness", String.class),
-                                        r.get("certificate_filename", String.class),
-                                        r.get("certificate_content_type", String.class),
-                                        r.get("certificate_size", Integer.class),
-                                        HEX.formatHex(r.get("certificate_sha256", byte[].class)),
-                                        instant(r, "recorded_at")))
-                .all()
-                .collectList();
-    }
-
-    private Mono<List<ContractReport.TakeOutEntry>> takeOuts(UUID contractId) {
-        return db.sql(
-                        """
-                        SELECT t.*, a.tag FROM take_out t JOIN asset a ON a.id = t.asset_id
-                         WHERE t.contract_id = :id ORDER BY t.taken_out_at""")
-                .bind("id", contractId)
-                .map(
-                        r ->
-                                new ContractReport.TakeOutEntry(
-                                        r.get("id", UUID.class),
-                                        r.get("asset_id", UUID.class),
-                                        r.get("tag", String.class),
-                                        r.get("approval_id", UUID.class),
-                                        r.get("destination", String.class),
-                                        r.get("purpose", String.class),
-                                        instant(r, "taken_out_at"),
-                                        instant(r, "brought_back_at")))
-                .all()
-                .collectList();
-    }
-
-    private Mono<List<ContractReport.IncidentEntry>> incidents(UUID contractId) {
-        Mono<Map<UUID, List<ContractReport.IncidentEntry.Entry>>> timelines =
-                db.sql(
-                                """
-                        SELECT e.* FROM incident_entry e JOIN incident i ON i.id = e.incident_id
-                         WHERE i.contract_id = :id ORDER BY e.incident_id, e.entry_no""")
-                        .bind("id", contractId)
-                        .map(
-                                r ->
-                                        Map.entry(
-                                                r.get("incident_id", UUID.class),
-                                                new ContractReport.IncidentEntry.Entry(
-                                                        r.get("kind", String.class),
-                                                        r.get("status", String.class),
-                                                        r.get("text", String.class),
-                                                        r.get("written_by", UUID.class),
-                                                        instant(r, "written_at"))))
-                        .all()
-                        .collect(
-                                HashMap::new,
-                                (m, e) ->
-                                        m.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                                                .add(e.getValue()));
-        return timelines.flatMap(
-                byIncident ->
-                        db.sql(
-                                        """
-                        SELECT i.*, ARRAY(SELECT ia.asset_id FROM incident_asset ia WHERE ia.incident_id = i.id
-                                          ORDER BY ia.asset_id) AS asset_ids
-                          FROM incident i WHERE i.contract_id = :id ORDER BY i.reported_at""")
-                                .bind("id", contractId)
-                                .map(
-                                        r -> {
-                                            UUID id = r.get("id", UUID.class);
-                                            return new ContractReport.IncidentEntry(
-                                                    id,
-                                                    r.get("kind", String.class),
-                                                    r.get("status", String.class),
-                                                    instant(r, "occurred_at"),
-                                                    instant(r, "reported_at"),
-                                                    r.get("description", String.class),
-                                                    ids(r, "asset_ids"),
-                                                    r.get("transfer_id", UUID.class),
-                                                    instant(r, "closed_at"),
-                                                    List.copyOf(
-                                                            byIncident.getOrDefault(
-                                                                    id, List.of())));
-                                        })
-                                .all()
-                                .collectList());
-    }
-
-    private record EventLine(
-            String contractNumber,
-            String tag,
-            String title,
-            String state,
-            String holder,
-            LocalDate dueOn,
-            UUID copyOf,
-            ContractReport.ChainEvent event) {}
-
-    private Flux<EventLine> eventLines(UUID contractId) {
-        return db.sql(
-                        """
-                        SELECT e.*, fp.name AS from_name, tp.name AS to_name, u.username AS actor_username,
-                               a.tag, a.title, a.custody_state, a.due_on, a.copy_of, hp.name AS holder_name, c.number
-                          FROM asset a
-                          JOIN contract c ON c.id = a.contract_id
-                          JOIN party hp ON hp.id = a.holder_party_id
-                          JOIN custody_event e ON e.asset_id = a.id
-                          LEFT JOIN party fp ON fp.id = e.from_party_id
-                          LEFT JOIN party tp ON tp.id = e.to_party_id
-                          LEFT JOIN app_user u ON u.id = e.actor_user_id
-                         WHERE a.contract_id = :id
-                         ORDER BY a.tag, e.seq""")
-                .bind("id", contractId)
-                .filter(s -> s.fetchSize(1000))
-                .map(
-                        r ->
-                                new EventLine(
-                                        r.get("number", String.class),
-                                        r.get("tag", String.class),
-                                        r.get("title", String.class),
-                                        r.get("custody_state", String.class),
-                                        r.get("holder_name", String.class),
-                                        r.get("due_on", LocalDate.class),
-                                        r.get("copy_of", UUID.class),
-                                        event(r)))
-                .all();
-    }
-
-    private static List<?> cells(EventLine l) {
-        ContractReport.ChainEvent e = l.event();
-        return Arrays.asList(
-                l.contractNumber(),
-                l.tag(),
-                l.title(),
-                l.state(),
-                l.holder(),
-                Csv.plain(l.dueOn()),
-                Csv.plain(l.copyOf()),
-                Csv.plain(e.seq()),
-                e.type(),
-                Csv.plain(e.occurredAt()),
-                e.fromPartyName(),
-                e.toPartyName(),
-                e.actorUsername(),
-                e.deviceId(),
-                e.location(),
-                Csv.plain(e.transferId()),
-                Csv.plain(e.approvalId()),
-                Csv.plain(e.incidentId()),
-                e.refusalCode(),
-                e.article(),
-                e.note(),
-                Csv.plain(e.hash()));
-    }
-
-    private static Instant instant(Readable r, String column) {
-        OffsetDateTime t = r.get(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static List<UUID> ids(Readable r, String column) {
-        UUID[] ids = r.get(column, UUID[].class);
-        return ids == null ? List.of() : List.of(ids);
     }
 }

@@ -38,6 +38,7 @@ public class ReportRequestService {
     private final Clock clock;
     private final AgencyTimeZone zone;
     private final long maxFileBytes;
+    private final ReportRequestReads reads;
 
     public ReportRequestService(
             DatabaseClient db,
@@ -52,10 +53,21 @@ public class ReportRequestService {
         this.clock = clock;
         this.zone = zone;
         this.maxFileBytes = maxFileBytes;
+        this.reads = new ReportRequestReads(db, files, clock, zone);
     }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    /** Only a MANAGER asks; the console asks this before it reads a form. */
+    public Mono<Void> mayAsk(Actor actor) {
+        return Access.require(actor, "ask for a compliance report", Role.MANAGER);
+    }
+
+    /** Only a CUSTODIAN (of the contractor) answers. */
+    public Mono<Void> mayAnswer(Actor actor) {
+        return Access.require(actor, "answer a report request", Role.CUSTODIAN);
     }
 
     public Mono<ReportRequestView> ask(
@@ -64,7 +76,7 @@ public class ReportRequestService {
             return Mono.error(Problems.invalidField("dueOn", "is in the past"));
         }
         UUID id = UUID.randomUUID();
-        return Access.require(actor, "ask for a compliance report", Role.MANAGER)
+        return mayAsk(actor)
                 .then(
                         db.sql("SELECT contractor_party_id, status FROM contract WHERE id = :id")
                                 .bind("id", contractId)
@@ -122,75 +134,13 @@ public class ReportRequestService {
         return spec.then();
     }
 
-    private static String scope(Actor actor) {
-        return actor.isScopedToParty() ? " AND r.contractor_party_id = :scope_party" : "";
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bindScope(
-            DatabaseClient.GenericExecuteSpec spec, Actor actor) {
-        return actor.isScopedToParty() ? spec.bind("scope_party", actor.partyId()) : spec;
-    }
-
     public Mono<ReportRequestView> find(Actor actor, UUID id) {
-        LocalDate today = zone.today(clock);
-        return bindScope(
-                        db.sql(ReportRequestView.SELECT + " WHERE r.id = :id" + scope(actor))
-                                .bind("id", id),
-                        actor)
-                .map(r -> ReportRequestView.read(r, zone.zone(), today))
-                .one()
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Report request " + id)))
-                .flatMap(v -> answer(id).map(v::with).defaultIfEmpty(v));
-    }
-
-    private Mono<ReportRequestView.Answer> answer(UUID requestId) {
-        Mono<List<EvidenceFiles.Meta>> attachments =
-                db.sql(
-                                """
-                        SELECT f.* FROM report_attachment ra JOIN report_answer a ON a.id = ra.answer_id
-                          JOIN evidence_file f ON f.id = ra.file_id WHERE a.request_id = :id ORDER BY f.stored_at, f.id""")
-                        .bind("id", requestId)
-                        .map(r -> EvidenceFiles.meta(r, ""))
-                        .all()
-                        .collectList();
-        return db.sql(
-                        "SELECT a.*, u.username FROM report_answer a JOIN app_user u ON u.id = a.answered_by WHERE a.request_id = :id")
-                .bind("id", requestId)
-                .map(
-                        r ->
-                                new Object[] {
-                                    r.get("id", UUID.class),
-                                    r.get("text", String.class),
-                                    r.get("answered_by", UUID.class),
-                                    r.get("username", String.class),
-                                    r.get("answered_at", OffsetDateTime.class).toInstant()
-                                })
-                .one()
-                .zipWith(
-                        attachments,
-                        (a, files) ->
-                                new ReportRequestView.Answer(
-                                        (UUID) a[0],
-                                        (String) a[1],
-                                        (UUID) a[2],
-                                        (String) a[3],
-                                        (java.time.Instant) a[4],
-                                        files));
+        return reads.find(actor, id);
     }
 
     /** {@code state}: OPEN, LATE, ANSWERED or null for all. */
     public Flux<ReportRequestView> list(Actor actor, UUID contractId, String state) {
-        LocalDate today = zone.today(clock);
-        var spec =
-                db.sql(
-                        ReportRequestView.SELECT
-                                + " WHERE (CAST(:contract AS uuid) IS NULL OR r.contract_id = :contract)"
-                                + scope(actor)
-                                + " ORDER BY r.due_on, r.requested_at");
-        spec = bindScope(Binds.nullable(spec, "contract", contractId, UUID.class), actor);
-        return spec.map(r -> ReportRequestView.read(r, zone.zone(), today))
-                .all()
-                .filter(v -> state == null || state.equals(v.state()));
+        return reads.list(actor, contractId, state);
     }
 
     public Mono<ReportRequestView> respond(
@@ -201,7 +151,7 @@ public class ReportRequestService {
         }
         UUID answerId = UUID.randomUUID();
         // another party's request answers 404 before any file is read
-        return Access.require(actor, "answer a report request", Role.CUSTODIAN)
+        return mayAnswer(actor)
                 .then(find(actor, id))
                 .flatMap(
                         req ->
@@ -342,13 +292,6 @@ public class ReportRequestService {
 
     /** An attachment of a request the caller may see; another request's file answers 404. */
     public Mono<EvidenceFiles.Stored> attachment(Actor actor, UUID requestId, UUID fileId) {
-        return find(actor, requestId)
-                .filter(
-                        r ->
-                                r.answer() != null
-                                        && r.answer().attachments().stream()
-                                                .anyMatch(f -> f.id().equals(fileId)))
-                .flatMap(r -> files.read(fileId))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Attachment " + fileId)));
+        return reads.attachment(actor, requestId, fileId);
     }
 }

@@ -144,6 +144,7 @@ public final class AccessLogBenchmark {
                 "%d assets, %d clients, rounds of %d s (quick=%s)%n",
                 assets.length, CLIENTS, ROUND_SECONDS, QUICK);
 
+        System.out.println("before: " + uptime());
         long before = count(db, custodianId);
         phase(baseOff, custodian, assets, WARMUP_SECONDS);
         long warm = phase(baseOn, custodian, assets, WARMUP_SECONDS).requests;
@@ -181,6 +182,7 @@ public final class AccessLogBenchmark {
         System.out.printf(
                 "cost: p50 %+.1f %%, p99 %+.1f %% (target < 10 %%)%n",
                 100 * (p50On / p50Off - 1), 100 * (p99On / p99Off - 1));
+        System.out.println("after:  " + uptime());
         long recorded = count(db, custodianId) - before;
         System.out.printf(
                 "entries written %d for %d answered reads with the log on%n", recorded, logged);
@@ -197,6 +199,20 @@ public final class AccessLogBenchmark {
     }
 
     record Phase(List<Long> latencies, long requests, int errors) {}
+
+    /** The machine's load, printed with the figures: a shared machine's noise is part of them. */
+    static String uptime() {
+        try {
+            Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            p.waitFor();
+            return out;
+        } catch (Exception e) {
+            return "load average "
+                    + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage();
+        }
+    }
 
     /** CLIENTS threads reading random assets for the given seconds; latencies in microseconds. */
     static Phase phase(String base, String token, String[] assets, int seconds)

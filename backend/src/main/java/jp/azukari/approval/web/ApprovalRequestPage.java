@@ -35,7 +35,12 @@ import reactor.core.publisher.Mono;
 class ApprovalRequestPage {
 
     static final List<String> KINDS =
-            List.of("TAKE_OUT", "PROVIDE_TO_SUBCONTRACTOR", "COPY", "DISPOSE_INSTEAD_OF_RETURN");
+            List.of(
+                    "TAKE_OUT",
+                    "PROVIDE_TO_SUBCONTRACTOR",
+                    "COPY",
+                    "DISPOSE_INSTEAD_OF_RETURN",
+                    "NETWORK_CONNECTION");
 
     private final ApprovalService approvals;
     private final ContractService contracts;

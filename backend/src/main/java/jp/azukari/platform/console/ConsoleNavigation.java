@@ -28,7 +28,11 @@ public final class ConsoleNavigation {
                             new Item("/custody", "nav.custody"),
                             new Item("/scan", "nav.scan"),
                             new Item("/approvals/new", "nav.approvals.new"),
-                            new Item("/incidents/new", "nav.incidents.new"));
+                            new Item("/incidents/new", "nav.incidents.new"),
+                            new Item("/instructions", "nav.instructions"),
+                            new Item("/report-requests", "nav.reportRequests"),
+                            new Item("/certifications", "nav.certifications"),
+                            new Item("/devices", "nav.devices"));
             case MANAGER ->
                     List.of(
                             new Item("/dashboard", "nav.dashboard"),
@@ -36,6 +40,10 @@ public final class ConsoleNavigation {
                             new Item("/contracts", "nav.contracts"),
                             new Item("/incidents", "nav.incidents"),
                             new Item("/overdue", "nav.overdue"),
+                            new Item("/instructions", "nav.instructions"),
+                            new Item("/report-requests", "nav.reportRequests"),
+                            new Item("/certifications", "nav.certifications"),
+                            new Item("/devices", "nav.devices"),
                             new Item("/assets", "nav.assets"),
                             new Item("/transfers", "nav.transfers"));
             case AUDITOR ->
@@ -43,7 +51,9 @@ public final class ConsoleNavigation {
                             new Item("/assets", "nav.assets"),
                             new Item("/ledger/verify", "nav.ledger"),
                             new Item("/evidence", "nav.evidence"),
-                            new Item("/audits", "nav.audits"));
+                            new Item("/audits", "nav.audits"),
+                            new Item("/access-log", "nav.accessLog"),
+                            new Item("/certifications", "nav.certifications"));
             case ADMIN -> List.of(new Item("/admin", "nav.admin"));
         };
     }

@@ -53,4 +53,17 @@ public final class Multipart {
                         })
                 .toList();
     }
+
+    /**
+     * The files chosen in a browser's file input: a part without a file name is an input left
+     * empty, not an empty file.
+     */
+    public static List<Upload> chosenFiles(
+            MultiValueMap<String, Part> parts, String name, String fallbackName) {
+        var chosen = new org.springframework.util.LinkedMultiValueMap<String, Part>();
+        parts.getOrDefault(name, List.of()).stream()
+                .filter(p -> !(p instanceof FilePart f) || !f.filename().isBlank())
+                .forEach(p -> chosen.add(name, p));
+        return files(chosen, name, fallbackName);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import jp.azukari.scanner.client.ApiException;
 import jp.azukari.scanner.client.Audit;
+import jp.azukari.scanner.counter.Acknowledgement;
 import jp.azukari.scanner.counter.Action;
 import jp.azukari.scanner.counter.Outcome;
 import jp.azukari.scanner.counter.ScanAndSend;
@@ -101,6 +102,7 @@ final class AuditCommand implements Callable<Integer> {
                                 null,
                                 auditId,
                                 input.live(),
+                                Acknowledgement.NONE,
                                 run.outcomes());
                     }
 

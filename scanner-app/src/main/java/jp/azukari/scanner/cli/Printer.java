@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import jp.azukari.scanner.client.Handling;
 import jp.azukari.scanner.client.Problem;
 import jp.azukari.scanner.client.ScanResult;
 import jp.azukari.scanner.client.Transfer;
@@ -135,7 +136,13 @@ final class Printer implements Consumer<Outcome> {
             return new Line(
                     "scan",
                     tagOf(refused.scan().payload()),
-                    messages.text("scan.refused", refused.problem().explanation()),
+                    messages.text(
+                            "scan.refused",
+                            refused.problem().code() != null
+                                            && messages.has(
+                                                    "handling.refused." + refused.problem().code())
+                                    ? messages.text("handling.refused." + refused.problem().code())
+                                    : refused.problem().explanation()),
                     refused.scan().source(),
                     fields(
                             "scanId",
@@ -246,6 +253,9 @@ final class Printer implements Consumer<Outcome> {
                 && result.message() != null
                 && !result.message().isBlank()) {
             parts.add(result.message());
+        }
+        if (result.code() != null && messages.has("handling.refused." + result.code())) {
+            parts.add(messages.text("handling.refused." + result.code()));
         }
         if (result.code() != null && auditKind == null) {
             parts.add(
@@ -397,7 +407,73 @@ final class Printer implements Consumer<Outcome> {
         if (outcome instanceof Outcome.AuditStatus status) {
             return auditStatus(status);
         }
+        if (outcome instanceof Outcome.HandlingShown shown) {
+            return handling(shown);
+        }
+        if (outcome instanceof Outcome.HandlingUnknown unknown) {
+            return new Line(
+                    "handling",
+                    null,
+                    messages.text(
+                            unknown.acknowledged()
+                                    ? "handling.unknown.acknowledged"
+                                    : "handling.unknown.none",
+                            unknown.transferId()),
+                    null,
+                    fields(
+                            "transferId",
+                            unknown.transferId(),
+                            "known",
+                            "false",
+                            "acknowledged",
+                            String.valueOf(unknown.acknowledged())));
+        }
         return note(outcome);
+    }
+
+    /** Art. 2.2: the requirements, one asset a line, then how they were acknowledged. */
+    private Line handling(Outcome.HandlingShown shown) {
+        List<String> more = new ArrayList<>();
+        List<Map<String, Object>> requirements = new ArrayList<>();
+        for (Handling.Requirement r : shown.handling().requirements()) {
+            more.add(
+                    messages.text(
+                            "handling.line",
+                            r.tag(),
+                            Objects.requireNonNullElse(r.title(), ""),
+                            r.handlingRequirements()));
+            requirements.add(
+                    fields(
+                            "assetId",
+                            r.assetId(),
+                            "tag",
+                            r.tag(),
+                            "title",
+                            r.title(),
+                            "handlingRequirements",
+                            r.handlingRequirements()));
+        }
+        if (shown.consent() != Outcome.HandlingConsent.ASKED) {
+            more.add(messages.text("handling.consent." + shown.consent().name()));
+        }
+        return new Line(
+                "handling",
+                null,
+                messages.text(
+                        "handling.header",
+                        shown.handling().transferId(),
+                        shown.handling().requirements().size()),
+                null,
+                fields(
+                        "transferId",
+                        shown.handling().transferId(),
+                        "requirements",
+                        requirements,
+                        "acknowledgement",
+                        shown.handling().acknowledgement(),
+                        "consent",
+                        shown.consent()),
+                more);
     }
 
     private Line stillMissing(Outcome.StillMissing missing) {

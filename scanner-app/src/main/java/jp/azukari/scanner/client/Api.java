@@ -14,6 +14,9 @@ public interface Api {
 
     Audit audit(UUID id) throws ApiException;
 
+    /** Art. 2.2: the handling requirements of a transfer, shown before its receipt is confirmed. */
+    Handling handling(UUID transferId) throws ApiException;
+
     Transfer createTransfer(NewTransfer transfer, UUID requestId) throws ApiException;
 
     ResolvedLabel resolve(String payload) throws ApiException;

@@ -89,6 +89,12 @@ public final class HttpApi {
         return send(authorized(get("/audits/" + id), accessToken), Audit.class);
     }
 
+    public Handling handling(String accessToken, UUID transferId) throws ApiException {
+        return send(
+                authorized(get("/transfers/" + transferId + "/handling"), accessToken),
+                Handling.class);
+    }
+
     /**
      * Starts a transfer. The contract has no client id for this call; {@code Idempotency-Key}
      * carries the queue's request id so that a server honouring it can recognise a retry after a

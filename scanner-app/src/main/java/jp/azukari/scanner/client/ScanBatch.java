@@ -1,5 +1,6 @@
 package jp.azukari.scanner.client;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,18 +18,27 @@ public record ScanBatch(String deviceId, List<Scan> scans) {
         }
     }
 
-    /** {@code transferId} is set for a CONFIRM, {@code auditId} for an AUDIT. */
+    /**
+     * {@code transferId} is set for a CONFIRM, {@code auditId} for an AUDIT (both null for a
+     * LOOKUP). For a CONFIRM, art. 2.2: {@code handlingAcknowledgement} is the digest of the
+     * transfer's handling requirements the custodian was shown and acknowledged, or {@code
+     * acknowledgedHandling} a plain yes when they could not be shown (the server was out of reach);
+     * both null when nothing was acknowledged.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Scan(
             UUID scanId,
             String payload,
             Instant scannedAt,
             String purpose,
             UUID transferId,
-            UUID auditId) {
+            UUID auditId,
+            Boolean acknowledgedHandling,
+            String handlingAcknowledgement) {
 
         public Scan(
                 UUID scanId, String payload, Instant scannedAt, String purpose, UUID transferId) {
-            this(scanId, payload, scannedAt, purpose, transferId, null);
+            this(scanId, payload, scannedAt, purpose, transferId, null, null, null);
         }
     }
 }

@@ -37,6 +37,10 @@ public final class Session implements Api {
         return call(token -> http.audit(token, id));
     }
 
+    public Handling handling(UUID transferId) throws ApiException {
+        return call(token -> http.handling(token, transferId));
+    }
+
     @Override
     public Transfer createTransfer(NewTransfer transfer, UUID requestId) throws ApiException {
         return call(token -> http.createTransfer(token, transfer, requestId));

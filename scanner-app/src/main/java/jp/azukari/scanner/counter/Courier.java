@@ -126,7 +126,9 @@ public final class Courier {
                                                         scan.scannedAt(),
                                                         scan.purpose().name(),
                                                         scan.transferId(),
-                                                        scan.auditId()))
+                                                        scan.auditId(),
+                                                        scan.acknowledgedHandling(),
+                                                        scan.handlingAcknowledgement()))
                                 .toList());
         List<Outcome> answered = new ArrayList<>();
         try {

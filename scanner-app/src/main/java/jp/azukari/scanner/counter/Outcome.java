@@ -1,7 +1,9 @@
 package jp.azukari.scanner.counter;
 
 import java.util.List;
+import java.util.UUID;
 import jp.azukari.scanner.client.ApiException;
+import jp.azukari.scanner.client.Handling;
 import jp.azukari.scanner.client.Problem;
 import jp.azukari.scanner.client.ResolvedLabel;
 import jp.azukari.scanner.client.ScanResult;
@@ -137,6 +139,42 @@ public sealed interface Outcome {
         public Mark mark() {
             return Mark.NOTE;
         }
+    }
+
+    /**
+     * Art. 2.2, before the first scan of a confirmation: the transfer's handling requirements, and
+     * how they were acknowledged.
+     */
+    record HandlingShown(Handling handling, HandlingConsent consent) implements Outcome {
+        @Override
+        public Mark mark() {
+            return Mark.NOTE;
+        }
+    }
+
+    /**
+     * The transfer's handling requirements could not be fetched (the server is out of reach): the
+     * scans go with a plain acknowledgement when {@code acknowledged}, with none otherwise.
+     */
+    record HandlingUnknown(UUID transferId, boolean acknowledged) implements Outcome {
+        @Override
+        public Mark mark() {
+            return Mark.NOTE;
+        }
+    }
+
+    /** How the custodian acknowledged what {@link HandlingShown} showed. */
+    enum HandlingConsent {
+        /** With {@code --acknowledge-handling}. */
+        BY_OPTION,
+        /** Answered yes at the prompt. */
+        AT_PROMPT,
+        /** Acknowledged in an earlier run on this device, for the same requirements. */
+        EARLIER,
+        /** Shown at the terminal; the custodian is asked next. */
+        ASKED,
+        /** Not acknowledged: nothing is sent. */
+        REFUSED
     }
 
     /** The server could not be used; {@code waiting} items stay queued. */

@@ -31,6 +31,7 @@ public final class ScanAndSend implements Action {
     private final UUID transferId;
     private final UUID auditId;
     private final boolean live;
+    private final Acknowledgement acknowledgement;
     private final Consumer<Outcome> outcomes;
     private final Map<UUID, QueuedScan> mine = new LinkedHashMap<>();
     private final Set<UUID> toldQueued = new HashSet<>();
@@ -43,10 +44,22 @@ public final class ScanAndSend implements Action {
             UUID transferId,
             boolean live,
             Consumer<Outcome> outcomes) {
-        this(queue, deliverer, station, purpose, transferId, null, live, outcomes);
+        this(
+                queue,
+                deliverer,
+                station,
+                purpose,
+                transferId,
+                null,
+                live,
+                Acknowledgement.NONE,
+                outcomes);
     }
 
-    /** {@code auditId}: the open audit an AUDIT scan goes into (null for CONFIRM and LOOKUP). */
+    /**
+     * {@code auditId}: the open audit an AUDIT scan goes into (null for CONFIRM and LOOKUP); a
+     * confirmation sends the custodian's {@code acknowledgement} with every scan.
+     */
     public ScanAndSend(
             ScanQueue queue,
             Deliverer deliverer,
@@ -55,8 +68,10 @@ public final class ScanAndSend implements Action {
             UUID transferId,
             UUID auditId,
             boolean live,
+            Acknowledgement acknowledgement,
             Consumer<Outcome> outcomes) {
         this.auditId = auditId;
+        this.acknowledgement = acknowledgement;
         this.queue = queue;
         this.deliverer = deliverer;
         this.station = station;
@@ -81,7 +96,9 @@ public final class ScanAndSend implements Action {
                             purpose,
                             transferId,
                             source,
-                            auditId));
+                            auditId,
+                            acknowledgement.plain(),
+                            acknowledgement.digest()));
         }
         queue.add(scans);
         scans.forEach(scan -> mine.put(scan.scanId(), scan));

@@ -7,7 +7,10 @@ import java.util.UUID;
 /**
  * One label read, with the id and time it got the moment it was read. {@code transferId} is set for
  * CONFIRM, {@code auditId} for AUDIT; {@code source} says where it was read (a file, a line, a
- * frame) for the line shown once the server answers.
+ * frame) for the line shown once the server answers. For a CONFIRM, the custodian's acknowledgement
+ * of the transfer's handling requirements (art. 2.2) travels with the scan, as {@link
+ * jp.azukari.scanner.client.ScanBatch.Scan} sends it; a journal written before it existed reads
+ * back as "nothing acknowledged".
  */
 public record QueuedScan(
         UUID scanId,
@@ -18,7 +21,9 @@ public record QueuedScan(
         Purpose purpose,
         UUID transferId,
         String source,
-        UUID auditId)
+        UUID auditId,
+        Boolean acknowledgedHandling,
+        String handlingAcknowledgement)
         implements QueueItem {
 
     public QueuedScan {
@@ -36,7 +41,10 @@ public record QueuedScan(
         }
     }
 
-    /** A CONFIRM or LOOKUP scan (journals written before audits have no {@code auditId}). */
+    /**
+     * A CONFIRM or LOOKUP scan with nothing acknowledged (journals written before audits have no
+     * {@code auditId}, those written before art. 2.2 no acknowledgement).
+     */
     public QueuedScan(
             UUID scanId,
             String server,
@@ -46,7 +54,18 @@ public record QueuedScan(
             Purpose purpose,
             UUID transferId,
             String source) {
-        this(scanId, server, deviceId, payload, scannedAt, purpose, transferId, source, null);
+        this(
+                scanId,
+                server,
+                deviceId,
+                payload,
+                scannedAt,
+                purpose,
+                transferId,
+                source,
+                null,
+                null,
+                null);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jp.azukari.core.scan.ScanResultCode;
 import jp.azukari.scanner.client.Api;
 import jp.azukari.scanner.client.ApiException;
+import jp.azukari.scanner.client.Handling;
 import jp.azukari.scanner.client.NewTransfer;
 import jp.azukari.scanner.client.Problem;
 import jp.azukari.scanner.client.ResolvedLabel;
@@ -86,6 +87,11 @@ final class FakeServer implements Api {
     @Override
     public jp.azukari.scanner.client.Audit audit(UUID id) throws ApiException {
         return new jp.azukari.scanner.client.Audit(id, "party", null, "OPEN", 0, 0, 0, 0);
+    }
+
+    @Override
+    public Handling handling(UUID id) throws ApiException {
+        return new Handling(id, false, List.of(), null);
     }
 
     @Override

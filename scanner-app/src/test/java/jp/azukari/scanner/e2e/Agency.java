@@ -75,10 +75,12 @@ final class Agency {
 
     record Asset(UUID id, String tag, String title) {}
 
+    /** What every registered asset asks of its custodian (art. 2.2). */
+    static final String HANDLING = "施錠保管、持出し禁止";
+
     /**
-     * Registers {@code count} assets on the contract, as the clerk. They carry no handling
-     * requirements: the scanner app does not acknowledge requirements yet (art. 2.2), and the
-     * server refuses receipts that carry some unacknowledged.
+     * Registers {@code count} assets on the contract, as the clerk, each with the handling
+     * requirements {@link #HANDLING}: the receiving custodian has to acknowledge them (art. 2.2).
      */
     List<Asset> register(int count) {
         List<Map<String, Object>> assets = new ArrayList<>();
@@ -90,7 +92,9 @@ final class Agency {
                             "title",
                             "調査票 " + suffix + " " + i,
                             "sensitivity",
-                            "PERSONAL_DATA"));
+                            "PERSONAL_DATA",
+                            "handlingRequirements",
+                            HANDLING));
         }
         JsonNode made =
                 post(
@@ -139,7 +143,9 @@ final class Agency {
                         "assetIds",
                         assets.stream().map(Asset::id).toList(),
                         "deviceId",
-                        "api-" + suffix),
+                        "api-" + suffix,
+                        "acknowledgedHandling",
+                        true),
                 200);
     }
 

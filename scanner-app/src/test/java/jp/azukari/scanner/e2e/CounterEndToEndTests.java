@@ -61,15 +61,29 @@ class CounterEndToEndTests {
                                 .exit())
                 .isZero();
 
+        // art. 2.2: at the terminal, the requirements are printed and acknowledged once, with a y
         Scanner.Result result =
-                scanner.run(
-                        "confirm",
-                        transfer.toString(),
-                        dir.resolve("photos").toString(),
-                        "--device-id",
-                        "counter-e2e-1");
+                new Scanner(dir.resolve("home"))
+                        .atATerminal()
+                        .typing(
+                                "y\n",
+                                "confirm",
+                                transfer.toString(),
+                                dir.resolve("photos").toString(),
+                                "--device-id",
+                                "counter-e2e-1");
 
         assertThat(result.exit()).as(result.toString()).isZero();
+        String shown = result.out().substring(0, result.out().indexOf("✓ "));
+        assertThat(shown)
+                .as(result.toString())
+                .contains(
+                        "Handling requirements of transfer " + transfer + " (art. 2.2), 30 assets:")
+                .contains("Acknowledge (y/N): ");
+        for (Agency.Asset asset : assets) {
+            assertThat(shown)
+                    .contains("  - " + asset.tag() + "  " + asset.title() + ": " + Agency.HANDLING);
+        }
         List<String> confirmed =
                 result.out().lines().filter(line -> line.startsWith("✓ ")).toList();
         assertThat(confirmed)
@@ -103,8 +117,108 @@ class CounterEndToEndTests {
             assertThat(event.get("transferId").asString()).isEqualTo(transfer.toString());
             assertThat(event.get("toPartyId").asString())
                     .isEqualTo(agency.contractorParty.toString());
+            assertThat(event.get("note").asString())
+                    .startsWith("handling acknowledged: " + Agency.HANDLING + " (sha256 ");
         }
         assertThat(agency.verifyLedger().get("verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void withoutAnAcknowledgementNothingIsSentAndWhatWasQueuedWithoutOneTheServerRefusesClearly()
+            throws Exception {
+        Agency agency = new Agency(backend);
+        List<Agency.Asset> assets = agency.register(2);
+        UUID transfer = agency.issue(assets);
+        Path photo = Photos.of(agency, assets, 2, dir.resolve("photos")).get(0);
+        Scanner scanner = new Scanner(dir.resolve("home")).password(agency.custodianPassword);
+        assertThat(
+                        scanner.run(
+                                        "login",
+                                        "--server",
+                                        backend.url(),
+                                        "--user",
+                                        agency.custodian.username())
+                                .exit())
+                .isZero();
+
+        // unattended, without --acknowledge-handling: the requirements are printed, nothing is read
+        Scanner.Result unattended =
+                scanner.run("confirm", transfer.toString(), photo.toString(), "--json");
+
+        assertThat(unattended.exit()).as(unattended.toString()).isEqualTo(1);
+        JsonNode handling = unattended.json("handling").get(0);
+        assertThat(handling.get("consent").asString()).isEqualTo("REFUSED");
+        assertThat(handling.get("requirements"))
+                .hasSize(2)
+                .allMatch(r -> r.get("handlingRequirements").asString().equals(Agency.HANDLING));
+        assertThat(unattended.json("scan")).isEmpty();
+        assertThat(unattended.json("error").get(0).get("message").asString())
+                .contains("--acknowledge-handling");
+
+        // at the terminal, answered no
+        Scanner.Result declined =
+                new Scanner(dir.resolve("home"))
+                        .atATerminal()
+                        .typing("n\n", "confirm", transfer.toString(), photo.toString());
+
+        assertThat(declined.exit()).as(declined.toString()).isEqualTo(1);
+        assertThat(declined.out())
+                .contains(
+                        "the handling requirements were not acknowledged, so nothing was scanned or sent")
+                .doesNotContain("✓ ");
+        assertThat(Backend.count("SELECT count(*) FROM scan WHERE transfer_id = ?", transfer))
+                .isZero();
+
+        // offline the requirements cannot be shown: queued without an acknowledgement, the server
+        // refuses them with its code, and the counter is told what to do
+        backend.stop();
+        Scanner.Result offline;
+        try {
+            offline = scanner.run("confirm", transfer.toString(), photo.toString(), "--json");
+        } finally {
+            backend.start();
+        }
+        assertThat(offline.exit()).as(offline.toString()).isEqualTo(3);
+        assertThat(offline.json("handling").get(0).get("acknowledged").asString())
+                .isEqualTo("false");
+        Scanner.Result refused = scanner.run("sync", "--lang", "ja");
+
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.out().lines().filter(line -> line.startsWith("✗ ")))
+                .as(refused.toString())
+                .hasSize(2)
+                .allMatch(line -> line.contains("取扱条件が確認されていません"))
+                .allMatch(line -> line.contains("HANDLING_NOT_ACKNOWLEDGED"));
+        assertThat(agency.transfer(transfer).get("status").asString()).isEqualTo("OPEN");
+        assertThat(issued(agency, assets.get(0))).isEmpty();
+
+        // acknowledged for unattended use: confirmed, and the acknowledgement is in the ledger
+        Scanner.Result acknowledged =
+                scanner.run(
+                        "confirm",
+                        transfer.toString(),
+                        photo.toString(),
+                        "--acknowledge-handling",
+                        "--json");
+
+        assertThat(acknowledged.exit()).as(acknowledged.toString()).isZero();
+        assertThat(acknowledged.json("handling").get(0).get("consent").asString())
+                .isEqualTo("BY_OPTION");
+        assertThat(agency.transfer(transfer).get("status").asString()).isEqualTo("COMPLETED");
+        for (Agency.Asset asset : assets) {
+            assertThat(issued(agency, asset).get(0).get("note").asString())
+                    .startsWith("handling acknowledged: " + Agency.HANDLING);
+        }
+
+        // once per transfer: at the terminal again, nobody is asked
+        Scanner.Result again =
+                new Scanner(dir.resolve("home"))
+                        .atATerminal()
+                        .typing("", "confirm", transfer.toString(), photo.toString());
+        assertThat(again.out())
+                .as(again.toString())
+                .contains("Acknowledged earlier on this device")
+                .doesNotContain("Acknowledge (y/N)");
     }
 
     @Test
@@ -135,6 +249,7 @@ class CounterEndToEndTests {
                                     "confirm",
                                     transfer.toString(),
                                     "--stdin",
+                                    "--acknowledge-handling",
                                     "--json",
                                     "--device-id",
                                     "counter-e2e-2")
@@ -144,6 +259,9 @@ class CounterEndToEndTests {
             backend.start();
         }
         assertThat(offline.exit()).as(offline.toString()).isEqualTo(3);
+        assertThat(offline.json("handling"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.get("acknowledged").asString()).isEqualTo("true"));
         assertThat(offline.json("note"))
                 .as(offline.toString())
                 .anyMatch(note -> note.path("reason").asString().equals("UNREACHABLE"));
@@ -233,6 +351,8 @@ class CounterEndToEndTests {
             JsonNode event = issued(agency, asset).get(0);
             assertThat(event.get("deviceId").asString()).isEqualTo("counter-e2e-2");
             assertThat(event.get("scannedPayload").asString()).isEqualTo(payloads.get(asset.id()));
+            assertThat(event.get("note").asString())
+                    .isEqualTo("handling acknowledged: " + Agency.HANDLING);
         }
         assertThat(agency.transfer(transfer).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(agency.verifyLedger().get("verified").asBoolean()).isTrue();

@@ -31,10 +31,17 @@ final class Scanner {
 
     private final Path home;
     private final Map<String, String> variables = new HashMap<>();
+    private boolean interactive;
 
     Scanner(Path home) {
         this.home = home;
         variables.put("AZUKARI_SCANNER_HOME", home.toString());
+    }
+
+    /** Runs in this JVM as at a terminal, where the custodian can be asked (art. 2.2). */
+    Scanner atATerminal() {
+        this.interactive = true;
+        return this;
     }
 
     Path home() {
@@ -61,7 +68,7 @@ final class Scanner {
                         Locale.ENGLISH,
                         FolderLister.FILE_SYSTEM,
                         prompt -> null,
-                        false);
+                        interactive);
         int exit = Cli.run(environment, arguments);
         return new Result(
                 exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -185,7 +185,12 @@ class SessionEndToEndTests {
         store().save(first);
 
         Scanner.Result refused =
-                scanner.run("confirm", issue.toString(), photo.toString(), "--json");
+                scanner.run(
+                        "confirm",
+                        issue.toString(),
+                        photo.toString(),
+                        "--acknowledge-handling",
+                        "--json");
 
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(4);
         assertThat(refused.json("note"))
