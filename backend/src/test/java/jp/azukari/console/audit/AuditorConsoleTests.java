@@ -233,7 +233,10 @@ class AuditorConsoleTests extends BrowserTestSupport {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(422);
-        String malformed = "NOT A LABEL " + UUID.randomUUID().toString().substring(0, 6);
+        // a scanner sends upper case (QR alphanumeric mode); the station keeps what it was given as read
+        String malformed =
+                "NOT A LABEL "
+                        + UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
         as(world.contractorCustodian)
                 .post()
                 .uri("/api/v1/scans")
