@@ -15,6 +15,11 @@ public final class AuditRules {
         UNEXPECTED
     }
 
+    /** Whether the role may open an audit at all (a CUSTODIAN: only at their own party). */
+    public static boolean mayOpen(Actor actor) {
+        return actor.is(Role.MANAGER) || actor.is(Role.AUDITOR) || actor.is(Role.CUSTODIAN);
+    }
+
     /**
      * A MANAGER or AUDITOR audits any party; a CUSTODIAN takes a self-inventory of their own party
      * only.

@@ -22,6 +22,11 @@ import reactor.core.publisher.Mono;
  */
 public class AuditScans {
 
+    /**
+     * The {@code code} of a FOUND or UNEXPECTED answer for an asset already scanned in the audit.
+     */
+    public static final String ALREADY_SEEN = "ALREADY_SEEN";
+
     private final DatabaseClient db;
 
     public AuditScans(DatabaseClient db) {
@@ -85,11 +90,25 @@ public class AuditScans {
                                                                 + r.get("asset_id", UUID.class))
                                         .all()
                                         .collect(HashSet<String>::new, Set::add)
+                                        .zipWith(seenBefore(auditIds, assetIds))
                                         .flatMap(
-                                                expected ->
+                                                t ->
                                                         answer(
                                                                 actor, deviceId, scans, audits,
-                                                                expected)));
+                                                                t.getT1(), t.getT2())));
+    }
+
+    /**
+     * The (audit, asset) pairs already scanned before this batch: a new scan of one is a repeat.
+     */
+    private Mono<Set<String>> seenBefore(UUID[] auditIds, UUID[] assetIds) {
+        return db.sql(
+                        "SELECT DISTINCT audit_id, asset_id FROM audit_scan WHERE audit_id = ANY(:audits) AND asset_id = ANY(:assets)")
+                .bind("audits", auditIds)
+                .bind("assets", assetIds)
+                .map(r -> r.get("audit_id", UUID.class) + "/" + r.get("asset_id", UUID.class))
+                .all()
+                .collect(HashSet<String>::new, Set::add);
     }
 
     private Mono<Map<UUID, Answer>> answer(
@@ -97,7 +116,8 @@ public class AuditScans {
             String deviceId,
             List<Scan> scans,
             Map<UUID, Audit> audits,
-            Set<String> expected) {
+            Set<String> expected,
+            Set<String> seen) {
         Map<UUID, Answer> answers = new HashMap<>();
         List<Scan> kept = new java.util.ArrayList<>();
         List<Boolean> keptExpected = new java.util.ArrayList<>();
@@ -129,27 +149,41 @@ public class AuditScans {
                                 false));
             } else {
                 boolean isExpected = expected.contains(a.id() + "/" + s.assetId());
+                // a repeat is kept (the scan counts) but the asset counts once
+                boolean repeat = !seen.add(a.id() + "/" + s.assetId());
                 kept.add(s);
                 keptExpected.add(isExpected);
                 answers.put(
                         s.scanId(),
-                        isExpected
+                        repeat
                                 ? new Answer(
-                                        ScanResultCode.FOUND,
-                                        null,
-                                        "Expected at " + a.partyName() + ": found",
+                                        isExpected
+                                                ? ScanResultCode.FOUND
+                                                : ScanResultCode.UNEXPECTED,
+                                        ALREADY_SEEN,
+                                        "Already scanned in this audit: the asset counts once"
+                                                + (isExpected
+                                                        ? ""
+                                                        : "; the ledger places it at "
+                                                                + s.holderName()),
                                         true)
-                                : new Answer(
-                                        ScanResultCode.UNEXPECTED,
-                                        "NOT_EXPECTED_HERE",
-                                        "Not expected at "
-                                                + a.partyName()
-                                                + ": the ledger places it at "
-                                                + s.holderName()
-                                                + " ("
-                                                + s.custodyState()
-                                                + ")",
-                                        true));
+                                : isExpected
+                                        ? new Answer(
+                                                ScanResultCode.FOUND,
+                                                null,
+                                                "Expected at " + a.partyName() + ": found",
+                                                true)
+                                        : new Answer(
+                                                ScanResultCode.UNEXPECTED,
+                                                "NOT_EXPECTED_HERE",
+                                                "Not expected at "
+                                                        + a.partyName()
+                                                        + ": the ledger places it at "
+                                                        + s.holderName()
+                                                        + " ("
+                                                        + s.custodyState()
+                                                        + ")",
+                                                true));
             }
         }
         if (kept.isEmpty()) {

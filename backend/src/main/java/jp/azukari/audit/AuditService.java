@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.azukari.common.Actor;
-import jp.azukari.common.Role;
 import jp.azukari.incident.IncidentRules;
 import jp.azukari.incident.IncidentService;
 import jp.azukari.ledger.EventType;
@@ -56,7 +55,7 @@ public class AuditService {
     public record OpenRequest(UUID partyId, String location, UUID contractId) {}
 
     public Mono<AuditView> open(Actor actor, OpenRequest req) {
-        if (!actor.is(Role.MANAGER) && !actor.is(Role.AUDITOR) && !actor.is(Role.CUSTODIAN)) {
+        if (!AuditRules.mayOpen(actor)) {
             return Mono.error(
                     Problems.forbidden(
                             "Only a MANAGER or AUDITOR, or a CUSTODIAN for their own party, opens an audit"));

@@ -105,7 +105,8 @@ class ConsoleSecurityConfiguration {
                                                 "/console/**",
                                                 "/webjars/**",
                                                 "/favicon.ico",
-                                                "/console-error/**")
+                                                "/console-error/**",
+                                                "/about")
                                         .permitAll()
                                         // an AUDITOR reads everything and changes nothing (SPEC
                                         // §2): no state-changing console route is
@@ -117,7 +118,12 @@ class ConsoleSecurityConfiguration {
                                                 HttpMethod.POST,
                                                 "/signout",
                                                 "/account/**",
-                                                "/ledger/verify")
+                                                "/ledger/verify",
+                                                // art. 9: an auditor takes inventories (the
+                                                // audit service decides who may, as the API)
+                                                "/audits",
+                                                "/audits/*/scan",
+                                                "/audits/*/close")
                                         .authenticated()
                                         .matchers(
                                                 ServerWebExchangeMatchers.pathMatchers(

@@ -7,6 +7,7 @@ import jp.azukari.custody.persistence.TransferLocks;
 import jp.azukari.custody.persistence.TransferQueries;
 import jp.azukari.custody.persistence.TransferWrites;
 import jp.azukari.ledger.Ledger;
+import jp.azukari.ledger.LedgerSnapshot;
 import jp.azukari.ledger.LedgerVerifier;
 import jp.azukari.platform.AgencyTimeZone;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,8 +33,9 @@ class CustodyConfiguration {
     }
 
     @Bean
-    LedgerVerifier ledgerVerifier(DatabaseClient db, ReactiveTransactionManager tm) {
-        return new LedgerVerifier(db, tm);
+    LedgerVerifier ledgerVerifier(
+            DatabaseClient db, ReactiveTransactionManager tm, LedgerSnapshot ledgerSnapshot) {
+        return new LedgerVerifier(db, tm, ledgerSnapshot);
     }
 
     @Bean
@@ -58,6 +60,7 @@ class CustodyConfiguration {
         var approvals = new PriorApprovals(db);
         var refusals = new RecordedRefusals(ledger, tx, clock);
         TrainingGate training = trainingGate.getIfAvailable(TrainingGate::notRequired);
+        var ending = new EndingTransfer(locks, queries, writes, ledger, tx, clock);
 
         var opening =
                 new OpeningTransfer(
@@ -80,8 +83,8 @@ class CustodyConfiguration {
                         zone,
                         groupsInFlight),
                 new ConfirmingEachLine(confirming, ledger, clock, zone),
-                new CancellingTransfer(locks, queries, writes, ledger, tx, clock),
-                new ClosingWithMissingLines(locks, queries, writes, ledger, tx, clock),
+                new CancellingTransfer(ending, queries),
+                new ClosingWithMissingLines(ending),
                 queries);
     }
 }

@@ -1,23 +1,17 @@
 package jp.azukari.ledger;
 
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
-import jp.azukari.core.ledger.Chain;
 import jp.azukari.core.ledger.ChainHead;
 import jp.azukari.core.ledger.Digest;
 import jp.azukari.core.ledger.Ed25519;
-import jp.azukari.core.ledger.MerkleTree;
 import jp.azukari.platform.Access;
 import jp.azukari.platform.problem.ProblemKind;
 import jp.azukari.platform.problem.Problems;
@@ -28,6 +22,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Signed digests of the ledger (SPEC §6, docs/ledger.md): take one over every chain head (or one
@@ -38,7 +33,10 @@ public class DigestService {
     private final DatabaseClient db;
     private final TransactionalOperator snapshot;
     private final LedgerKeys keys;
-    private final LedgerVerifier verifier;
+    private final LedgerSnapshot jdbc;
+    private final DigestStore store;
+    private final DigestChecks checks;
+    private final DigestProofs proofs;
     private final Clock clock;
 
     public DigestService(
@@ -46,13 +44,17 @@ public class DigestService {
             ReactiveTransactionManager tm,
             LedgerKeys keys,
             LedgerVerifier verifier,
+            LedgerSnapshot jdbc,
             Clock clock) {
         this.db = db;
         var definition = new DefaultTransactionDefinition();
         definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot = TransactionalOperator.create(tm, definition);
         this.keys = keys;
-        this.verifier = verifier;
+        this.jdbc = jdbc;
+        this.store = new DigestStore(db);
+        this.checks = new DigestChecks(jdbc, verifier);
+        this.proofs = new DigestProofs(this);
         this.clock = clock;
     }
 
@@ -89,8 +91,42 @@ public class DigestService {
                 .then(keys.current())
                 .flatMap(
                         k ->
-                                snapshot.transactional(
-                                        Mono.defer(() -> takeInSnapshot(actor, contractId, k))));
+                                contractId == null
+                                        ? takeOfEverything(actor, k)
+                                        : snapshot.transactional(
+                                                Mono.defer(
+                                                        () ->
+                                                                takeInSnapshot(
+                                                                        actor, contractId, k))));
+    }
+
+    /** Every chain head, read in plain JDBC in one snapshot (a million heads in a few seconds). */
+    private Mono<Digest> takeOfEverything(Actor actor, LedgerKeys.Keys k) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Mono.fromCallable(
+                        () ->
+                                jdbc.once(
+                                        "SELECT id, last_seq, last_hash FROM asset WHERE last_seq > 0 ORDER BY id",
+                                        new Object[0],
+                                        new DigestHeads()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(h -> signAndKeep(actor, null, k, now, h));
+    }
+
+    private Mono<Digest> signAndKeep(
+            Actor actor, UUID contractId, LedgerKeys.Keys k, Instant now, DigestHeads h) {
+        Digest unsigned =
+                new Digest(
+                        UUID.randomUUID(),
+                        now,
+                        contractId == null ? "ALL" : "CONTRACT:" + contractId,
+                        h.tree.size(),
+                        h.events,
+                        h.tree.root(),
+                        k.fingerprint(),
+                        null);
+        Digest digest = unsigned.withSignature(Ed25519.sign(k.privateKey(), unsigned.statement()));
+        return keep(actor, digest, h.leaves.chunks()).thenReturn(digest);
     }
 
     /**
@@ -98,9 +134,6 @@ public class DigestService {
      * same snapshot).
      */
     public Mono<Digest> takeInSnapshot(Actor actor, UUID contractId, LedgerKeys.Keys k) {
-        var tree = new MerkleTree.Builder();
-        var leaves = new DigestLeaves.Writer();
-        long[] events = {0};
         var heads =
                 db.sql(
                         "SELECT id, last_seq, last_hash FROM asset WHERE last_seq > 0"
@@ -110,6 +143,7 @@ public class DigestService {
             heads = heads.bind("contract", contractId);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        DigestHeads read = new DigestHeads();
         return heads.filter(s -> s.fetchSize(LedgerVerifier.FETCH))
                 .map(
                         r ->
@@ -118,62 +152,12 @@ public class DigestService {
                                         r.get("last_seq", Integer.class),
                                         r.get("last_hash", byte[].class)))
                 .all()
-                .doOnNext(
-                        h -> {
-                            tree.addLeafHash(h.leafHash());
-                            leaves.add(h);
-                            events[0] += h.seq();
-                        })
-                .then(
-                        Mono.defer(
-                                () -> {
-                                    Digest unsigned =
-                                            new Digest(
-                                                    UUID.randomUUID(),
-                                                    now,
-                                                    contractId == null
-                                                            ? "ALL"
-                                                            : "CONTRACT:" + contractId,
-                                                    tree.size(),
-                                                    events[0],
-                                                    tree.root(),
-                                                    k.fingerprint(),
-                                                    null);
-                                    Digest digest =
-                                            unsigned.withSignature(
-                                                    Ed25519.sign(
-                                                            k.privateKey(), unsigned.statement()));
-                                    return keep(actor, digest, leaves.chunks()).thenReturn(digest);
-                                }));
+                .doOnNext(read::add)
+                .then(Mono.defer(() -> signAndKeep(actor, contractId, k, now, read)));
     }
 
     private Mono<Void> keep(Actor actor, Digest d, List<byte[]> chunks) {
-        Mono<Void> row =
-                db.sql(
-                                """
-                        INSERT INTO ledger_digest (id, taken_at, scope, chains, events, root, key_fingerprint, signature, taken_by)
-                        VALUES (:id, :at, :scope, :chains, :events, :root, :key, :signature, :by)""")
-                        .bind("id", d.id())
-                        .bind("at", OffsetDateTime.ofInstant(d.takenAt(), ZoneOffset.UTC))
-                        .bind("scope", d.scope())
-                        .bind("chains", d.chains())
-                        .bind("events", d.events())
-                        .bind("root", d.root())
-                        .bind("key", d.keyFingerprint())
-                        .bind("signature", d.signature())
-                        .bind("by", actor.userId())
-                        .then();
-        return row.thenMany(
-                        Flux.range(0, chunks.size())
-                                .concatMap(
-                                        i ->
-                                                db.sql(
-                                                                "INSERT INTO ledger_digest_chunk (digest_id, chunk_no, leaves) VALUES (:id, :no, :leaves)")
-                                                        .bind("id", d.id())
-                                                        .bind("no", i)
-                                                        .bind("leaves", chunks.get(i))
-                                                        .then()))
-                .then();
+        return store.keep(actor, d, chunks);
     }
 
     private Mono<Void> requireContract(UUID contractId) {
@@ -237,30 +221,11 @@ public class DigestService {
     }
 
     Mono<Digest> stored(UUID id) {
-        return db.sql("SELECT * FROM ledger_digest WHERE id = :id")
-                .bind("id", id)
-                .map(
-                        r ->
-                                new Digest(
-                                        r.get("id", UUID.class),
-                                        r.get("taken_at", OffsetDateTime.class).toInstant(),
-                                        r.get("scope", String.class),
-                                        r.get("chains", Long.class),
-                                        r.get("events", Long.class),
-                                        r.get("root", byte[].class),
-                                        r.get("key_fingerprint", String.class),
-                                        r.get("signature", byte[].class)))
-                .one();
+        return store.stored(id);
     }
 
     Mono<DigestLeaves> leaves(UUID id) {
-        return db.sql(
-                        "SELECT leaves FROM ledger_digest_chunk WHERE digest_id = :id ORDER BY chunk_no")
-                .bind("id", id)
-                .map(r -> r.get("leaves", byte[].class))
-                .all()
-                .collectList()
-                .map(DigestLeaves::new);
+        return store.leaves(id);
     }
 
     /** The chain heads a digest covered, in tree order. */
@@ -282,155 +247,7 @@ public class DigestService {
     public Mono<Verification> verify(Actor actor, Map<String, String> fields) {
         return mayInspect(actor)
                 .then(ours(fields))
-                .flatMap(
-                        d ->
-                                leaves(d.id())
-                                        .flatMap(
-                                                leaves -> {
-                                                    if (!MessageDigest.isEqual(
-                                                            MerkleTree.root(leaves.leafHashes()),
-                                                            d.root())) {
-                                                        return Mono.error(
-                                                                new IllegalStateException(
-                                                                        "the kept leaves of digest "
-                                                                                + d.id()
-                                                                                + " do not make its root"));
-                                                    }
-                                                    var walk = new LeafWalk(leaves);
-                                                    String scope =
-                                                            d.scope().startsWith("CONTRACT:")
-                                                                    ? d.scope()
-                                                                            .substring(
-                                                                                    "CONTRACT:"
-                                                                                            .length())
-                                                                    : null;
-                                                    var events =
-                                                            db.sql(
-                                                                    "SELECT * FROM custody_event"
-                                                                            + (scope == null
-                                                                                    ? ""
-                                                                                    : " WHERE contract_id = :contract")
-                                                                            + " ORDER BY asset_id, seq");
-                                                    if (scope != null) {
-                                                        events =
-                                                                events.bind(
-                                                                        "contract",
-                                                                        UUID.fromString(scope));
-                                                    }
-                                                    return events.filter(
-                                                                    s ->
-                                                                            s.fetchSize(
-                                                                                    LedgerVerifier
-                                                                                            .FETCH))
-                                                            .map(
-                                                                    r -> {
-                                                                        walk.accept(r);
-                                                                        return 1;
-                                                                    })
-                                                            .all()
-                                                            .then(
-                                                                    Mono.fromRunnable(
-                                                                            walk::finishAll))
-                                                            .then(Mono.defer(() -> named(d, walk)));
-                                                }));
-    }
-
-    private Mono<Verification> named(Digest d, LeafWalk walk) {
-        if (walk.broken.isEmpty()) {
-            return Mono.just(
-                    new Verification(
-                            true,
-                            d.id(),
-                            d.fingerprint(),
-                            walk.chains,
-                            walk.events,
-                            null,
-                            List.of()));
-        }
-        return verifier.tags(walk.broken.stream().map(Chain.Break::assetId).toList())
-                .map(
-                        tags -> {
-                            var named =
-                                    walk.broken.stream()
-                                            .map(
-                                                    b ->
-                                                            new Verification.Rewritten(
-                                                                    b.assetId(),
-                                                                    tags.get(b.assetId()),
-                                                                    b.seq(),
-                                                                    b.reason()))
-                                            .toList();
-                            return new Verification(
-                                    false,
-                                    d.id(),
-                                    d.fingerprint(),
-                                    walk.chains,
-                                    walk.events,
-                                    named.get(0),
-                                    named);
-                        });
-    }
-
-    /** Merges the live events (asset, seq order) with the digest's leaves (the same order). */
-    private static final class LeafWalk {
-        final DigestLeaves leaves;
-        final List<Chain.Break> broken = new ArrayList<>();
-        int next;
-        Chain chain;
-        ChainHead leaf;
-        long chains;
-        long events;
-
-        LeafWalk(DigestLeaves leaves) {
-            this.leaves = leaves;
-        }
-
-        void accept(io.r2dbc.spi.Readable row) {
-            UUID asset = row.get("asset_id", UUID.class);
-            if (chain == null || !chain.assetId().equals(asset)) {
-                finish();
-                while (next < leaves.count()
-                        && ChainHead.ORDER.compare(leaves.assetId(next), asset) < 0) {
-                    start(leaves.get(next++));
-                    finish();
-                }
-                if (next < leaves.count() && leaves.assetId(next).equals(asset)) {
-                    start(leaves.get(next++));
-                } else {
-                    return; // a chain the digest did not cover
-                }
-            }
-            int seq = row.get("seq", Integer.class);
-            if (leaf != null && seq <= leaf.seq()) {
-                events++;
-                chain.append(Ledger.read(row).event());
-            }
-        }
-
-        private void start(ChainHead h) {
-            chain = new Chain(h.assetId());
-            leaf = h;
-            chains++;
-        }
-
-        void finish() {
-            if (chain != null && leaf != null) {
-                Chain.Break b = chain.against(leaf.seq(), leaf.hash(), "the digest's head");
-                if (b != null && broken.size() < LedgerVerifier.MAX_REPORTED) {
-                    broken.add(b);
-                }
-            }
-            chain = null;
-            leaf = null;
-        }
-
-        void finishAll() {
-            finish();
-            while (next < leaves.count()) {
-                start(leaves.get(next++));
-                finish();
-            }
-        }
+                .flatMap(d -> leaves(d.id()).flatMap(leaves -> checks.check(d, leaves)));
     }
 
     /**
@@ -438,41 +255,6 @@ public class DigestService {
      * root.
      */
     public Mono<Proof> proof(Actor actor, UUID digestId, UUID assetId) {
-        return mayInspect(actor)
-                .then(stored(digestId))
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Digest " + digestId)))
-                .flatMap(
-                        d ->
-                                leaves(digestId)
-                                        .flatMap(
-                                                leaves -> {
-                                                    int i = leaves.indexOf(assetId);
-                                                    if (i < 0) {
-                                                        return Mono.error(
-                                                                Problems.notFound(
-                                                                        "Asset "
-                                                                                + assetId
-                                                                                + " in digest "
-                                                                                + digestId));
-                                                    }
-                                                    ChainHead h = leaves.get(i);
-                                                    HexFormat hex = HexFormat.of();
-                                                    List<String> path =
-                                                            MerkleTree.auditPath(
-                                                                            leaves.leafHashes(), i)
-                                                                    .stream()
-                                                                    .map(hex::formatHex)
-                                                                    .toList();
-                                                    return Mono.just(
-                                                            new Proof(
-                                                                    d.fields(),
-                                                                    assetId,
-                                                                    h.seq(),
-                                                                    hex.formatHex(h.hash()),
-                                                                    i,
-                                                                    leaves.count(),
-                                                                    hex.formatHex(h.leafHash()),
-                                                                    path));
-                                                }));
+        return mayInspect(actor).then(proofs.proof(digestId, assetId));
     }
 }

@@ -1,10 +1,9 @@
 package jp.azukari.ledger;
 
-import io.r2dbc.spi.Readable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import jp.azukari.core.ledger.Chain;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -12,6 +11,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Recomputes every chain from its first event with the core module's {@link Chain} (the rule the
@@ -27,6 +27,7 @@ public class LedgerVerifier {
 
     private final DatabaseClient db;
     private final TransactionalOperator snapshot;
+    private final LedgerSnapshot jdbc;
 
     /**
      * Events and chain heads come from one query, so from one snapshot: read apart, a confirmation
@@ -34,7 +35,13 @@ public class LedgerVerifier {
      * (seen while confirmations ran).
      */
     public LedgerVerifier(DatabaseClient db, ReactiveTransactionManager tm) {
+        this(db, tm, null);
+    }
+
+    /** {@code jdbc}: the whole ledger's reads (null: everything through R2DBC). */
+    public LedgerVerifier(DatabaseClient db, ReactiveTransactionManager tm, LedgerSnapshot jdbc) {
         this.db = db;
+        this.jdbc = jdbc;
         var definition = new DefaultTransactionDefinition();
         definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         definition.setReadOnly(true);
@@ -50,49 +57,6 @@ public class LedgerVerifier {
             BrokenLink firstBrokenLink,
             List<BrokenLink> brokenLinks) {}
 
-    /**
-     * Walks rows of (head, event) in asset then sequence order; an asset with no event comes as one
-     * row of nulls.
-     */
-    private static final class Walk {
-        Chain chain;
-        int headSeq;
-        byte[] headHash;
-        long assets;
-        long events;
-        long brokenCount;
-        final List<Chain.Break> broken = new ArrayList<>();
-
-        void accept(Readable row) {
-            UUID asset = row.get("head_id", UUID.class);
-            if (chain == null || !chain.assetId().equals(asset)) {
-                finish();
-                chain = new Chain(asset);
-                headSeq = row.get("last_seq", Integer.class);
-                headHash = row.get("last_hash", byte[].class);
-                assets++;
-            }
-            if (row.get("seq", Integer.class) != null) {
-                events++;
-                chain.append(Ledger.read(row).event());
-            }
-        }
-
-        void finish() {
-            if (chain == null) {
-                return;
-            }
-            Chain.Break b = chain.against(headSeq, headHash, "the asset's chain head");
-            if (b != null) {
-                brokenCount++;
-                if (broken.size() < MAX_REPORTED) {
-                    broken.add(b);
-                }
-            }
-            chain = null;
-        }
-    }
-
     /** Verifies every chain, or only those of one contract when {@code contractId} is given. */
     public Mono<Report> verify(UUID contractId) {
         return verify(contractId, (assets, events) -> {});
@@ -106,25 +70,39 @@ public class LedgerVerifier {
         void checked(long assets, long events);
     }
 
-    /** As {@link #verify(UUID)}, telling {@code progress} how far the walk has come. */
+    /**
+     * As {@link #verify(UUID)}, telling {@code progress} how far the walk has come. The whole
+     * ledger is read in plain JDBC on several connections in one exported snapshot ({@link
+     * LedgerSnapshot}); one contract's chains through R2DBC, inside the caller's transaction when
+     * there is one (the inspection bundle and the report read in one snapshot).
+     */
     public Mono<Report> verify(UUID contractId, Progress progress) {
+        if (contractId == null && jdbc != null) {
+            return Mono.fromCallable(() -> everything(progress))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(this::named);
+        }
         var query =
                 db.sql(
-                        """
-                SELECT a.id AS head_id, a.last_seq, a.last_hash, e.*
-                  FROM asset a LEFT JOIN custody_event e ON e.asset_id = a.id
-                """
+                        "SELECT "
+                                + ChainWalk.COLUMNS
+                                + " FROM asset a LEFT JOIN custody_event e ON e.asset_id = a.id"
                                 + (contractId == null ? "" : " WHERE a.contract_id = :contract")
                                 + " ORDER BY a.id, e.seq");
         if (contractId != null) {
             query = query.bind("contract", contractId);
         }
-        var walk = new Walk();
+        var walk = new ChainWalk();
         Mono<Void> read =
                 query.filter(s -> s.fetchSize(FETCH))
                         .map(
                                 row -> {
-                                    walk.accept(row);
+                                    Integer seq = row.get("seq", Integer.class);
+                                    walk.accept(
+                                            row.get("head_id", UUID.class),
+                                            row.get("last_seq", Integer.class),
+                                            row.get("last_hash", byte[].class),
+                                            seq == null ? null : Ledger.read(row).event());
                                     progress.checked(walk.assets, walk.events);
                                     return 1;
                                 })
@@ -133,7 +111,36 @@ public class LedgerVerifier {
         return snapshot.transactional(read).then(Mono.defer(() -> named(walk)));
     }
 
-    private Mono<Report> named(Walk walk) {
+    private static final String EVERYTHING =
+            "SELECT "
+                    + ChainWalk.COLUMNS
+                    + " FROM asset a LEFT JOIN custody_event e ON e.asset_id = a.id"
+                    + " WHERE a.id BETWEEN ? AND ? ORDER BY a.id, e.seq";
+
+    private ChainWalk everything(Progress progress) {
+        AtomicLong totalAssets = new AtomicLong();
+        AtomicLong totalEvents = new AtomicLong();
+        List<ChainWalk> parts =
+                jdbc.partitioned(
+                        EVERYTHING,
+                        new Object[0],
+                        partition ->
+                                new ChainWalk() {
+                                    @Override
+                                    public ChainWalk result() {
+                                        ChainWalk done = super.result();
+                                        progress.checked(
+                                                totalAssets.addAndGet(done.assets),
+                                                totalEvents.addAndGet(done.events));
+                                        return done;
+                                    }
+                                });
+        ChainWalk all = new ChainWalk();
+        parts.forEach(all::add);
+        return all;
+    }
+
+    private Mono<Report> named(ChainWalk walk) {
         if (walk.broken.isEmpty()) {
             return Mono.just(new Report(true, walk.assets, walk.events, null, List.of()));
         }

@@ -137,6 +137,8 @@ class AuditScenarioTests extends ApiTestSupport {
         assertThat(first.results()).hasSize(24);
         assertThat(first.results().subList(0, 23))
                 .allSatisfy(r -> assertThat(r.result()).isEqualTo("FOUND"));
+        assertThat(first.results().get(22).code()).isEqualTo("ALREADY_SEEN");
+        assertThat(first.results().subList(0, 22)).allMatch(r -> r.code() == null);
         Result stray = first.results().get(23);
         assertThat(stray.result()).isEqualTo("UNEXPECTED");
         assertThat(stray.message()).contains("subcontractor");

@@ -96,9 +96,9 @@ public final class InspectionBenchmark {
                                 "--azukari.db.port=" + db.port(),
                                 "--azukari.db.name=" + db.database(),
                                 "--azukari.db.username=" + db.appUser(),
-                                "--azukari.db.password=",
+                                "--azukari.db.password=" + db.appPassword(),
                                 "--azukari.db.owner-username=" + db.ownerUser(),
-                                "--azukari.db.owner-password=",
+                                "--azukari.db.owner-password=" + db.ownerPassword(),
                                 "--server.port=0",
                                 "--azukari.bootstrap.enabled=false",
                                 "--azukari.reminders.enabled=false",
@@ -163,13 +163,25 @@ public final class InspectionBenchmark {
         System.gc();
         long baseline = memory.getHeapMemoryUsage().getUsed();
         AtomicLong maxLive = new AtomicLong();
+        // live heap = what the heap pools hold right after their last collection; a full GC only
+        // every 5 s (one every 200 ms stopped the server so often that it measured the GCs)
         Thread sampler =
                 new Thread(
                         () -> {
+                            long n = 0;
                             while (!Thread.currentThread().isInterrupted()) {
-                                System.gc();
-                                maxLive.accumulateAndGet(
-                                        memory.getHeapMemoryUsage().getUsed(), Math::max);
+                                if (++n % 25 == 0) {
+                                    System.gc();
+                                }
+                                long live = 0;
+                                for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                                    var after = pool.getCollectionUsage();
+                                    if (pool.getType() == java.lang.management.MemoryType.HEAP
+                                            && after != null) {
+                                        live += after.getUsed();
+                                    }
+                                }
+                                maxLive.accumulateAndGet(live, Math::max);
                                 try {
                                     Thread.sleep(200);
                                 } catch (InterruptedException e) {
@@ -192,7 +204,7 @@ public final class InspectionBenchmark {
         sampler.join();
         System.out.printf(
                 "inspection bundle of a %,d-asset contract: %,d bytes in %.2f s; live heap before %,d MB, highest while"
-                        + " streaming %,d MB (sampled after full GC)%n",
+                        + " streaming %,d MB (heap after collections)%n",
                 LARGE, Files.size(file), s, baseline >> 20, maxLive.get() >> 20);
         t0 = System.nanoTime();
         BundleVerifier.Result r = BundleVerifier.verify(file, null);
@@ -243,13 +255,51 @@ public final class InspectionBenchmark {
                                     CONTRACTS));
         }
         long t0 = System.nanoTime();
+        // several connections at once, each hashing and copying its own range of assets
+        int workers = Integer.getInteger("bench.generators", 4);
+        int per = (ASSETS + workers - 1) / workers;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+        var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int w = 0; w < workers; w++) {
+            int first = 1 + w * per;
+            int last = Math.min(ASSETS, first + per - 1);
+            done.add(
+                    pool.submit(
+                            () -> {
+                                try (Connection g =
+                                        DriverManager.getConnection(
+                                                c.getMetaData().getURL(),
+                                                c.getMetaData().getUserName(),
+                                                "")) {
+                                    try (Statement st = g.createStatement()) {
+                                        st.execute("SET synchronous_commit = off");
+                                    }
+                                    generate(g, first, last);
+                                }
+                                return null;
+                            }));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        try (Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE");
+        }
+        System.out.printf(
+                "generated %,d assets and %,d chained events in %.1f s%n",
+                ASSETS, (long) ASSETS * EVENTS_PER_ASSET, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Assets {@code first} to {@code last} with their chains, hashed with the core encoding. */
+    private static void generate(Connection c, int first, int last) throws Exception {
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
         HexFormat hex = HexFormat.of();
         int batch = 20_000;
-        for (int from = 1; from <= ASSETS; from += batch) {
+        for (int from = first; from <= last; from += batch) {
             StringBuilder assets = new StringBuilder();
             StringBuilder events = new StringBuilder();
-            for (int i = from; i < Math.min(ASSETS + 1, from + batch); i++) {
+            for (int i = from; i < Math.min(last + 1, from + batch); i++) {
                 UUID asset = UUID.nameUUIDFromBytes(("asset" + i).getBytes());
                 UUID contract = contract(i <= LARGE ? 1 : 2 + i % (CONTRACTS - 1));
                 byte[] prev = EventEncoding.GENESIS;
@@ -330,12 +380,6 @@ public final class InspectionBenchmark {
                             + " occurred_at, note, prev_hash, hash) FROM STDIN",
                     new StringReader(events.toString()));
         }
-        try (Statement s = c.createStatement()) {
-            s.execute("VACUUM ANALYZE");
-        }
-        System.out.printf(
-                "generated %,d assets and %,d chained events in %.1f s%n",
-                ASSETS, (long) ASSETS * EVENTS_PER_ASSET, (System.nanoTime() - t0) / 1e9);
     }
 
     private InspectionBenchmark() {}

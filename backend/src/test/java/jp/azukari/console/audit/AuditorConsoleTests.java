@@ -430,14 +430,23 @@ class AuditorConsoleTests extends BrowserTestSupport {
                                 }
                             });
         }
-        // the auditor's own session, language and password, and starting a verification (reading
-        // the ledger) are theirs
+        // the auditor's own session, language and password, starting a verification (reading
+        // the ledger) and taking an inventory are theirs
         routes.removeIf(
                 r ->
                         r.startsWith("/api/")
                                 || r.startsWith("/actuator")
                                 || r.startsWith("/account")
-                                || Set.of("/signin", "/signout", "/language", "/ledger/verify")
+                                || Set.of(
+                                                "/signin",
+                                                "/signout",
+                                                "/language",
+                                                "/ledger/verify",
+                                                // art. 9: taking an inventory is the auditor's
+                                                // job (the audit service decides, as the API)
+                                                "/audits",
+                                                "/audits/{id}/scan",
+                                                "/audits/{id}/close")
                                         .contains(r));
         return new ArrayList<>(routes);
     }

@@ -13,8 +13,10 @@ import java.util.function.Consumer;
 import jp.azukari.scanner.client.Problem;
 import jp.azukari.scanner.client.ScanResult;
 import jp.azukari.scanner.client.Transfer;
+import jp.azukari.scanner.counter.AuditSeen;
 import jp.azukari.scanner.counter.Outcome;
 import jp.azukari.scanner.label.Reading;
+import jp.azukari.scanner.queue.Purpose;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +35,7 @@ final class Printer implements Consumer<Outcome> {
     private final Instant runStarted;
     private final DateTimeFormatter time;
     private final Runnable beforeLine;
+    final AuditSeen audit = new AuditSeen();
 
     Printer(
             PrintStream out,
@@ -211,20 +214,40 @@ final class Printer implements Consumer<Outcome> {
     private Line answered(Outcome.ScanAnswered answered) {
         ScanResult result = answered.result();
         List<String> parts = new ArrayList<>();
-        parts.add(
-                messages.has("result." + result.result())
-                        ? messages.text("result." + result.result())
-                        : messages.text("result.other", result.result()));
+        String auditKind = null;
+        if (answered.scan().purpose() == Purpose.AUDIT) {
+            AuditSeen.Kind kind = audit.classify(result);
+            String code = "audit.code." + result.code();
+            if (kind != AuditSeen.Kind.NOT_COUNTED) {
+                auditKind = kind.name();
+                parts.add(
+                        messages.text(
+                                "audit." + kind.name(),
+                                Objects.requireNonNullElse(result.holder(), "?")));
+            } else if (result.code() != null && messages.has(code)) {
+                auditKind = kind.name();
+                parts.add(messages.text(code));
+            }
+        }
+        if (auditKind == null) {
+            parts.add(
+                    messages.has("result." + result.result())
+                            ? messages.text("result." + result.result())
+                            : messages.text("result.other", result.result()));
+        }
         if (result.title() != null) {
             parts.add(result.title());
         }
-        if (result.holder() != null) {
+        if (result.holder() != null && auditKind == null) {
             parts.add(messages.text("scan.holder", result.holder()));
         }
-        if (!result.succeeded() && result.message() != null && !result.message().isBlank()) {
+        if (!result.succeeded()
+                && auditKind == null
+                && result.message() != null
+                && !result.message().isBlank()) {
             parts.add(result.message());
         }
-        if (result.code() != null) {
+        if (result.code() != null && auditKind == null) {
             parts.add(
                     messages.text(
                             "rule",
@@ -253,6 +276,10 @@ final class Printer implements Consumer<Outcome> {
                         answered.scan().purpose(),
                         "transferId",
                         answered.scan().transferId(),
+                        "auditId",
+                        answered.scan().auditId(),
+                        "audit",
+                        auditKind,
                         "assetId",
                         result.assetId(),
                         "tag",
@@ -367,6 +394,9 @@ final class Printer implements Consumer<Outcome> {
         if (outcome instanceof Outcome.StillMissing missing) {
             return stillMissing(missing);
         }
+        if (outcome instanceof Outcome.AuditStatus status) {
+            return auditStatus(status);
+        }
         return note(outcome);
     }
 
@@ -411,6 +441,58 @@ final class Printer implements Consumer<Outcome> {
                 null,
                 fields("transferId", transfer.id(), "lines", lines),
                 more);
+    }
+
+    private Line auditStatus(Outcome.AuditStatus status) {
+        String run =
+                messages.text(
+                        "audit.run", status.found(), status.unexpected(), status.duplicates());
+        Map<String, Object> counts =
+                fields(
+                        "runFound",
+                        status.found(),
+                        "runUnexpected",
+                        status.unexpected(),
+                        "runDuplicates",
+                        status.duplicates());
+        if (status.audit() == null) {
+            return new Line("audit", null, run, null, counts);
+        }
+        var a = status.audit();
+        String where =
+                a.partyName() == null
+                        ? ""
+                        : a.partyName() + (a.location() == null ? "" : " / " + a.location());
+        Map<String, Object> all =
+                fields(
+                        "auditId",
+                        a.id(),
+                        "status",
+                        a.status(),
+                        "expected",
+                        a.expected(),
+                        "found",
+                        a.found(),
+                        "missing",
+                        a.missing(),
+                        "unexpected",
+                        a.unexpected());
+        all.putAll(counts);
+        return new Line(
+                "audit",
+                null,
+                messages.text(
+                        "audit.status",
+                        a.id(),
+                        where,
+                        a.expected(),
+                        a.found(),
+                        a.missing(),
+                        a.unexpected(),
+                        messages.text("audit.state." + a.status())),
+                null,
+                all,
+                List.of("  " + run));
     }
 
     private Line note(Outcome outcome) {

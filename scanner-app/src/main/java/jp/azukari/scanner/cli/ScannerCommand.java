@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ScannerCommand.Version.class,
         description = {
             "Azukari counter scanner: reads QR labels from pictures, a watched folder, a barcode scanner "
-                    + "or a camera, and confirms, starts or looks up custody transfers.",
+                    + "or a camera, and confirms, starts or looks up custody transfers, or takes an inventory (audit).",
             "Scans are kept in a durable local queue until the server has them; nothing is lost if the program is killed."
         },
         subcommands = {
@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             ConfirmCommand.class,
             TransferCommand.class,
             LookupCommand.class,
+            AuditCommand.class,
             DecodeCommand.class,
             SyncCommand.class,
             VerifyBundleCommand.class,

@@ -12,6 +12,8 @@ public interface Api {
 
     Transfer transfer(UUID id) throws ApiException;
 
+    Audit audit(UUID id) throws ApiException;
+
     Transfer createTransfer(NewTransfer transfer, UUID requestId) throws ApiException;
 
     ResolvedLabel resolve(String payload) throws ApiException;

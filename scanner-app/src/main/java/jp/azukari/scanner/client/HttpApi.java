@@ -85,6 +85,10 @@ public final class HttpApi {
         return send(authorized(get("/transfers/" + id), accessToken), Transfer.class);
     }
 
+    public Audit audit(String accessToken, UUID id) throws ApiException {
+        return send(authorized(get("/audits/" + id), accessToken), Audit.class);
+    }
+
     /**
      * Starts a transfer. The contract has no client id for this call; {@code Idempotency-Key}
      * carries the queue's request id so that a server honouring it can recognise a retry after a

@@ -17,7 +17,18 @@ public record ScanBatch(String deviceId, List<Scan> scans) {
         }
     }
 
-    /** {@code transferId} is null for a LOOKUP. */
+    /** {@code transferId} is set for a CONFIRM, {@code auditId} for an AUDIT. */
     public record Scan(
-            UUID scanId, String payload, Instant scannedAt, String purpose, UUID transferId) {}
+            UUID scanId,
+            String payload,
+            Instant scannedAt,
+            String purpose,
+            UUID transferId,
+            UUID auditId) {
+
+        public Scan(
+                UUID scanId, String payload, Instant scannedAt, String purpose, UUID transferId) {
+            this(scanId, payload, scannedAt, purpose, transferId, null);
+        }
+    }
 }

@@ -33,6 +33,11 @@ public final class Session implements Api {
     }
 
     @Override
+    public Audit audit(UUID id) throws ApiException {
+        return call(token -> http.audit(token, id));
+    }
+
+    @Override
     public Transfer createTransfer(NewTransfer transfer, UUID requestId) throws ApiException {
         return call(token -> http.createTransfer(token, transfer, requestId));
     }

@@ -125,7 +125,8 @@ public final class Courier {
                                                         scan.payload(),
                                                         scan.scannedAt(),
                                                         scan.purpose().name(),
-                                                        scan.transferId()))
+                                                        scan.transferId(),
+                                                        scan.auditId()))
                                 .toList());
         List<Outcome> answered = new ArrayList<>();
         try {

@@ -126,6 +126,19 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * After an audit run: the audit as the server counts it now, and what this run saw ({@code
+     * audit} is null when the server cannot tell now).
+     */
+    record AuditStatus(
+            jp.azukari.scanner.client.Audit audit, int found, int unexpected, int duplicates)
+            implements Outcome {
+        @Override
+        public Mark mark() {
+            return Mark.NOTE;
+        }
+    }
+
     /** The server could not be used; {@code waiting} items stay queued. */
     record ServerUnavailable(ApiException.Unavailable.Why why, String detail, int waiting)
             implements Outcome {

@@ -18,9 +18,9 @@ import jp.azukari.scanner.queue.QueuedScan;
 import jp.azukari.scanner.queue.ScanQueue;
 
 /**
- * Confirm and lookup: each label gets its scan id and time when read, is journaled and synced, and
- * only then sent. Live inputs send as they go, so the person sees each answer at once; files are
- * sent in batches at the end.
+ * Confirm, lookup and audit: each label gets its scan id and time when read, is journaled and
+ * synced, and only then sent. Live inputs send as they go, so the person sees each answer at once;
+ * files are sent in batches at the end.
  */
 public final class ScanAndSend implements Action {
 
@@ -29,6 +29,7 @@ public final class ScanAndSend implements Action {
     private final Station station;
     private final Purpose purpose;
     private final UUID transferId;
+    private final UUID auditId;
     private final boolean live;
     private final Consumer<Outcome> outcomes;
     private final Map<UUID, QueuedScan> mine = new LinkedHashMap<>();
@@ -42,6 +43,20 @@ public final class ScanAndSend implements Action {
             UUID transferId,
             boolean live,
             Consumer<Outcome> outcomes) {
+        this(queue, deliverer, station, purpose, transferId, null, live, outcomes);
+    }
+
+    /** {@code auditId}: the open audit an AUDIT scan goes into (null for CONFIRM and LOOKUP). */
+    public ScanAndSend(
+            ScanQueue queue,
+            Deliverer deliverer,
+            Station station,
+            Purpose purpose,
+            UUID transferId,
+            UUID auditId,
+            boolean live,
+            Consumer<Outcome> outcomes) {
+        this.auditId = auditId;
         this.queue = queue;
         this.deliverer = deliverer;
         this.station = station;
@@ -65,7 +80,8 @@ public final class ScanAndSend implements Action {
                             readAt,
                             purpose,
                             transferId,
-                            source));
+                            source,
+                            auditId));
         }
         queue.add(scans);
         scans.forEach(scan -> mine.put(scan.scanId(), scan));

@@ -84,6 +84,11 @@ final class FakeServer implements Api {
     }
 
     @Override
+    public jp.azukari.scanner.client.Audit audit(UUID id) throws ApiException {
+        return new jp.azukari.scanner.client.Audit(id, "party", null, "OPEN", 0, 0, 0, 0);
+    }
+
+    @Override
     public Transfer createTransfer(NewTransfer transfer, UUID requestId) throws ApiException {
         if (refuseTransfers != null) {
             throw new ApiException.Refused(refuseTransfers);
