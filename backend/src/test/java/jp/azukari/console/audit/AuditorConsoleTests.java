@@ -233,10 +233,13 @@ class AuditorConsoleTests extends BrowserTestSupport {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(422);
-        // a scanner sends upper case (QR alphanumeric mode); the station keeps what it was given as read
+        // what a scan presented is kept upper-cased (labels use the QR alphanumeric mode)
         String malformed =
                 "NOT A LABEL "
-                        + UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
+                        + UUID.randomUUID()
+                                .toString()
+                                .substring(0, 6)
+                                .toUpperCase(java.util.Locale.ROOT);
         as(world.contractorCustodian)
                 .post()
                 .uri("/api/v1/scans")
