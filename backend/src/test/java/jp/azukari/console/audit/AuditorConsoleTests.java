@@ -233,7 +233,13 @@ class AuditorConsoleTests extends BrowserTestSupport {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(422);
-        String malformed = "NOT A LABEL " + UUID.randomUUID().toString().substring(0, 6);
+        // what a scan presented is kept upper-cased (labels use the QR alphanumeric mode)
+        String malformed =
+                "NOT A LABEL "
+                        + UUID.randomUUID()
+                                .toString()
+                                .substring(0, 6)
+                                .toUpperCase(java.util.Locale.ROOT);
         as(world.contractorCustodian)
                 .post()
                 .uri("/api/v1/scans")
