@@ -9,10 +9,16 @@ import reactor.core.publisher.Mono;
 /** The few facts about a user that signing in and refreshing need. */
 class Accounts {
 
-    record Account(Actor actor, String passwordHash, boolean active, long tokenVersion) {}
+    record Account(
+            Actor actor,
+            String passwordHash,
+            boolean active,
+            long tokenVersion,
+            boolean passwordChangeRequired) {}
 
     private static final String COLUMNS =
-            "SELECT id, username, role, party_id, password_hash, active, token_version FROM app_user ";
+            "SELECT id, username, role, party_id, password_hash, active, token_version,"
+                    + " password_change_required FROM app_user ";
 
     private final DatabaseClient db;
 
@@ -46,6 +52,7 @@ class Accounts {
                 actor,
                 row.get("password_hash", String.class),
                 Boolean.TRUE.equals(row.get("active", Boolean.class)),
-                row.get("token_version", Long.class));
+                row.get("token_version", Long.class),
+                Boolean.TRUE.equals(row.get("password_change_required", Boolean.class)));
     }
 }

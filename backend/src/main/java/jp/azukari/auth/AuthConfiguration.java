@@ -65,4 +65,24 @@ class AuthConfiguration {
                 clock,
                 random);
     }
+
+    @Bean
+    PasswordChanges passwordChanges(
+            TokenService tokens,
+            DatabaseClient db,
+            RefreshTokens refreshTokens,
+            ConsoleSessions sessions,
+            CurrentUsers currentUsers,
+            PasswordEncoder passwords,
+            org.springframework.transaction.ReactiveTransactionManager transactions) {
+        return new PasswordChanges(
+                tokens,
+                db,
+                refreshTokens,
+                sessions,
+                currentUsers,
+                passwords,
+                org.springframework.transaction.reactive.TransactionalOperator.create(
+                        transactions));
+    }
 }

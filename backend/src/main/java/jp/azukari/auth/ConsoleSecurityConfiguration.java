@@ -4,7 +4,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import jp.azukari.platform.console.ConsoleErrorDispatch;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,11 +12,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -86,6 +83,10 @@ class ConsoleSecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(new ConsoleSessionContexts(sessions))
+                .addFilterAfter(
+                        PasswordChangeFilter.console(),
+                        org.springframework.security.config.web.server.SecurityWebFiltersOrder
+                                .AUTHENTICATION)
                 .csrf(
                         c ->
                                 c.csrfTokenRepository(tokens)
@@ -228,15 +229,11 @@ class ConsoleSecurityConfiguration {
                                             found.map(
                                                     user ->
                                                             new SecurityContextImpl(
-                                                                    new UsernamePasswordAuthenticationToken(
-                                                                            user.actor(),
-                                                                            null,
-                                                                            List.of(
-                                                                                    new SimpleGrantedAuthority(
-                                                                                            "ROLE_"
-                                                                                                    + user.actor()
-                                                                                                            .role()
-                                                                                                            .name())))))));
+                                                                    PasswordChangeFilter
+                                                                            .authentication(
+                                                                                    user.actor(),
+                                                                                    user
+                                                                                            .passwordChangeRequired())))));
         }
     }
 

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
 public class ConsoleSessions {
 
     /** The signed-in user as the console needs them: who acts, and how they read the pages. */
-    public record SessionUser(Actor actor, String displayName, String locale) {}
+    public record SessionUser(
+            Actor actor, String displayName, String locale, boolean passwordChangeRequired) {}
 
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
@@ -87,7 +88,7 @@ public class ConsoleSessions {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return db.sql(
                         """
-                        SELECT u.id, u.username, u.role, u.party_id, u.display_name, u.locale, s.last_seen_at
+                        SELECT u.id, u.username, u.role, u.party_id, u.display_name, u.locale, u.password_change_required, s.last_seen_at
                           FROM console_session s JOIN app_user u ON u.id = s.user_id
                          WHERE s.token_hash = :hash AND s.expires_at > :now AND s.last_seen_at > :idle AND u.active""")
                 .bind("hash", hash)
@@ -103,7 +104,11 @@ public class ConsoleSessions {
                                                     Role.valueOf(row.get("role", String.class)),
                                                     row.get("party_id", UUID.class)),
                                             row.get("display_name", String.class),
-                                            row.get("locale", String.class)),
+                                            row.get("locale", String.class),
+                                            Boolean.TRUE.equals(
+                                                    row.get(
+                                                            "password_change_required",
+                                                            Boolean.class))),
                                     row.get("last_seen_at", Instant.class)
                                 })
                 .one()
@@ -162,6 +167,13 @@ public class ConsoleSessions {
         }
         return db.sql("DELETE FROM console_session WHERE token_hash = :hash")
                 .bind("hash", hash(token))
+                .then();
+    }
+
+    /** Ends every console session of this user (a new password was set), on every instance. */
+    public Mono<Void> endAllOf(UUID userId) {
+        return db.sql("DELETE FROM console_session WHERE user_id = :user")
+                .bind("user", userId)
                 .then();
     }
 

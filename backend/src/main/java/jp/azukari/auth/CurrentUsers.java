@@ -32,7 +32,8 @@ public class CurrentUsers {
      * A user's current state: the actor as it is now, the token version tokens must carry, and
      * whether active.
      */
-    public record UserState(Actor actor, long tokenVersion, boolean active) {}
+    public record UserState(
+            Actor actor, long tokenVersion, boolean active, boolean passwordChangeRequired) {}
 
     private record Entry(Mono<UserState> state, long loadedAt) {}
 
@@ -60,9 +61,14 @@ public class CurrentUsers {
      * token was issued).
      */
     public Mono<Actor> current(UUID userId, long tokenVersion) {
-        return state(userId)
-                .filter(s -> s.active() && s.tokenVersion() == tokenVersion)
-                .map(UserState::actor);
+        return valid(userId, tokenVersion).map(UserState::actor);
+    }
+
+    /**
+     * The user's state when they are active and their token version is still {@code tokenVersion}.
+     */
+    public Mono<UserState> valid(UUID userId, long tokenVersion) {
+        return state(userId).filter(s -> s.active() && s.tokenVersion() == tokenVersion);
     }
 
     /** The user's current state (active or not), or empty when there is no such user. */
@@ -106,7 +112,8 @@ public class CurrentUsers {
 
     private Mono<UserState> load(UUID userId) {
         return db.sql(
-                        "SELECT username, role, party_id, active, token_version FROM app_user WHERE id = :id")
+                        "SELECT username, role, party_id, active, token_version, password_change_required"
+                                + " FROM app_user WHERE id = :id")
                 .bind("id", userId)
                 .map(
                         row ->
@@ -117,16 +124,23 @@ public class CurrentUsers {
                                                 Role.valueOf(row.get("role", String.class)),
                                                 row.get("party_id", UUID.class)),
                                         row.get("token_version", Long.class),
-                                        Boolean.TRUE.equals(row.get("active", Boolean.class))))
+                                        Boolean.TRUE.equals(row.get("active", Boolean.class)),
+                                        Boolean.TRUE.equals(
+                                                row.get(
+                                                        "password_change_required",
+                                                        Boolean.class))))
                 .one()
                 // a read caught on a connection the server dropped could wait without end (seen
-                // after
-                // pg_terminate_backend on an idle second instance): bounded, and tried once more on
-                // another
-                // connection; still nothing is a lost database (503 with Retry-After), never a hung
-                // request
+                // after pg_terminate_backend on an idle second instance): bounded, and tried once
+                // more on another connection; still nothing is a lost database (503 with
+                // Retry-After), never a hung request
                 .timeout(LOAD_TIMEOUT)
-                .retryWhen(Retry.max(1).filter(TimeoutException.class::isInstance))
+                .retryWhen(
+                        Retry.max(1)
+                                .filter(TimeoutException.class::isInstance)
+                                // the second timeout itself, not a RetryExhaustedException the
+                                // mapping below would not know (it answered 500 instead of 503)
+                                .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .onErrorMap(
                         TimeoutException.class,
                         e ->

@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import jp.azukari.common.Actor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +21,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -86,8 +83,11 @@ class SecurityConfiguration {
             AccessTokens tokens, CurrentUsers users) {
         return authentication ->
                 tokens.subject((String) authentication.getCredentials())
-                        .flatMap(subject -> users.current(subject.userId(), subject.tokenVersion()))
-                        .<Authentication>map(SecurityConfiguration::authenticated)
+                        .flatMap(subject -> users.valid(subject.userId(), subject.tokenVersion()))
+                        .map(
+                                state ->
+                                        PasswordChangeFilter.authentication(
+                                                state.actor(), state.passwordChangeRequired()))
                         .switchIfEmpty(
                                 Mono.error(
                                         new BadCredentialsException(
@@ -129,6 +129,7 @@ class SecurityConfiguration {
                 // keeps no sessions
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterAfter(PasswordChangeFilter.api(), SecurityWebFiltersOrder.AUTHENTICATION)
                 .authorizeExchange(
                         auth ->
                                 auth.pathMatchers(
@@ -177,11 +178,6 @@ class SecurityConfiguration {
                 .build();
     }
 
-    private static Authentication authenticated(Actor actor) {
-        return new UsernamePasswordAuthenticationToken(
-                actor, null, List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
-    }
-
     private static Mono<Authentication> bearerToken(ServerWebExchange exchange) {
         String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -200,6 +196,17 @@ class SecurityConfiguration {
             String slug,
             String title,
             String detail) {
+        return problem(exchange, status, slug, title, detail, null);
+    }
+
+    /** An RFC 9457 answer written before any controller runs; {@code code} when not null. */
+    static Mono<Void> problem(
+            ServerWebExchange exchange,
+            HttpStatus status,
+            String slug,
+            String title,
+            String detail,
+            String code) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -217,6 +224,7 @@ class SecurityConfiguration {
                         + detail.replace("\\", "\\\\").replace("\"", "\\\"")
                         + "\",\"instance\":\""
                         + exchange.getRequest().getPath().value().replace("\"", "")
+                        + (code == null ? "" : "\",\"code\":\"" + code)
                         + "\"}";
         DataBuffer buffer = response.bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));

@@ -16,7 +16,17 @@ import reactor.core.scheduler.Schedulers;
 class TokenService {
 
     /** What a successful sign-in or refresh hands the client. */
-    record TokenPair(String accessToken, String refreshToken, String tokenType, long expiresIn) {}
+    /**
+     * What a successful sign-in or refresh hands the client; {@code passwordChangeRequired} says an
+     * administrator set the password and only {@code POST /api/v1/account/password} works until the
+     * user has chosen their own (every other call answers 403, code PASSWORD_CHANGE_REQUIRED).
+     */
+    record TokenPair(
+            String accessToken,
+            String refreshToken,
+            String tokenType,
+            long expiresIn,
+            boolean passwordChangeRequired) {}
 
     private final Accounts accounts;
     private final LoginThrottle throttle;
@@ -86,6 +96,15 @@ class TokenService {
                                 Mono.delay(policy.delayBefore(attempt.accountFailures()))
                                         .then(verify(username, password)))
                 .flatMap(account -> throttle.clear(username, source, now).thenReturn(account));
+    }
+
+    /**
+     * A new sign-in for this active user (after they changed their password), as from the token
+     * endpoint.
+     */
+    Mono<TokenPair> signInAgain(java.util.UUID userId) {
+        return accounts.active(userId)
+                .flatMap(account -> pair(account, refreshTokens.start(userId)));
     }
 
     Mono<TokenPair> refresh(String refreshToken) {
@@ -171,7 +190,8 @@ class TokenService {
                                         t.getT1(),
                                         t.getT2().token(),
                                         "Bearer",
-                                        accessTokens.ttl().toSeconds()));
+                                        accessTokens.ttl().toSeconds(),
+                                        account.passwordChangeRequired()));
     }
 
     private static ProblemException invalidCredentials() {

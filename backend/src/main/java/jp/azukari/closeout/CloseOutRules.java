@@ -98,7 +98,7 @@ public final class CloseOutRules {
     /** Only an ACTIVE contract is marked COMPLETED (art. 6: then everything held is due). */
     public static Decision complete(String number, ContractStatus status) {
         return status == ContractStatus.ACTIVE
-                ? ALLOWED
+                ? Decision.ALLOWED
                 : Decision.refused(
                         RefusalCode.CONTRACT_NOT_ACTIVE,
                         "Contract "
@@ -114,7 +114,7 @@ public final class CloseOutRules {
      */
     public static Decision close(String number, ContractStatus status) {
         return status == ContractStatus.COMPLETED
-                ? ALLOWED
+                ? Decision.ALLOWED
                 : Decision.refused(
                         RefusalCode.CONTRACT_NOT_COMPLETED,
                         "Contract "
@@ -123,6 +123,4 @@ public final class CloseOutRules {
                                 + status
                                 + ": only a COMPLETED contract can be CLOSED");
     }
-
-    private static final Decision ALLOWED = new Decision.Allowed(null, null);
 }

@@ -21,7 +21,7 @@ public final class CopyRules {
 
     private CopyRules() {}
 
-    public static PriorApproval.Outcome copy(
+    public static Decision copy(
             Actor actor,
             AssetFacts asset,
             ContractStatus contract,
@@ -29,13 +29,13 @@ public final class CopyRules {
             LocalDate today) {
         Refusal basic = holderActing(actor, asset, contract, "copy");
         if (basic != null) {
-            return new PriorApproval.Refused(basic);
+            return Decision.refused(basic);
         }
         return PriorApproval.find(
                 PriorApproval.Need.COPY, asset.contractId(), asset.id(), approvals, today);
     }
 
-    public static PriorApproval.Outcome takeOut(
+    public static Decision takeOut(
             Actor actor,
             AssetFacts asset,
             ContractStatus contract,
@@ -44,14 +44,14 @@ public final class CopyRules {
             LocalDate today) {
         Refusal basic = holderActing(actor, asset, contract, "take out");
         if (basic != null) {
-            return new PriorApproval.Refused(basic);
+            return Decision.refused(basic);
         }
         if (alreadyOut) {
-            return new PriorApproval.Refused(
-                    new Refusal(RefusalCode.ASSET_NOT_AVAILABLE, "The asset is already taken out"));
+            return Decision.refused(
+                    RefusalCode.ASSET_NOT_AVAILABLE, "The asset is already taken out");
         }
         if (asset.inOpenTransfer()) {
-            return new PriorApproval.Refused(Refusal.of(RefusalCode.ALREADY_IN_TRANSFER));
+            return Decision.refused(RefusalCode.ALREADY_IN_TRANSFER);
         }
         return PriorApproval.find(
                 PriorApproval.Need.TAKE_OUT, asset.contractId(), asset.id(), approvals, today);
@@ -89,8 +89,6 @@ public final class CopyRules {
                     RefusalCode.ROLE_NOT_PERMITTED,
                     "Only a CUSTODIAN of the party that took the asset out records it back");
         }
-        return alreadyBack
-                ? Decision.refused(RefusalCode.ALREADY_BROUGHT_BACK)
-                : new Decision.Allowed(null, null);
+        return alreadyBack ? Decision.refused(RefusalCode.ALREADY_BROUGHT_BACK) : Decision.ALLOWED;
     }
 }

@@ -12,7 +12,7 @@ import jp.azukari.custody.PriorApprovals;
 import jp.azukari.custody.RecordedRefusals;
 import jp.azukari.custody.domain.ApprovalKind;
 import jp.azukari.custody.domain.CustodyState;
-import jp.azukari.custody.domain.PriorApproval;
+import jp.azukari.custody.domain.Decision;
 import jp.azukari.ledger.EventType;
 import jp.azukari.ledger.Ledger;
 import jp.azukari.ledger.LedgerEntry;
@@ -84,8 +84,7 @@ public class CopyService {
                                                                     original.contractStatus(),
                                                                     candidates,
                                                                     today);
-                                                    if (outcome
-                                                            instanceof PriorApproval.Refused r) {
+                                                    if (outcome instanceof Decision.Refused r) {
                                                         return refusals.<List<UUID>>refuse(
                                                                 actor,
                                                                 new RecordedRefusals.Attempt(
@@ -102,8 +101,7 @@ public class CopyService {
                                                             register(
                                                                     actor,
                                                                     originalId,
-                                                                    ((PriorApproval.Granted)
-                                                                                    outcome)
+                                                                    ((Decision.Granted) outcome)
                                                                             .approval()
                                                                             .id(),
                                                                     req));

@@ -13,7 +13,6 @@ import jp.azukari.custody.PriorApprovals;
 import jp.azukari.custody.RecordedRefusals;
 import jp.azukari.custody.domain.ApprovalKind;
 import jp.azukari.custody.domain.Decision;
-import jp.azukari.custody.domain.PriorApproval;
 import jp.azukari.custody.domain.Refusal;
 import jp.azukari.custody.domain.RefusalCode;
 import jp.azukari.ledger.EventType;
@@ -81,8 +80,7 @@ public class TakeOutService {
                                                                     a.openTakeOutId() != null,
                                                                     candidates,
                                                                     today);
-                                                    if (outcome
-                                                            instanceof PriorApproval.Refused r) {
+                                                    if (outcome instanceof Decision.Refused r) {
                                                         return refusals.<UUID>refuse(
                                                                 actor,
                                                                 new RecordedRefusals.Attempt(
@@ -98,8 +96,7 @@ public class TakeOutService {
                                                             recordOut(
                                                                     actor,
                                                                     assetId,
-                                                                    ((PriorApproval.Granted)
-                                                                                    outcome)
+                                                                    ((Decision.Granted) outcome)
                                                                             .approval()
                                                                             .id(),
                                                                     req));

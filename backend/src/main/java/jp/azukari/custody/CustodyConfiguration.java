@@ -60,6 +60,7 @@ class CustodyConfiguration {
         var approvals = new PriorApprovals(db);
         var refusals = new RecordedRefusals(ledger, tx, clock);
         TrainingGate training = trainingGate.getIfAvailable(TrainingGate::notRequired);
+        var ending = new EndingTransfer(locks, queries, writes, ledger, tx, clock);
 
         var opening =
                 new OpeningTransfer(
@@ -82,8 +83,8 @@ class CustodyConfiguration {
                         zone,
                         groupsInFlight),
                 new ConfirmingEachLine(confirming, ledger, clock, zone),
-                new CancellingTransfer(locks, queries, writes, ledger, tx, clock),
-                new ClosingWithMissingLines(locks, queries, writes, ledger, tx, clock),
+                new CancellingTransfer(ending, queries),
+                new ClosingWithMissingLines(ending),
                 queries);
     }
 }

@@ -95,8 +95,7 @@ class TransferController {
             @RequestParam(required = false) UUID contractId,
             @RequestParam(required = false) @Pattern(regexp = "OPEN|COMPLETED|CANCELLED")
                     String status,
-            @RequestParam(required = false) @Pattern(regexp = "ISSUE|HANDOFF|RECOVER|RETURN")
-                    String kind,
+            @RequestParam(required = false) @Pattern(regexp = TransferKind.REGEX) String kind,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
             @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return transfers.list(actor, contractId, status, kind, limit, offset);

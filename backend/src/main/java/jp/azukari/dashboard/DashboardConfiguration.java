@@ -34,8 +34,8 @@ class DashboardConfiguration {
             ChangeFeed feed,
             Clock clock,
             AgencyTimeZone zone,
-            @Value("${azukari.reminders.due-soon-days:7}") int dueSoonDays,
+            jp.azukari.platform.ReminderSettings reminders,
             @Value("${azukari.dashboard.refresh-at-most-every:PT0.5S}") Duration throttle) {
-        return new DashboardService(query, feed, clock, zone, dueSoonDays, throttle);
+        return new DashboardService(query, feed, clock, zone, reminders::dueSoonDays, throttle);
     }
 }

@@ -20,7 +20,7 @@ public class DashboardService {
     private final ChangeFeed feed;
     private final Clock clock;
     private final AgencyTimeZone zone;
-    private final int dueSoonDays;
+    private final java.util.function.IntSupplier dueSoonDays;
     private final Duration throttle;
 
     public DashboardService(
@@ -28,7 +28,7 @@ public class DashboardService {
             ChangeFeed feed,
             Clock clock,
             AgencyTimeZone zone,
-            int dueSoonDays,
+            java.util.function.IntSupplier dueSoonDays,
             Duration throttle) {
         this.query = query;
         this.feed = feed;
@@ -46,7 +46,7 @@ public class DashboardService {
                                         query.read(
                                                 zone.today(clock),
                                                 zone.zone().getId(),
-                                                dueSoonDays,
+                                                dueSoonDays.getAsInt(),
                                                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))
                                                         .minus(STALE_AFTER))));
     }

@@ -8,8 +8,8 @@ import jp.azukari.custody.domain.ApprovalFacts;
 import jp.azukari.custody.domain.AssetFacts;
 import jp.azukari.custody.domain.ContractStatus;
 import jp.azukari.custody.domain.CustodyState;
+import jp.azukari.custody.domain.Decision;
 import jp.azukari.custody.domain.PriorApproval;
-import jp.azukari.custody.domain.Refusal;
 import jp.azukari.custody.domain.RefusalCode;
 
 /**
@@ -21,7 +21,7 @@ public final class DisposalRules {
 
     private DisposalRules() {}
 
-    public static PriorApproval.Outcome decide(
+    public static Decision decide(
             Actor actor,
             AssetFacts asset,
             ContractStatus contract,
@@ -58,7 +58,7 @@ public final class DisposalRules {
                 PriorApproval.Need.DISPOSAL, asset.contractId(), asset.id(), approvals, today);
     }
 
-    private static PriorApproval.Outcome refused(RefusalCode code, String detail) {
-        return new PriorApproval.Refused(new Refusal(code, detail));
+    private static Decision refused(RefusalCode code, String detail) {
+        return Decision.refused(code, detail);
     }
 }

@@ -17,7 +17,7 @@ import jp.azukari.custody.domain.ApprovalKind;
 import jp.azukari.custody.domain.AssetFacts;
 import jp.azukari.custody.domain.ContractStatus;
 import jp.azukari.custody.domain.CustodyState;
-import jp.azukari.custody.domain.PriorApproval;
+import jp.azukari.custody.domain.Decision;
 import jp.azukari.files.CertificateRules;
 import jp.azukari.files.Upload;
 import jp.azukari.files.UploadedFiles;
@@ -110,8 +110,7 @@ public class DisposalService {
                                                                     a.contractStatus(),
                                                                     candidates,
                                                                     today);
-                                                    if (outcome
-                                                            instanceof PriorApproval.Refused r) {
+                                                    if (outcome instanceof Decision.Refused r) {
                                                         return refusals.<UUID>refuse(
                                                                 actor,
                                                                 new RecordedRefusals.Attempt(
@@ -124,7 +123,7 @@ public class DisposalService {
                                                                 r.refusal());
                                                     }
                                                     UUID approvalId =
-                                                            ((PriorApproval.Granted) outcome)
+                                                            ((Decision.Granted) outcome)
                                                                     .approval()
                                                                     .id();
                                                     return certificate(upload)

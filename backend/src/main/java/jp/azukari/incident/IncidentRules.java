@@ -52,7 +52,7 @@ public final class IncidentRules {
                 (from == Status.OPEN && to == Status.INVESTIGATING)
                         || (from == Status.INVESTIGATING && to == Status.CLOSED);
         return allowed
-                ? ALLOWED
+                ? Decision.ALLOWED
                 : Decision.refused(
                         RefusalCode.INCIDENT_STEP_NOT_ALLOWED,
                         "An incident moves OPEN → INVESTIGATING → CLOSED; it is "
@@ -63,7 +63,9 @@ public final class IncidentRules {
 
     /** Instructions are given while the incident is not CLOSED. */
     public static Decision instruct(Status status) {
-        return status == Status.CLOSED ? Decision.refused(RefusalCode.INCIDENT_CLOSED) : ALLOWED;
+        return status == Status.CLOSED
+                ? Decision.refused(RefusalCode.INCIDENT_CLOSED)
+                : Decision.ALLOWED;
     }
 
     /**
@@ -84,8 +86,6 @@ public final class IncidentRules {
                             + " is in an open transfer:"
                             + " close it with its missing lines (POST /api/v1/transfers/{id}/close-missing), which reports the loss");
         }
-        return ALLOWED;
+        return Decision.ALLOWED;
     }
-
-    private static final Decision ALLOWED = new Decision.Allowed(null, null);
 }

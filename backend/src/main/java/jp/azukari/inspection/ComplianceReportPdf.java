@@ -34,11 +34,11 @@ public class ComplianceReportPdf {
     private static final float[] EVENT_COLUMNS = {0.05f, 0.17f, 0.16f, 0.32f, 0.12f, 0.18f};
 
     private final DatabaseClient db;
-    private final ZoneId zone;
+    private final java.util.function.Supplier<ZoneId> zones;
 
-    public ComplianceReportPdf(DatabaseClient db, ZoneId zone) {
+    public ComplianceReportPdf(DatabaseClient db, java.util.function.Supplier<ZoneId> zones) {
         this.db = db;
-        this.zone = zone;
+        this.zones = zones;
     }
 
     public record Header(
@@ -168,7 +168,12 @@ public class ComplianceReportPdf {
                         + c.returnDueOn()
                         + "　状態 / Status: "
                         + c.status());
-        pdf.line("作成 / Generated: " + TIME.format(generatedAt.atZone(zone)) + " (" + zone + ")");
+        pdf.line(
+                "作成 / Generated: "
+                        + TIME.format(generatedAt.atZone(zones.get()))
+                        + " ("
+                        + zones.get()
+                        + ")");
         pdf.gap();
         pdf.subheading("台帳の検証 / Ledger verification");
         pdf.line(
@@ -192,7 +197,7 @@ public class ComplianceReportPdf {
                         + " ("
                         + digest.scope()
                         + ", "
-                        + TIME.format(digest.takenAt().atZone(zone))
+                        + TIME.format(digest.takenAt().atZone(zones.get()))
                         + ")");
         pdf.line("ダイジェスト指紋 / Digest fingerprint (SHA-256): " + digest.fingerprint());
         pdf.line("Merkle root: " + HexFormat.of().formatHex(digest.root()));
@@ -283,7 +288,7 @@ public class ComplianceReportPdf {
 
     private String time(Readable r, String column) {
         OffsetDateTime t = r.get(column, OffsetDateTime.class);
-        return t == null ? "" : TIME.format(t.atZoneSameInstant(zone));
+        return t == null ? "" : TIME.format(t.atZoneSameInstant(zones.get()));
     }
 
     private Flux<Runnable> section(PdfText pdf, String title, String sql, UUID contractId) {

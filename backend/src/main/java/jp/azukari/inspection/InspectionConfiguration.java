@@ -15,7 +15,7 @@ class InspectionConfiguration {
 
     @Bean
     ComplianceReportPdf complianceReportPdf(DatabaseClient db, AgencyTimeZone zone) {
-        return new ComplianceReportPdf(db, zone.zone());
+        return new ComplianceReportPdf(db, zone::zone);
     }
 
     @Bean

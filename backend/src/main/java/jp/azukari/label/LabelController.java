@@ -17,6 +17,7 @@ import jp.azukari.access.web.ReadOrigin;
 import jp.azukari.common.Actor;
 import jp.azukari.common.Role;
 import jp.azukari.core.label.CounterInput;
+import jp.azukari.core.label.LabelPayloadSyntax;
 import jp.azukari.evidence.LabelGuessing;
 import jp.azukari.platform.problem.Problems;
 import org.springframework.http.CacheControl;
@@ -174,7 +175,7 @@ class LabelController {
     @PostMapping("/api/v1/labels/keys/{id}/retire")
     Mono<ResponseEntity<Void>> retire(
             @AuthenticationPrincipal Actor actor,
-            @PathVariable @Pattern(regexp = "[A-Z2-7]{4}") String id) {
+            @PathVariable @Pattern(regexp = LabelPayloadSyntax.KEY_ID_REGEX) String id) {
         if (actor.role() != Role.ADMIN) {
             return Mono.error(Problems.forbidden("Only an ADMIN retires label keys"));
         }

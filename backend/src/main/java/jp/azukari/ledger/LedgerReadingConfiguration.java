@@ -28,6 +28,6 @@ class LedgerReadingConfiguration {
 
     @Bean
     Evidence evidence(DatabaseClient db, AgencyTimeZone zone) {
-        return new Evidence(db, zone.zone());
+        return new Evidence(db, zone);
     }
 }

@@ -12,6 +12,6 @@ class ReceiptConfiguration {
     @Bean
     ReceiptService receiptService(
             DatabaseClient db, TransferService transfers, AgencyTimeZone zone) {
-        return new ReceiptService(db, transfers, new ReceiptPdf(zone.zone()));
+        return new ReceiptService(db, transfers, new ReceiptPdf(zone::zone));
     }
 }

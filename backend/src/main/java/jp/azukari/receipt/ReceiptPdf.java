@@ -45,7 +45,12 @@ public final class ReceiptPdf {
     private final ReceiptText text;
 
     public ReceiptPdf(ZoneId zone) {
-        this.text = new ReceiptText(zone);
+        this(() -> zone);
+    }
+
+    /** The agency's zone as it is when each receipt is drawn. */
+    public ReceiptPdf(java.util.function.Supplier<ZoneId> zones) {
+        this.text = new ReceiptText(zones);
     }
 
     public byte[] render(Receipt receipt) {

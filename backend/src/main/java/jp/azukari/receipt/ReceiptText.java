@@ -15,19 +15,19 @@ final class ReceiptText {
             DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
                     .withChronology(JapaneseChronology.INSTANCE);
 
-    private final ZoneId zone;
+    private final java.util.function.Supplier<ZoneId> zones;
 
-    ReceiptText(ZoneId zone) {
-        this.zone = zone;
+    ReceiptText(java.util.function.Supplier<ZoneId> zones) {
+        this.zones = zones;
     }
 
     String dateTime(Instant at) {
-        return at == null ? "—" : DATE_TIME.format(at.atZone(zone));
+        return at == null ? "—" : DATE_TIME.format(at.atZone(zones.get()));
     }
 
     /** 2026年12月1日 14:03（令和8年12月1日） */
     String dateTimeWithEra(Instant at) {
-        return at == null ? "—" : dateTime(at) + "（" + WAREKI.format(at.atZone(zone)) + "）";
+        return at == null ? "—" : dateTime(at) + "（" + WAREKI.format(at.atZone(zones.get())) + "）";
     }
 
     static String kind(String kind) {

@@ -3,7 +3,6 @@ package jp.azukari.reminder;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import jp.azukari.platform.AgencyTimeZone;
@@ -55,7 +54,7 @@ class ReminderConfiguration {
             TransactionalOperator tx,
             ReminderNotifier notifier,
             Clock clock,
-            @Value("${azukari.reminders.due-soon-days:7}") int dueSoonDays,
+            jp.azukari.platform.ReminderSettings reminders,
             @Value("${azukari.reminders.stale-claim-after:PT30M}") Duration staleClaimAfter,
             @Value("${azukari.reminders.instance-id:}") String instanceId) {
         String instance =
@@ -69,7 +68,7 @@ class ReminderConfiguration {
                 tx,
                 notifier,
                 instance,
-                new ReminderJob.Settings(dueSoonDays, staleClaimAfter),
+                new ReminderJob.Settings(reminders::dueSoonDays, staleClaimAfter),
                 clock);
     }
 
@@ -80,9 +79,9 @@ class ReminderConfiguration {
             matchIfMissing = true)
     ReminderScheduler reminderScheduler(
             ReminderJob job,
-            @Value("${azukari.reminders.run-at:07:00}") LocalTime runAt,
+            jp.azukari.platform.ReminderSettings reminders,
             Clock clock,
             AgencyTimeZone zone) {
-        return new ReminderScheduler(job, runAt, clock, zone);
+        return new ReminderScheduler(job, reminders, clock, zone);
     }
 }

@@ -27,7 +27,17 @@ public class ReminderJob {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
 
-    public record Settings(int dueSoonDays, Duration staleClaimAfter) {}
+    /** {@code dueSoon} is read on every run: an administrator may change it (agency_setting). */
+    public record Settings(java.util.function.IntSupplier dueSoon, Duration staleClaimAfter) {
+
+        public Settings(int dueSoonDays, Duration staleClaimAfter) {
+            this(() -> dueSoonDays, staleClaimAfter);
+        }
+
+        int dueSoonDays() {
+            return dueSoon.getAsInt();
+        }
+    }
 
     /** What a call did: {@code ran} is false when another instance had the day already. */
     public record RunResult(

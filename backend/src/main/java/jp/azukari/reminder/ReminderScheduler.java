@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import jp.azukari.platform.AgencyTimeZone;
+import jp.azukari.platform.ReminderSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,13 +20,18 @@ class ReminderScheduler {
     private static final Logger log = LoggerFactory.getLogger(ReminderScheduler.class);
 
     private final ReminderJob job;
-    private final LocalTime runAt;
+    private final ReminderSettings settings;
     private final Clock clock;
     private final AgencyTimeZone zone;
 
     ReminderScheduler(ReminderJob job, LocalTime runAt, Clock clock, AgencyTimeZone zone) {
+        this(job, new ReminderSettings(runAt, 7), clock, zone);
+    }
+
+    ReminderScheduler(
+            ReminderJob job, ReminderSettings settings, Clock clock, AgencyTimeZone zone) {
         this.job = job;
-        this.runAt = runAt;
+        this.settings = settings;
         this.clock = clock;
         this.zone = zone;
     }
@@ -44,7 +50,7 @@ class ReminderScheduler {
 
     private Mono<Void> checkNow() {
         ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone.zone());
-        if (now.toLocalTime().isBefore(runAt)) {
+        if (now.toLocalTime().isBefore(settings.runAt())) {
             return Mono.empty();
         }
         return job.run(now.toLocalDate())

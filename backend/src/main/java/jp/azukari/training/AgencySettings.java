@@ -32,13 +32,18 @@ public class AgencySettings {
     }
 
     public Mono<Void> setFlag(String name, boolean value, UUID by) {
+        return setText(name, Boolean.toString(value), by);
+    }
+
+    /** Stores a setting's text (checked by the caller). */
+    public Mono<Void> setText(String name, String value, UUID by) {
         return db.sql(
                         """
                         INSERT INTO agency_setting (name, value, updated_by, updated_at) VALUES (:name, :value, :by, :at)
                         ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by,
                                                          updated_at = EXCLUDED.updated_at""")
                 .bind("name", name)
-                .bind("value", Boolean.toString(value))
+                .bind("value", value)
                 .bind("by", by)
                 .bind("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .then();

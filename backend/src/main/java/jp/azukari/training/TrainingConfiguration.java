@@ -21,4 +21,13 @@ class TrainingConfiguration {
     TrainingGate trainingGate(AgencySettings settings, DatabaseClient db) {
         return new SettingsTrainingGate(settings, db);
     }
+
+    @Bean
+    AgencyPreferences agencyPreferences(
+            AgencySettings settings,
+            jp.azukari.platform.AgencySettingsRefresh refresh,
+            jp.azukari.platform.AgencyTimeZone zone,
+            jp.azukari.platform.ReminderSettings reminders) {
+        return new AgencyPreferences(settings, refresh, zone, reminders);
+    }
 }

@@ -46,6 +46,7 @@ class UserController {
                     String displayName,
             Boolean active,
             Role role,
+            UUID partyId,
             String password) {}
 
     record TrainingRequest(@NotNull LocalDate completedOn, @NotNull LocalDate validUntil) {}
@@ -103,7 +104,11 @@ class UserController {
                 body.map(
                         b ->
                                 new UserService.UserPatch(
-                                        b.displayName(), b.active(), b.role(), b.password())));
+                                        b.displayName(),
+                                        b.active(),
+                                        b.role(),
+                                        b.partyId(),
+                                        b.password())));
     }
 
     @PutMapping("/{id}/training")

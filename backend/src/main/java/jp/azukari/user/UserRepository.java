@@ -16,11 +16,18 @@ class UserRepository {
 
     private static final String SELECT =
             "SELECT u.id, u.username, u.display_name, u.party_id, p.name AS party_name, u.role,"
-                    + " u.active, u.training_completed_on, u.training_valid_until, u.created_at"
+                    + " u.active, u.training_completed_on, u.training_valid_until, u.created_at,"
+                    + " u.password_change_required"
                     + " FROM app_user u JOIN party p ON p.id = u.party_id";
 
     /** A user's changeable facts, as an update writes them; null means "leave as is". */
-    record Changes(String displayName, Boolean active, Role role, String passwordHash) {}
+    record Changes(
+            String displayName,
+            Boolean active,
+            Role role,
+            UUID partyId,
+            String passwordHash,
+            Boolean passwordChangeRequired) {}
 
     private final DatabaseClient db;
 
@@ -84,8 +91,14 @@ class UserRepository {
         if (changes.role() != null) {
             sets.add("role = :role");
         }
+        if (changes.partyId() != null) {
+            sets.add("party_id = :party");
+        }
         if (changes.passwordHash() != null) {
             sets.add("password_hash = :hash");
+        }
+        if (changes.passwordChangeRequired() != null) {
+            sets.add("password_change_required = :mustChange");
         }
         DatabaseClient.GenericExecuteSpec spec =
                 db.sql("UPDATE app_user SET " + String.join(", ", sets) + " WHERE id = :id")
@@ -99,8 +112,14 @@ class UserRepository {
         if (changes.role() != null) {
             spec = spec.bind("role", changes.role().name());
         }
+        if (changes.partyId() != null) {
+            spec = spec.bind("party", changes.partyId());
+        }
         if (changes.passwordHash() != null) {
             spec = spec.bind("hash", changes.passwordHash());
+        }
+        if (changes.passwordChangeRequired() != null) {
+            spec = spec.bind("mustChange", changes.passwordChangeRequired());
         }
         return spec.fetch().rowsUpdated();
     }
@@ -129,6 +148,7 @@ class UserRepository {
                 Role.valueOf(row.get("role", String.class)),
                 Boolean.TRUE.equals(row.get("active", Boolean.class)),
                 training,
-                row.get("created_at", Instant.class));
+                row.get("created_at", Instant.class),
+                Boolean.TRUE.equals(row.get("password_change_required", Boolean.class)));
     }
 }

@@ -3,6 +3,7 @@ package jp.azukari.user;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import jp.azukari.auth.ConsoleSessions;
 import jp.azukari.auth.CurrentUsers;
 import jp.azukari.auth.PasswordPolicy;
 import jp.azukari.auth.RefreshTokens;
@@ -28,10 +29,15 @@ public class UserService {
     public record NewUser(
             String username, String displayName, UUID partyId, Role role, String password) {}
 
-    public record UserPatch(String displayName, Boolean active, Role role, String password) {
+    public record UserPatch(
+            String displayName, Boolean active, Role role, UUID partyId, String password) {
 
         boolean isEmpty() {
-            return displayName == null && active == null && role == null && password == null;
+            return displayName == null
+                    && active == null
+                    && role == null
+                    && partyId == null
+                    && password == null;
         }
     }
 
@@ -42,6 +48,7 @@ public class UserService {
     private final UserRepository users;
     private final RefreshTokens refreshTokens;
     private final CurrentUsers currentUsers;
+    private final ConsoleSessions sessions;
     private final PasswordEncoder passwords;
     private final TransactionalOperator tx;
     private final Clock clock;
@@ -51,6 +58,7 @@ public class UserService {
             UserRepository users,
             RefreshTokens refreshTokens,
             CurrentUsers currentUsers,
+            ConsoleSessions sessions,
             PasswordEncoder passwords,
             TransactionalOperator tx,
             Clock clock,
@@ -58,6 +66,7 @@ public class UserService {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.currentUsers = currentUsers;
+        this.sessions = sessions;
         this.passwords = passwords;
         this.tx = tx;
         this.clock = clock;
@@ -169,9 +178,10 @@ public class UserService {
         if (patch.isEmpty()) {
             return Mono.error(
                     Problems.badRequest(
-                            "The request changes nothing: send displayName, active, role or password"));
+                            "The request changes nothing: send displayName, active, role, partyId or password"));
         }
-        if (id.equals(actor.userId())
+        boolean self = id.equals(actor.userId());
+        if (self
                 && (Boolean.FALSE.equals(patch.active())
                         || (patch.role() != null && patch.role() != Role.ADMIN))) {
             return Mono.error(
@@ -179,30 +189,14 @@ public class UserService {
                             "self-lockout",
                             "An ADMIN cannot deactivate or demote their own account"));
         }
-        boolean endSessions = Boolean.FALSE.equals(patch.active()) || patch.password() != null;
+        boolean endSessions =
+                Boolean.FALSE.equals(patch.active())
+                        || patch.password() != null
+                        || patch.partyId() != null;
         return passwordProblem(patch.password())
                 .then(users.find(id))
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("User " + id)))
-                .flatMap(
-                        current ->
-                                patch.role() == null
-                                        ? Mono.just(current)
-                                        : users.partyKind(current.partyId())
-                                                .flatMap(
-                                                        kind ->
-                                                                RolePlacement.violation(
-                                                                                patch.role(), kind)
-                                                                        .<Mono<UserView>>map(
-                                                                                why ->
-                                                                                        Mono.error(
-                                                                                                Problems
-                                                                                                        .invalidField(
-                                                                                                                "role",
-                                                                                                                why)))
-                                                                        .orElseGet(
-                                                                                () ->
-                                                                                        Mono.just(
-                                                                                                current))))
+                .flatMap(current -> placement(current, patch).thenReturn(current))
                 .flatMap(
                         current ->
                                 patch.password() == null ? Mono.just("") : hash(patch.password()))
@@ -216,16 +210,49 @@ public class UserService {
                                                                 : patch.displayName().strip(),
                                                         patch.active(),
                                                         patch.role(),
-                                                        hash.isEmpty() ? null : hash))
+                                                        patch.partyId(),
+                                                        hash.isEmpty() ? null : hash,
+                                                        // a password set for someone else is
+                                                        // temporary: they choose their own next
+                                                        hash.isEmpty() ? null : !self))
                                         .then(
                                                 endSessions
-                                                        ? refreshTokens.revokeAllOf(id).then()
+                                                        ? refreshTokens
+                                                                .revokeAllOf(id)
+                                                                .then(sessions.endAllOf(id))
                                                         : Mono.empty())
                                         .as(tx::transactional))
                 // this instance forgets the old state at once; the others hear it from the database
                 // (V10)
                 .then(Mono.fromRunnable(() -> currentUsers.forget(id)))
                 .then(users.find(id));
+    }
+
+    /** The role (new or kept) must fit the party (new or kept): RolePlacement. */
+    private Mono<Void> placement(UserView current, UserPatch patch) {
+        if (patch.role() == null && patch.partyId() == null) {
+            return Mono.empty();
+        }
+        Role role = patch.role() == null ? current.role() : patch.role();
+        UUID party = patch.partyId() == null ? current.partyId() : patch.partyId();
+        return users.partyKind(party)
+                .switchIfEmpty(
+                        Mono.error(
+                                () ->
+                                        Problems.invalidField(
+                                                "partyId", "no party has the id " + party)))
+                .flatMap(
+                        kind ->
+                                RolePlacement.violation(role, kind)
+                                        .<Mono<Void>>map(
+                                                why ->
+                                                        Mono.error(
+                                                                Problems.invalidField(
+                                                                        patch.role() == null
+                                                                                ? "partyId"
+                                                                                : "role",
+                                                                        why)))
+                                        .orElseGet(Mono::empty));
     }
 
     private static Mono<Void> passwordProblem(String password) {

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 import jp.azukari.common.Role;
 
-/** A user as the API shows it. Never carries the password hash. */
+/**
+ * A user as the API shows it. Never carries the password hash; {@code passwordChangeRequired} when
+ * an administrator set the password and the user has not yet chosen their own.
+ */
 public record UserView(
         UUID id,
         String username,
@@ -15,7 +18,8 @@ public record UserView(
         Role role,
         boolean active,
         Training training,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean passwordChangeRequired) {
 
     /**
      * The user's information-security training record (SPEC §1, art. 3), absent until one is

@@ -61,7 +61,9 @@ public final class AccessLogBenchmark {
         System.setProperty("azukari.db.host", pg.host());
         System.setProperty("azukari.db.port", String.valueOf(pg.port()));
         System.setProperty("azukari.db.username", pg.appUser());
+        System.setProperty("azukari.db.password", pg.appPassword());
         System.setProperty("azukari.db.owner-username", pg.ownerUser());
+        System.setProperty("azukari.db.owner-password", pg.ownerPassword());
         System.setProperty("azukari.reminders.enabled", "false");
         System.setProperty("logging.level.root", "WARN");
         System.setProperty("azukari.auth.access-token-ttl", "2h");

@@ -86,7 +86,9 @@ public final class ConfirmationBenchmark {
         System.setProperty("azukari.db.host", pg.host());
         System.setProperty("azukari.db.port", String.valueOf(pg.port()));
         System.setProperty("azukari.db.username", pg.appUser());
+        System.setProperty("azukari.db.password", pg.appPassword());
         System.setProperty("azukari.db.owner-username", pg.ownerUser());
+        System.setProperty("azukari.db.owner-password", pg.ownerPassword());
         System.setProperty("spring.main.web-application-type", "none");
         System.setProperty("azukari.reminders.enabled", "false");
         System.setProperty("logging.level.root", "WARN");
@@ -339,10 +341,15 @@ public final class ConfirmationBenchmark {
         Path log = dir.resolve("server.log");
         var pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("AZUKARI_ADMIN_PASSWORD", UUID.randomUUID().toString());
+        // the embedded PostgreSQL takes passwords only; passed in the environment, not in ps
+        pb.environment().put("AZUKARI_DB_PASSWORD", pg.appPassword());
+        pb.environment().put("AZUKARI_DB_OWNER_PASSWORD", pg.ownerPassword());
         Process server = pb.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::destroy));
         HttpClient probe = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        // a busy two-core machine has taken more than two minutes to start the jar
+        int startSeconds = Integer.getInteger("bench.startTimeout", 300);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(startSeconds);
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 throw new IllegalStateException(
@@ -376,7 +383,10 @@ public final class ConfirmationBenchmark {
         }
         server.destroy();
         throw new IllegalStateException(
-                "the backend did not answer within 120 s; its log:\n" + Files.readString(log));
+                "the backend did not answer within "
+                        + startSeconds
+                        + " s; its log:\n"
+                        + Files.readString(log));
     }
 
     static boolean onPath(String command) {
@@ -799,6 +809,7 @@ public final class ConfirmationBenchmark {
                                 script.toString(),
                                 pg.database())
                         .redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", superuserPassword());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
@@ -838,8 +849,13 @@ public final class ConfirmationBenchmark {
         }
     }
 
+    /** pgbench and psql connect as the embedded server's superuser, with its password. */
+    static String superuserPassword() {
+        return EmbeddedDatabase.credentials().superuserPassword();
+    }
+
     static void psql(DatabaseCoordinates pg, String sql) throws IOException, InterruptedException {
-        Process p =
+        var pb =
                 new ProcessBuilder(
                                 "psql",
                                 "-q",
@@ -857,8 +873,9 @@ public final class ConfirmationBenchmark {
                                 "pager=off",
                                 "-c",
                                 sql)
-                        .inheritIO()
-                        .start();
+                        .inheritIO();
+        pb.environment().put("PGPASSWORD", superuserPassword());
+        Process p = pb.start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("psql failed: " + sql);
         }

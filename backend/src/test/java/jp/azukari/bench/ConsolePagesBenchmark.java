@@ -45,6 +45,7 @@ public final class ConsolePagesBenchmark {
     static final UUID CONTRACTOR = UUID.fromString("c0000000-0000-0000-0000-000000000002");
     static final UUID CONTRACT = UUID.fromString("c4000000-0000-0000-0000-000000000001");
     static final String PASSWORD = "bench-console-password";
+    static final UUID TRANSFER = UUID.fromString("c5000000-0000-0000-0000-000000000001");
 
     private ConsolePagesBenchmark() {}
 
@@ -73,6 +74,7 @@ public final class ConsolePagesBenchmark {
         try (Connection c =
                 DriverManager.getConnection(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())) {
             generate(c);
+            openTransfer(c);
         }
         try (ConfigurableApplicationContext app =
                 new SpringApplicationBuilder(AzukariApplication.class)
@@ -83,9 +85,9 @@ public final class ConsolePagesBenchmark {
                                 "--azukari.db.port=" + db.port(),
                                 "--azukari.db.name=" + db.database(),
                                 "--azukari.db.username=" + db.appUser(),
-                                "--azukari.db.password=",
+                                "--azukari.db.password=" + db.appPassword(),
                                 "--azukari.db.owner-username=" + db.ownerUser(),
-                                "--azukari.db.owner-password=",
+                                "--azukari.db.owner-password=" + db.ownerPassword(),
                                 "--server.port=0",
                                 "--azukari.bootstrap.enabled=false",
                                 "--azukari.reminders.enabled=false",
@@ -106,6 +108,7 @@ public final class ConsolePagesBenchmark {
                                             db,
                                             "SELECT string_agg('asset=' || id, ',') FROM (SELECT id FROM asset ORDER BY tag LIMIT 20) a")
                                     .split(","));
+            System.out.println("before: " + Uptime.now());
             System.out.printf(
                     "%n%-52s %8s %8s %8s%n",
                     "page (" + rounds + " requests each)", "p50 ms", "p95 ms", "max ms");
@@ -161,7 +164,23 @@ public final class ConsolePagesBenchmark {
                     "/labels?" + twenty,
                     rounds,
                     over);
+            measure(
+                    http,
+                    base,
+                    clerk,
+                    "clerk: /labels?contract=… (100,000 labels)",
+                    "/labels?contract=" + CONTRACT,
+                    rounds,
+                    over);
             measure(http, base, clerk, "clerk: /transfers", "/transfers", rounds, over);
+            measure(
+                    http,
+                    base,
+                    clerk,
+                    "clerk: /transfers/{id} (20 lines)",
+                    "/transfers/" + TRANSFER,
+                    rounds,
+                    over);
             measure(
                     http,
                     base,
@@ -178,6 +197,15 @@ public final class ConsolePagesBenchmark {
                     "/custody",
                     rounds,
                     over);
+            measure(
+                    http,
+                    base,
+                    custodian,
+                    "custodian: /scan?transfer=… (20 lines)",
+                    "/scan?transfer=" + TRANSFER,
+                    rounds,
+                    over);
+            measure(http, base, custodian, "custodian: /scan", "/scan", rounds, over);
             measure(
                     http,
                     base,
@@ -202,6 +230,8 @@ public final class ConsolePagesBenchmark {
                     "/incidents/new",
                     rounds,
                     over);
+            measure(http, base, "", "anyone: /signin", "/signin", rounds, over);
+            System.out.println("after: " + Uptime.now());
             System.out.println(
                     over.isEmpty()
                             ? "\nevery page within p95 <= 100 ms"
@@ -218,11 +248,11 @@ public final class ConsolePagesBenchmark {
             int rounds,
             List<String> over)
             throws Exception {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Cookie", cookie)
-                        .GET()
-                        .build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (!cookie.isEmpty()) {
+            builder.header("Cookie", cookie);
+        }
+        HttpRequest request = builder.build();
         for (int i = 0; i < Math.max(5, rounds / 5); i++) {
             check(http.send(request, HttpResponse.BodyHandlers.discarding()), path);
         }
@@ -301,6 +331,27 @@ public final class ConsolePagesBenchmark {
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    /**
+     * An open ISSUE of 20 registered assets, for the transfer page and the scan station (made once,
+     * like the data set).
+     */
+    private static void openTransfer(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(
+                    """
+                    INSERT INTO transfer (id, kind, contract_id, from_party_id, to_party_id, status, started_by, started_at)
+                    SELECT '%1$s', 'ISSUE', '%2$s', '%3$s', '%4$s', 'OPEN', u.id, now()
+                      FROM app_user u WHERE u.username = 'bench.clerk'
+                    ON CONFLICT (id) DO NOTHING;
+                    INSERT INTO transfer_line (transfer_id, asset_id, line_no)
+                    SELECT '%1$s', a.id, row_number() OVER (ORDER BY a.tag)
+                      FROM (SELECT id, tag FROM asset WHERE custody_state = 'REGISTERED' ORDER BY tag LIMIT 20) a
+                    ON CONFLICT DO NOTHING;
+                    """
+                            .formatted(TRANSFER, CONTRACT, AGENCY, CONTRACTOR));
         }
     }
 

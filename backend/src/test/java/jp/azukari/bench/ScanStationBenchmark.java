@@ -51,7 +51,9 @@ public final class ScanStationBenchmark {
         System.setProperty("azukari.db.host", pg.host());
         System.setProperty("azukari.db.port", String.valueOf(pg.port()));
         System.setProperty("azukari.db.username", pg.appUser());
+        System.setProperty("azukari.db.password", pg.appPassword());
         System.setProperty("azukari.db.owner-username", pg.ownerUser());
+        System.setProperty("azukari.db.owner-password", pg.ownerPassword());
         System.setProperty("server.port", System.getProperty("bench.port", "0"));
         System.setProperty("azukari.reminders.enabled", "false");
         System.setProperty("logging.level.root", "WARN");
@@ -145,6 +147,7 @@ public final class ScanStationBenchmark {
             scan(page, warmup.get(0), warmup.subList(1, warmup.size()));
             double[] ms = scan(page, measured.get(0), measured.subList(1, measured.size()));
             Arrays.sort(ms);
+            System.out.println("load: " + Uptime.now());
             System.out.printf(
                     "scan station, wedge Enter → ✓ line, %d scans (%,d assets in the database): p50 %.1f ms, p95 %.1f ms, max %.1f ms"
                             + " (target p95 ≤ 150 ms: %s)%n",

@@ -24,14 +24,22 @@ class ConsoleSignInTests extends BrowserTestSupport {
         assertNoSeriousAccessibilityViolations(page);
 
         signIn(page, manager);
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ホーム")))
+        // a manager's home is the overdue dashboard (issue 12)
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/dashboard$"));
+        assertThat(
+                        page.getByRole(
+                                AriaRole.HEADING,
+                                new Page.GetByRoleOptions().setName("ダッシュボード").setLevel(1)))
                 .isVisible();
         assertThat(page.getByText("監督職員")).isVisible();
         assertNoSeriousAccessibilityViolations(page);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
         assertThat(page.locator("html")).hasAttribute("lang", "en");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Home")))
+        assertThat(
+                        page.getByRole(
+                                AriaRole.HEADING,
+                                new Page.GetByRoleOptions().setName("Dashboard").setLevel(1)))
                 .isVisible();
 
         Page elsewhere = newPage();
@@ -102,6 +110,23 @@ class ConsoleSignInTests extends BrowserTestSupport {
     }
 
     @Test
+    void anAuditorAndAnAdministratorKeepTheirHomePageWhileAManagerLandsOnTheDashboard() {
+        UUID agency = party(unique("agency"), PartyKind.AGENCY);
+        for (Role role : new Role[] {Role.AUDITOR, Role.ADMIN}) {
+            Page p = newPage();
+            signIn(p, user(role, agency));
+            assertThat(p).hasURL(java.util.regex.Pattern.compile(".*/$"));
+            assertThat(p.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ホーム")))
+                    .isVisible();
+            p.context().close();
+        }
+        Page p = newPage();
+        signIn(p, user(Role.MANAGER, agency));
+        assertThat(p).hasURL(java.util.regex.Pattern.compile(".*/dashboard$"));
+        p.context().close();
+    }
+
+    @Test
     void aPageAskedForBeforeSignInOpensAfterIt() {
         TestUser manager = user(Role.MANAGER, party(unique("agency"), PartyKind.AGENCY));
         page.navigate("/no-such-page?x=1");
@@ -148,7 +173,10 @@ class ConsoleSignInTests extends BrowserTestSupport {
         // same database
         String other = "http://localhost:" + jp.azukari.support.SecondInstance.port();
         page.navigate(other + "/");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ホーム")))
+        assertThat(
+                        page.getByRole(
+                                AriaRole.HEADING,
+                                new Page.GetByRoleOptions().setName("ダッシュボード").setLevel(1)))
                 .isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログアウト")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("ログアウトしました");

@@ -14,7 +14,7 @@ import jp.azukari.custody.domain.ApprovalStatus;
 import jp.azukari.custody.domain.AssetFacts;
 import jp.azukari.custody.domain.ContractStatus;
 import jp.azukari.custody.domain.CustodyState;
-import jp.azukari.custody.domain.PriorApproval;
+import jp.azukari.custody.domain.Decision;
 import jp.azukari.files.CertificateRules;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +40,8 @@ class DisposalRulesTests {
                 until);
     }
 
-    String code(PriorApproval.Outcome o) {
-        return o instanceof PriorApproval.Refused r ? r.refusal().code().name() : "GRANTED";
+    String code(Decision o) {
+        return o instanceof Decision.Refused r ? r.refusal().code().name() : "GRANTED";
     }
 
     @Test
@@ -51,7 +51,7 @@ class DisposalRulesTests {
         var outcome =
                 DisposalRules.decide(
                         custodian, held, ContractStatus.COMPLETED, List.of(approval), TODAY);
-        assertThat(outcome).isEqualTo(new PriorApproval.Granted(approval));
+        assertThat(outcome).isEqualTo(new Decision.Granted(approval));
     }
 
     @Test

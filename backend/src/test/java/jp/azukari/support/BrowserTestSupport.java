@@ -59,21 +59,32 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
                 Playwright.create(
                         new Playwright.CreateOptions()
                                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser =
-                playwright
-                        .chromium()
-                        .launch(
-                                new BrowserType.LaunchOptions()
-                                        .setExecutablePath(chromium)
-                                        .setHeadless(true)
-                                        .setArgs(
-                                                List.of(
-                                                        "--no-sandbox",
-                                                        "--disable-gpu",
-                                                        "--disable-background-networking",
-                                                        "--disable-component-update",
-                                                        "--no-first-run",
-                                                        "--disable-sync")));
+        browser = launch(List.of());
+    }
+
+    private static final List<String> ARGS =
+            List.of(
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--no-first-run",
+                    "--disable-sync");
+
+    /**
+     * Another headless Chromium with these command-line switches besides the usual ones (a fake
+     * camera, say); the caller closes it.
+     */
+    protected static Browser launch(List<String> extraArgs) {
+        List<String> args = new java.util.ArrayList<>(ARGS);
+        args.addAll(extraArgs);
+        return playwright
+                .chromium()
+                .launch(
+                        new BrowserType.LaunchOptions()
+                                .setExecutablePath(chromium())
+                                .setHeadless(true)
+                                .setArgs(args));
     }
 
     @AfterAll
@@ -112,10 +123,15 @@ public abstract class BrowserTestSupport extends ApiTestSupport {
      * the caller.
      */
     protected BrowserContext newContext() {
+        return newContext(browser, url(""));
+    }
+
+    /** A new context of this browser with this base URL (its own cookies). */
+    protected static BrowserContext newContext(Browser in, String baseUrl) {
         BrowserContext c =
-                browser.newContext(
+                in.newContext(
                         new Browser.NewContextOptions()
-                                .setBaseURL(url(""))
+                                .setBaseURL(baseUrl)
                                 .setLocale("ja-JP")
                                 .setTimezoneId("Asia/Tokyo")
                                 .setViewportSize(1280, 900));

@@ -77,16 +77,18 @@ public final class TestDatabase {
     private static void startEmbedded() throws Exception {
         Path dir = Files.createTempDirectory("azukari-test-pg");
         var coordinates = jp.azukari.platform.db.EmbeddedDatabase.start(dir.resolve("pgdata"), 0);
-        superuserJdbcUrl = "jdbc:postgresql://localhost:" + coordinates.port() + "/azukari";
-        superuser = "postgres";
-        superuserPassword = "";
+        // the embedded server takes passwords only; the superuser's is in its credentials file
+        var credentials = jp.azukari.platform.db.EmbeddedDatabase.credentials();
+        superuserJdbcUrl = coordinates.jdbcUrl();
+        superuser = credentials.superuser();
+        superuserPassword = credentials.superuserPassword();
         System.setProperty("azukari.db.host", coordinates.host());
         System.setProperty("azukari.db.port", String.valueOf(coordinates.port()));
         System.setProperty("azukari.db.name", coordinates.database());
         System.setProperty("azukari.db.username", coordinates.appUser());
-        System.setProperty("azukari.db.password", "");
+        System.setProperty("azukari.db.password", coordinates.appPassword());
         System.setProperty("azukari.db.owner-username", coordinates.ownerUser());
-        System.setProperty("azukari.db.owner-password", "");
+        System.setProperty("azukari.db.owner-password", coordinates.ownerPassword());
         mode = "embedded";
     }
 

@@ -17,10 +17,8 @@ import jp.azukari.party.PartyService;
 import jp.azukari.platform.Access;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.console.ConsolePage;
-import jp.azukari.platform.problem.ProblemException;
-import org.springframework.http.HttpStatus;
+import jp.azukari.platform.console.RequestForm;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,14 +63,7 @@ class ApprovalRequestPage {
     Mono<Rendering> form(
             @AuthenticationPrincipal Actor actor, @RequestParam(required = false) String sent) {
         return Access.require(actor, "ask for approvals", Role.CUSTODIAN, Role.MANAGER)
-                .then(
-                        page(
-                                actor,
-                                HttpStatus.OK,
-                                Map.of(),
-                                List.of(),
-                                sent == null ? "" : sent,
-                                null));
+                .then(page(actor, RequestForm.blank(sent)));
     }
 
     @PostMapping("/approvals/new")
@@ -81,17 +72,14 @@ class ApprovalRequestPage {
                 .flatMap(
                         f -> {
                             List<String> errors = new ArrayList<>();
-                            UUID contract = uuid(f.getFirst("contract"));
+                            UUID contract = RequestForm.uuid(f.getFirst("contract"));
                             String kind =
                                     f.getFirst("kind") != null && KINDS.contains(f.getFirst("kind"))
                                             ? f.getFirst("kind")
                                             : null;
-                            UUID sub = uuid(f.getFirst("subcontractor"));
+                            UUID sub = RequestForm.uuid(f.getFirst("subcontractor"));
                             LocalDate until = date(f.getFirst("validUntil"));
-                            String reason =
-                                    f.getFirst("reason") == null
-                                            ? ""
-                                            : f.getFirst("reason").strip();
+                            String reason = RequestForm.text(f, "reason");
                             if (contract == null) {
                                 errors.add("approvalNew.error.contract");
                             }
@@ -110,61 +98,25 @@ class ApprovalRequestPage {
                                 errors.add("approvalNew.error.reason");
                             }
                             if (!errors.isEmpty()) {
-                                return page(
-                                        actor,
-                                        HttpStatus.BAD_REQUEST,
-                                        f.toSingleValueMap(),
-                                        errors,
-                                        "",
-                                        null);
+                                return page(actor, RequestForm.invalid(f, errors));
                             }
-                            List<UUID> picked = ids(f);
-                            return approvals
-                                    .request(
-                                            actor,
-                                            new ApprovalService.Request(
-                                                    contract,
-                                                    ApprovalKind.valueOf(kind),
-                                                    "PROVIDE_TO_SUBCONTRACTOR".equals(kind)
-                                                            ? sub
-                                                            : null,
-                                                    picked,
-                                                    until,
-                                                    reason))
-                                    .map(
-                                            a ->
-                                                    Rendering.redirectTo(
-                                                                    "/approvals/new?sent=" + a.id())
-                                                            .build())
-                                    .onErrorResume(
-                                            ProblemException.class,
-                                            e ->
-                                                    HttpStatus.valueOf(e.kind().name()).value()
-                                                                            == 404
-                                                                    || HttpStatus.valueOf(
-                                                                                            e.kind()
-                                                                                                    .name())
-                                                                                    .value()
-                                                                            == 403
-                                                            ? Mono.error(e)
-                                                            : page(
-                                                                    actor,
-                                                                    HttpStatus.valueOf(
-                                                                            e.kind().name()),
-                                                                    f.toSingleValueMap(),
-                                                                    List.of(),
-                                                                    "",
-                                                                    String.valueOf(e.detail())));
+                            var request =
+                                    new ApprovalService.Request(
+                                            contract,
+                                            ApprovalKind.valueOf(kind),
+                                            "PROVIDE_TO_SUBCONTRACTOR".equals(kind) ? sub : null,
+                                            RequestForm.ids(f, "asset"),
+                                            until,
+                                            reason);
+                            return RequestForm.submit(
+                                    approvals.request(actor, request).map(a -> a.id()),
+                                    "/approvals/new",
+                                    f,
+                                    form -> page(actor, form));
                         });
     }
 
-    private Mono<Rendering> page(
-            Actor actor,
-            HttpStatus status,
-            Map<String, String> values,
-            List<String> errors,
-            String sent,
-            String refused) {
+    private Mono<Rendering> page(Actor actor, RequestForm form) {
         return Mono.zip(
                         contracts.list(actor, "ACTIVE", 500, 0).collectList(),
                         parties.list(actor, PartyKind.SUBCONTRACTOR).collectList(),
@@ -177,45 +129,19 @@ class ApprovalRequestPage {
                 .map(
                         t ->
                                 Rendering.view("console/approval-new")
-                                        .status(status)
+                                        .status(form.status())
                                         .model(
-                                                Map.of(
-                                                        "contracts",
-                                                        t.getT1(),
-                                                        "subcontractors",
-                                                        t.getT2(),
-                                                        "holdings",
-                                                        t.getT3(),
-                                                        "kinds",
-                                                        KINDS,
-                                                        "values",
-                                                        values,
-                                                        "errors",
-                                                        errors,
-                                                        "sent",
-                                                        sent,
-                                                        "refused",
-                                                        refused == null ? "" : refused))
+                                                form.model(
+                                                        Map.of(
+                                                                "contracts",
+                                                                t.getT1(),
+                                                                "subcontractors",
+                                                                t.getT2(),
+                                                                "holdings",
+                                                                t.getT3(),
+                                                                "kinds",
+                                                                KINDS)))
                                         .build());
-    }
-
-    private static List<UUID> ids(MultiValueMap<String, String> f) {
-        List<String> values = f.get("asset");
-        return values == null
-                ? List.of()
-                : values.stream()
-                        .map(ApprovalRequestPage::uuid)
-                        .filter(java.util.Objects::nonNull)
-                        .distinct()
-                        .toList();
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static LocalDate date(String s) {

@@ -1,11 +1,6 @@
 package jp.azukari.asset.web;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -106,13 +101,13 @@ final class AssetCsv {
         if (bytes.length > MAX_BYTES) {
             return tooLarge(bytes.length);
         }
-        Decoded decoded = decode(bytes);
+        CsvText.Decoded decoded = CsvText.decode(bytes);
         if (decoded == null) {
             return fileError("import.error.encoding", "");
         }
         List<List<String>> records = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        if (!split(decoded.text(), records, lines)) {
+        if (!CsvRecords.split(decoded.text(), records, lines)) {
             return new Parsed(decoded.name(), List.of(), "import.error.quote", "", decoded.text());
         }
         if (records.isEmpty()) {
@@ -187,114 +182,6 @@ final class AssetCsv {
                 rows.isEmpty() ? "import.error.noRows" : null,
                 "",
                 decoded.text());
-    }
-
-    private record Decoded(String name, String text) {}
-
-    /**
-     * UTF-8 when there is a BOM or the bytes are valid UTF-8, else Windows-31J when they are valid
-     * in it, else nothing.
-     */
-    private static Decoded decode(byte[] bytes) {
-        if (bytes.length >= 2
-                && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-                        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            return null;
-        }
-        for (byte b : bytes) {
-            if (b == 0) {
-                return null;
-            }
-        }
-        if (bytes.length >= 3
-                && bytes[0] == (byte) 0xEF
-                && bytes[1] == (byte) 0xBB
-                && bytes[2] == (byte) 0xBF) {
-            String text =
-                    strict(StandardCharsets.UTF_8, ByteBuffer.wrap(bytes, 3, bytes.length - 3));
-            return text == null ? null : new Decoded("UTF-8 (BOM)", text);
-        }
-        String utf8 = strict(StandardCharsets.UTF_8, ByteBuffer.wrap(bytes));
-        if (utf8 != null) {
-            return new Decoded("UTF-8", utf8);
-        }
-        String sjis = strict(WINDOWS_31J, ByteBuffer.wrap(bytes));
-        return sjis == null ? null : new Decoded("Shift_JIS (Windows-31J)", sjis);
-    }
-
-    private static String strict(Charset charset, ByteBuffer bytes) {
-        try {
-            CharBuffer chars =
-                    charset.newDecoder()
-                            .onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)
-                            .decode(bytes);
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    /** RFC 4180 records; false when a quoted field never ends. Blank lines are skipped. */
-    private static boolean split(String text, List<List<String>> records, List<Integer> lines) {
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int line = 1;
-        int recordLine = 1;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || !field.isEmpty()) {
-                    record.add(field.toString());
-                    records.add(record);
-                    lines.add(recordLine);
-                }
-                record = new ArrayList<>();
-                field.setLength(0);
-                any = false;
-                line++;
-                recordLine = line;
-            } else {
-                field.append(c);
-                any = true;
-            }
-        }
-        if (quoted) {
-            return false;
-        }
-        if (any || !field.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-            lines.add(recordLine);
-        }
-        return true;
     }
 
     private static String cell(List<String> cells, Map<String, Integer> column, String field) {

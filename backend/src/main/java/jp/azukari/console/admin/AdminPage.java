@@ -8,12 +8,11 @@ import jp.azukari.common.PartyKind;
 import jp.azukari.common.Role;
 import jp.azukari.label.LabelKeyStore;
 import jp.azukari.party.PartyService;
-import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.console.ConsolePage;
 import jp.azukari.platform.problem.ProblemException;
+import jp.azukari.training.AgencyPreferences;
 import jp.azukari.training.AgencySettings;
 import jp.azukari.user.UserService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
@@ -28,8 +27,8 @@ import reactor.core.publisher.Mono;
 /**
  * The administrator's page: parties, users (create, deactivate, set a new password, role), training
  * records and the training requirement (art. 3), label keys (rotate, retire), and the agency's time
- * zone and reminder settings (read from the configuration). {@code /admin/**} is for ADMINs only
- * (console security); each change goes through the same service as the API.
+ * zone and reminder settings. {@code /admin/**} is for ADMINs only (console security); each change
+ * goes through the same service as the API.
  */
 @ConsolePage
 class AdminPage {
@@ -38,25 +37,19 @@ class AdminPage {
     private final UserService users;
     private final AgencySettings settings;
     private final LabelKeyStore keys;
-    private final AgencyTimeZone zone;
-    private final String reminderTime;
-    private final int dueSoonDays;
+    private final AgencyPreferences preferences;
 
     AdminPage(
             PartyService parties,
             UserService users,
             AgencySettings settings,
             LabelKeyStore keys,
-            AgencyTimeZone zone,
-            @Value("${azukari.reminders.run-at:07:00}") String reminderTime,
-            @Value("${azukari.reminders.due-soon-days:7}") int dueSoonDays) {
+            AgencyPreferences preferences) {
         this.parties = parties;
         this.users = users;
         this.settings = settings;
         this.keys = keys;
-        this.zone = zone;
-        this.reminderTime = reminderTime;
-        this.dueSoonDays = dueSoonDays;
+        this.preferences = preferences;
     }
 
     @GetMapping("/admin")
@@ -115,32 +108,22 @@ class AdminPage {
                         f ->
                                 act(
                                         actor,
-                                        users.update(
-                                                actor,
-                                                id,
-                                                Mono.fromCallable(
-                                                        () ->
-                                                                new UserService.UserPatch(
-                                                                        null,
-                                                                        f.containsKey("active")
-                                                                                ? Boolean.valueOf(
-                                                                                        text(
-                                                                                                f,
-                                                                                                "active"))
-                                                                                : null,
-                                                                        blank(f.getFirst("role"))
-                                                                                ? null
-                                                                                : Role.valueOf(
-                                                                                        text(
-                                                                                                f,
-                                                                                                "role")),
-                                                                        blank(
-                                                                                        f.getFirst(
-                                                                                                "password"))
-                                                                                ? null
-                                                                                : f.getFirst(
-                                                                                        "password")))),
-                                        "changed"));
+                                        users.update(actor, id, Mono.fromCallable(() -> patch(f))),
+                                        blank(f.getFirst("password")) ? "changed" : "reset"));
+    }
+
+    /** The fields of a user's change form: empty ones keep what the user has. */
+    private static UserService.UserPatch patch(MultiValueMap<String, String> f) {
+        String active = f.getFirst("active");
+        String role = f.getFirst("role");
+        String party = f.getFirst("partyId");
+        String password = f.getFirst("password");
+        return new UserService.UserPatch(
+                null,
+                blank(active) ? null : Boolean.valueOf(active.strip()),
+                blank(role) ? null : Role.valueOf(role.strip()),
+                blank(party) ? null : UUID.fromString(party.strip()),
+                blank(password) ? null : password);
     }
 
     @PostMapping("/admin/users/{id}/training")
@@ -185,6 +168,26 @@ class AdminPage {
                                         "setting"));
     }
 
+    @PostMapping("/admin/settings/agency")
+    Mono<Rendering> agency(@AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
+        return form(exchange)
+                .flatMap(
+                        f ->
+                                act(
+                                        actor,
+                                        Mono.fromCallable(
+                                                        () ->
+                                                                new AgencyPreferences.Preferences(
+                                                                        text(f, "timeZone"),
+                                                                        text(f, "reminderTime"),
+                                                                        Integer.parseInt(
+                                                                                text(
+                                                                                        f,
+                                                                                        "dueSoonDays"))))
+                                                .flatMap(p -> preferences.change(actor, p)),
+                                        "agency"));
+    }
+
     @PostMapping("/admin/label-keys")
     Mono<Rendering> rotate(@AuthenticationPrincipal Actor actor) {
         return act(actor, keys.rotate(), "rotated");
@@ -225,6 +228,7 @@ class AdminPage {
                         settings.flag(AgencySettings.TRAINING_REQUIRED), keys.keys().collectList())
                 .map(
                         t -> {
+                            var now = preferences.current();
                             var r =
                                     Rendering.view("console/admin/admin")
                                             .model(
@@ -238,11 +242,11 @@ class AdminPage {
                                                             "keys",
                                                             t.getT4(),
                                                             "zone",
-                                                            zone.zone().getId(),
+                                                            now.timeZone(),
                                                             "reminderTime",
-                                                            reminderTime,
+                                                            now.reminderTime(),
                                                             "dueSoonDays",
-                                                            dueSoonDays,
+                                                            now.dueSoonDays(),
                                                             "roles",
                                                             Role.values(),
                                                             "kinds",

@@ -45,7 +45,8 @@ class EvidencePage {
                     "device",
                     "scanned_payload",
                     "transfer_id",
-                    "note");
+                    "note",
+                    "endpoint");
 
     private final Evidence evidence;
     private final PartyService parties;
@@ -118,7 +119,7 @@ class EvidencePage {
                 Csv.plain(i.occurredAt()),
                 i.contractNumber(),
                 i.tag(),
-                Csv.plain(i.seq()),
+                i.seq() == null ? null : Csv.plain(i.seq()),
                 i.type(),
                 i.refusalCode(),
                 i.article(),
@@ -129,6 +130,7 @@ class EvidencePage {
                 i.deviceId(),
                 i.scannedPayload(),
                 i.transferId() == null ? null : Csv.plain(i.transferId()),
-                i.note());
+                i.note(),
+                i.endpoint());
     }
 }

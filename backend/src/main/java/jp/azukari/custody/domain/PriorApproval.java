@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * Actions the agency must approve in advance for one asset (art. 2.3, 6): taking it out, copying
- * it, disposing of it instead of returning it. Finds the approval that allows the action, or says
- * why none does.
+ * it, disposing of it instead of returning it. Finds the approval that allows the action ({@link
+ * Decision.Granted}), or says why none does ({@link Decision.Refused}).
  */
 public final class PriorApproval {
 
@@ -42,12 +42,6 @@ public final class PriorApproval {
         }
     }
 
-    public sealed interface Outcome {}
-
-    public record Granted(ApprovalFacts approval) implements Outcome {}
-
-    public record Refused(Refusal refusal) implements Outcome {}
-
     private PriorApproval() {}
 
     /**
@@ -55,7 +49,7 @@ public final class PriorApproval {
      *     the contract
      * @param today the agency's today; an approval is valid through its last day
      */
-    public static Outcome find(
+    public static Decision find(
             Need need,
             UUID contractId,
             UUID assetId,
@@ -67,12 +61,12 @@ public final class PriorApproval {
                         .filter(a -> a.contractId().equals(contractId) && a.covers(assetId))
                         .toList();
         if (covering.isEmpty()) {
-            return new Refused(Refusal.of(need.notApproved));
+            return Decision.refused(need.notApproved);
         }
         return covering.stream()
                 .filter(a -> !a.isExpiredOn(today))
                 .max(Comparator.comparing(ApprovalFacts::validUntil))
-                .<Outcome>map(Granted::new)
+                .<Decision>map(Decision.Granted::new)
                 .orElseGet(
                         () -> {
                             LocalDate last =
@@ -80,13 +74,12 @@ public final class PriorApproval {
                                             .map(ApprovalFacts::validUntil)
                                             .max(Comparator.naturalOrder())
                                             .orElseThrow();
-                            return new Refused(
-                                    new Refusal(
-                                            need.expired,
-                                            "The "
-                                                    + need.kind
-                                                    + " approval covering the asset expired on "
-                                                    + last));
+                            return Decision.refused(
+                                    need.expired,
+                                    "The "
+                                            + need.kind
+                                            + " approval covering the asset expired on "
+                                            + last);
                         });
     }
 }

@@ -38,17 +38,31 @@ class CustodyPages {
 
     @GetMapping("/custody")
     Mono<Rendering> custody(@AuthenticationPrincipal Actor actor) {
+        // the party's open transfers, read once: incoming and outgoing are both among them
+        var open = transfers.list(actor, null, "OPEN", null, 200, 0).collectList().cache();
         return Access.require(actor, "see a party's custody", Role.CUSTODIAN)
                 .then(
                         Mono.zip(
-                                transfers
-                                        .list(actor, null, "OPEN", null, 200, 0)
-                                        .filter(t -> actor.partyId().equals(t.toPartyId()))
-                                        .collectList(),
-                                transfers
-                                        .list(actor, null, "OPEN", null, 200, 0)
-                                        .filter(t -> actor.partyId().equals(t.fromPartyId()))
-                                        .collectList(),
+                                open.map(
+                                        list ->
+                                                list.stream()
+                                                        .filter(
+                                                                t ->
+                                                                        actor.partyId()
+                                                                                .equals(
+                                                                                        t
+                                                                                                .toPartyId()))
+                                                        .toList()),
+                                open.map(
+                                        list ->
+                                                list.stream()
+                                                        .filter(
+                                                                t ->
+                                                                        actor.partyId()
+                                                                                .equals(
+                                                                                        t
+                                                                                                .fromPartyId()))
+                                                        .toList()),
                                 assets.list(
                                                 actor,
                                                 new AssetService.Filter(

@@ -13,8 +13,7 @@ import jp.azukari.incident.IncidentRules;
 import jp.azukari.incident.IncidentService;
 import jp.azukari.platform.AgencyTimeZone;
 import jp.azukari.platform.console.ConsolePage;
-import jp.azukari.platform.problem.ProblemException;
-import org.springframework.http.HttpStatus;
+import jp.azukari.platform.console.RequestForm;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,7 +50,7 @@ class IncidentReportPage {
                     jp.azukari.platform.problem.Problems.forbidden(
                             "Only a MANAGER, CLERK or CUSTODIAN reports incidents"));
         }
-        return page(actor, HttpStatus.OK, Map.of(), List.of(), sent == null ? "" : sent, null);
+        return page(actor, RequestForm.blank(sent));
     }
 
     @PostMapping("/incidents/new")
@@ -61,19 +60,9 @@ class IncidentReportPage {
                         f -> {
                             List<String> errors = new ArrayList<>();
                             IncidentRules.Kind kind = kind(f.getFirst("kind"));
-                            List<UUID> picked =
-                                    f.get("asset") == null
-                                            ? List.of()
-                                            : f.get("asset").stream()
-                                                    .map(IncidentReportPage::uuid)
-                                                    .filter(java.util.Objects::nonNull)
-                                                    .distinct()
-                                                    .toList();
+                            List<UUID> picked = RequestForm.ids(f, "asset");
                             Instant occurred = instant(f.getFirst("occurredAt"));
-                            String description =
-                                    f.getFirst("description") == null
-                                            ? ""
-                                            : f.getFirst("description").strip();
+                            String description = RequestForm.text(f, "description");
                             if (kind == null) {
                                 errors.add("incidentNew.error.kind");
                             }
@@ -87,53 +76,20 @@ class IncidentReportPage {
                                 errors.add("incidentNew.error.description");
                             }
                             if (!errors.isEmpty()) {
-                                return page(
-                                        actor,
-                                        HttpStatus.BAD_REQUEST,
-                                        f.toSingleValueMap(),
-                                        errors,
-                                        "",
-                                        null);
+                                return page(actor, RequestForm.invalid(f, errors));
                             }
-                            return incidents
-                                    .report(
-                                            actor,
-                                            new IncidentService.Report(
-                                                    kind, picked, occurred, description, null))
-                                    .map(
-                                            i ->
-                                                    Rendering.redirectTo(
-                                                                    "/incidents/new?sent=" + i.id())
-                                                            .build())
-                                    .onErrorResume(
-                                            ProblemException.class,
-                                            e ->
-                                                    HttpStatus.valueOf(e.kind().name()).value()
-                                                                            == 404
-                                                                    || HttpStatus.valueOf(
-                                                                                            e.kind()
-                                                                                                    .name())
-                                                                                    .value()
-                                                                            == 403
-                                                            ? Mono.error(e)
-                                                            : page(
-                                                                    actor,
-                                                                    HttpStatus.valueOf(
-                                                                            e.kind().name()),
-                                                                    f.toSingleValueMap(),
-                                                                    List.of(),
-                                                                    "",
-                                                                    String.valueOf(e.detail())));
+                            var report =
+                                    new IncidentService.Report(
+                                            kind, picked, occurred, description, null);
+                            return RequestForm.submit(
+                                    incidents.report(actor, report).map(i -> i.id()),
+                                    "/incidents/new",
+                                    f,
+                                    form -> page(actor, form));
                         });
     }
 
-    private Mono<Rendering> page(
-            Actor actor,
-            HttpStatus status,
-            Map<String, String> values,
-            List<String> errors,
-            String sent,
-            String refused) {
+    private Mono<Rendering> page(Actor actor, RequestForm form) {
         var holdings =
                 actor.isScopedToParty()
                         ? assets.list(
@@ -146,21 +102,14 @@ class IncidentReportPage {
         return holdings.map(
                 list ->
                         Rendering.view("console/incident-new")
-                                .status(status)
+                                .status(form.status())
                                 .model(
-                                        Map.of(
-                                                "holdings",
-                                                list,
-                                                "kinds",
-                                                List.of(IncidentRules.Kind.values()),
-                                                "values",
-                                                values,
-                                                "errors",
-                                                errors,
-                                                "sent",
-                                                sent,
-                                                "refused",
-                                                refused == null ? "" : refused))
+                                        form.model(
+                                                Map.of(
+                                                        "holdings",
+                                                        list,
+                                                        "kinds",
+                                                        List.of(IncidentRules.Kind.values()))))
                                 .build());
     }
 
@@ -177,14 +126,6 @@ class IncidentReportPage {
     private static IncidentRules.Kind kind(String s) {
         try {
             return s == null ? null : IncidentRules.Kind.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
         } catch (IllegalArgumentException e) {
             return null;
         }

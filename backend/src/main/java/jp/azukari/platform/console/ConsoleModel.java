@@ -42,7 +42,8 @@ public class ConsoleModel {
                             model.put("me", me);
                             model.put(
                                     "nav",
-                                    me == null
+                                    // held on the change-password page: nothing else to offer
+                                    me == null || me.passwordChangeRequired()
                                             ? List.of()
                                             : ConsoleNavigation.of(me.actor().role()));
                             model.put("csrf", t.getT2());

@@ -6,9 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 
 /**
- * {@code /} is each role's home: a clerk's asset search, a custodian's custody page; managers,
- * auditors and administrators get a page of links to their screens (the manager's dashboard
- * replaces it when it lands).
+ * {@code /} is each role's home: a clerk's asset search, a custodian's custody page, a manager's
+ * overdue dashboard (issue 12); auditors and administrators get a page of links to their screens.
  */
 @ConsolePage
 class HomeController {
@@ -18,7 +17,8 @@ class HomeController {
         return switch (actor.role()) {
             case CLERK -> Rendering.redirectTo("/assets").build();
             case CUSTODIAN -> Rendering.redirectTo("/custody").build();
-            case MANAGER, AUDITOR, ADMIN -> Rendering.view("console/home").build();
+            case MANAGER -> Rendering.redirectTo("/dashboard").build();
+            case AUDITOR, ADMIN -> Rendering.view("console/home").build();
         };
     }
 }

@@ -86,7 +86,7 @@ class OversizedBodyFilter implements WebFilter, Ordered {
                         + Problems.TYPE_BASE
                         + "payload-too-large\",\"title\":\"Request body too large\","
                         + "\"status\":413,\"detail\":\""
-                        + ProblemExceptionHandler.tooLargeDetail(limit)
+                        + RequestProblems.tooLargeDetail(limit)
                         + "\",\"instance\":\""
                         + path
                         + "\"}";

@@ -1,17 +1,12 @@
 package jp.azukari.platform.web;
 
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.azukari.platform.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.MethodParameter;
-import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -24,12 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -39,7 +29,6 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 
 /**
  * Every error of the API answers as an RFC 9457 problem ({@code application/problem+json}) whose
@@ -68,48 +57,10 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             ServerWebExchange exchange) {
-        if (causedBy(ex, DataBufferLimitException.class) != null) {
-            return respond(ex, tooLarge(), exchange);
+        if (RequestProblems.causedBy(ex, DataBufferLimitException.class) != null) {
+            return respond(ex, RequestProblems.tooLarge(bodyLimit), exchange);
         }
-        JacksonException json = causedBy(ex, JacksonException.class);
-        if (json != null) {
-            JsonBodyProblems.Finding finding = JsonBodyProblems.describe(json);
-            ProblemDetail p =
-                    ProblemAnswers.problem(
-                            HttpStatus.BAD_REQUEST,
-                            "invalid-request",
-                            "Invalid request",
-                            finding.detail());
-            if (finding.field() != null) {
-                p.setProperty("errors", List.of(finding.asError()));
-            }
-            return respond(ex, p, exchange);
-        }
-        TypeMismatchException mismatch = causedBy(ex, TypeMismatchException.class);
-        if (mismatch != null) {
-            return respond(
-                    ex,
-                    ProblemAnswers.problem(
-                            HttpStatus.BAD_REQUEST,
-                            "invalid-request",
-                            "Invalid request",
-                            typeMismatch(ex.getMethodParameter(), mismatch)),
-                    exchange);
-        }
-        String detail;
-        if (ex.getReason() != null && ex.getReason().startsWith("No request body")) {
-            detail = "Request body is missing";
-        } else if (causedBy(ex, DecodingException.class) != null) {
-            detail = "Request body could not be read as JSON";
-        } else {
-            detail =
-                    ex.getBody().getDetail() != null ? ex.getBody().getDetail() : "Invalid request";
-        }
-        return respond(
-                ex,
-                ProblemAnswers.problem(
-                        HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail),
-                exchange);
+        return respond(ex, RequestProblems.unreadable(ex), exchange);
     }
 
     /**
@@ -123,8 +74,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status,
             ServerWebExchange exchange) {
         if (ex instanceof ContentTooLargeException
-                || causedBy(ex, DataBufferLimitException.class) != null) {
-            return respond(ex, tooLarge(), exchange);
+                || RequestProblems.causedBy(ex, DataBufferLimitException.class) != null) {
+            return respond(ex, RequestProblems.tooLarge(bodyLimit), exchange);
         }
         return super.handleResponseStatusException(ex, headers, status, exchange);
     }
@@ -135,13 +86,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             ServerWebExchange exchange) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        for (ObjectError error : ex.getAllErrors()) {
-            String field = error instanceof FieldError fe ? fe.getField() : "";
-            errors.add(
-                    Map.of("field", field, "message", String.valueOf(error.getDefaultMessage())));
-        }
-        return respond(ex, invalid(errors), exchange);
+        return respond(ex, RequestProblems.invalidBody(ex), exchange);
     }
 
     @Override
@@ -150,33 +95,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers,
             HttpStatusCode status,
             ServerWebExchange exchange) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        ex.getParameterValidationResults()
-                .forEach(
-                        result ->
-                                result.getResolvableErrors()
-                                        .forEach(
-                                                error ->
-                                                        errors.add(
-                                                                Map.of(
-                                                                        "field",
-                                                                        parameterName(
-                                                                                result
-                                                                                        .getMethodParameter()),
-                                                                        "message",
-                                                                        String.valueOf(
-                                                                                error
-                                                                                        .getDefaultMessage())))));
-        ex.getCrossParameterValidationResults()
-                .forEach(
-                        error ->
-                                errors.add(
-                                        Map.of(
-                                                "field",
-                                                "",
-                                                "message",
-                                                String.valueOf(error.getDefaultMessage()))));
-        return respond(ex, invalid(errors), exchange);
+        return respond(ex, RequestProblems.invalidParameters(ex), exchange);
     }
 
     /** The application's problems (domain types) answered here, at the edge, as RFC 9457. */
@@ -200,7 +119,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataBufferLimitException.class)
     Mono<ResponseEntity<Object>> bodyTooLarge(
             DataBufferLimitException ex, ServerWebExchange exchange) {
-        return respond(ex, tooLarge(), exchange);
+        return respond(ex, RequestProblems.tooLarge(bodyLimit), exchange);
     }
 
     @ExceptionHandler({
@@ -239,11 +158,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return DatabaseFaults.isRefusedText(ex)
                 ? respond(
                         ex,
-                        ProblemAnswers.problem(
-                                HttpStatus.BAD_REQUEST,
-                                "invalid-request",
-                                "Invalid request",
-                                "A text field " + RefusedText.REASON),
+                        RequestProblems.badRequest("A text field " + RefusedText.REASON),
                         exchange)
                 : unexpected(ex, exchange);
     }
@@ -345,87 +260,6 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 ex, problem, null, HttpStatusCode.valueOf(problem.getStatus()), exchange);
     }
 
-    static ProblemDetail invalid(List<Map<String, String>> errors) {
-        StringBuilder detail =
-                new StringBuilder(
-                        errors.size() == 1
-                                ? "1 field is invalid: "
-                                : errors.size() + " fields are invalid: ");
-        for (int i = 0; i < errors.size(); i++) {
-            Map<String, String> e = errors.get(i);
-            if (i > 0) {
-                detail.append("; ");
-            }
-            detail.append(e.get("field").isEmpty() ? "" : e.get("field") + " ")
-                    .append(e.get("message"));
-        }
-        ProblemDetail p =
-                ProblemAnswers.problem(
-                        HttpStatus.BAD_REQUEST,
-                        "invalid-request",
-                        "Invalid request",
-                        detail.toString());
-        p.setProperty("errors", errors);
-        return p;
-    }
-
-    private ProblemDetail tooLarge() {
-        return ProblemAnswers.problem(
-                HttpStatus.CONTENT_TOO_LARGE,
-                "payload-too-large",
-                "Request body too large",
-                tooLargeDetail(bodyLimit));
-    }
-
-    static String tooLargeDetail(long limitBytes) {
-        String size =
-                limitBytes >= 1024 * 1024 && limitBytes % (1024 * 1024) == 0
-                        ? limitBytes / (1024 * 1024) + " MB"
-                        : limitBytes >= 1024 && limitBytes % 1024 == 0
-                                ? limitBytes / 1024 + " KB"
-                                : limitBytes + " bytes";
-        return "Request body is larger than this service accepts (at most " + size + ")";
-    }
-
-    private static String typeMismatch(MethodParameter parameter, TypeMismatchException mismatch) {
-        String name = parameter != null ? parameterName(parameter) : mismatch.getPropertyName();
-        String kind = "parameter";
-        if (parameter != null && parameter.hasParameterAnnotation(PathVariable.class)) {
-            kind = "path variable";
-        } else if (parameter != null && parameter.hasParameterAnnotation(RequestParam.class)) {
-            kind = "query parameter";
-        } else if (parameter != null && parameter.hasParameterAnnotation(RequestHeader.class)) {
-            kind = "header";
-        }
-        Class<?> type = mismatch.getRequiredType();
-        String value = String.valueOf(mismatch.getValue());
-        if (value.length() > 80) {
-            value = value.substring(0, 80) + "…";
-        }
-        return "The "
-                + kind
-                + " '"
-                + (name == null ? "?" : name)
-                + "' must be "
-                + JsonBodyProblems.expected(type)
-                + ", not '"
-                + value
-                + "'";
-    }
-
-    private static String parameterName(MethodParameter parameter) {
-        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
-        if (path != null && !path.value().isEmpty()) {
-            return path.value();
-        }
-        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-        if (param != null && !param.value().isEmpty()) {
-            return param.value();
-        }
-        String name = parameter.getParameterName();
-        return name == null ? "" : name;
-    }
-
     private static HttpHeaders retryAfter(long seconds) {
         HttpHeaders h = new HttpHeaders();
         h.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -434,16 +268,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static boolean isUniqueViolation(Throwable ex) {
         R2dbcDataIntegrityViolationException r2dbc =
-                causedBy(ex, R2dbcDataIntegrityViolationException.class);
+                RequestProblems.causedBy(ex, R2dbcDataIntegrityViolationException.class);
         return r2dbc != null && "23505".equals(r2dbc.getSqlState());
-    }
-
-    private static <T extends Throwable> T causedBy(Throwable ex, Class<T> type) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

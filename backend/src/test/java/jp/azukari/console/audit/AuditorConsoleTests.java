@@ -46,6 +46,8 @@ class AuditorConsoleTests extends BrowserTestSupport {
 
     @Autowired ApplicationContext context;
 
+    @Autowired jp.azukari.label.LabelService labels;
+
     @Test
     void anAuditorReadsAnAssetsTimelineWithItsRefusalAndFullHashes() {
         var world =
@@ -191,6 +193,136 @@ class AuditorConsoleTests extends BrowserTestSupport {
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text.lines().count()).isEqualTo(2);
         assertThat(text).contains(asset.tag()).contains(partyName);
+    }
+
+    @Test
+    void forgedAndMalformedLabelsPresentedAreShownWithRefusedEventsFilteredByCodeArticleAndDate()
+            throws Exception {
+        var world =
+                new CustodyWorld(this)
+                        .withContract(
+                                LocalDate.now().minusMonths(1), LocalDate.now().plusMonths(3));
+        var asset = world.registerAssets(1).get(0);
+        world.issue(List.of(asset.id()));
+        // a refused custody action (a handoff without approval, art. 4) …
+        as(world.contractorCustodian)
+                .post()
+                .uri("/api/v1/transfers")
+                .bodyValue(
+                        Map.of(
+                                "kind",
+                                "HANDOFF",
+                                "toPartyId",
+                                world.subcontractor,
+                                "assetIds",
+                                List.of(asset.id())))
+                .exchange()
+                .expectStatus()
+                .is4xxClientError();
+        // … a forged label presented to /labels/resolve and a malformed one to /scans (table
+        // evidence)
+        String good = labels.codec().block().labelPayload(asset.tag());
+        String forged = good.substring(0, good.lastIndexOf(':') + 1) + "QQQQQQQQQQQQ";
+        as(world.contractorCustodian)
+                .get()
+                .uri(
+                        u ->
+                                u.path("/api/v1/labels/resolve")
+                                        .queryParam("payload", "{p}")
+                                        .build(forged))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422);
+        String malformed = "NOT A LABEL " + UUID.randomUUID().toString().substring(0, 6);
+        as(world.contractorCustodian)
+                .post()
+                .uri("/api/v1/scans")
+                .bodyValue(
+                        Map.of(
+                                "deviceId",
+                                "counter-9",
+                                "scans",
+                                List.of(
+                                        Map.of(
+                                                "scanId",
+                                                UUID.randomUUID(),
+                                                "payload",
+                                                malformed,
+                                                "scannedAt",
+                                                java.time.Instant.now().toString(),
+                                                "purpose",
+                                                "LOOKUP"))))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        String article =
+                db.sql(
+                                "SELECT article FROM custody_event WHERE asset_id = :a AND refusal_code IS NOT NULL")
+                        .bind("a", asset.id())
+                        .map(r -> r.get("article", String.class))
+                        .one()
+                        .block();
+
+        signIn(page, world.auditor);
+        page.navigate("/evidence");
+        page.getByLabel("当事者").selectOption(world.contractor.toString());
+        filter();
+        assertThat(page.getByText("3件", new Page.GetByTextOptions().setExact(true))).isVisible();
+        var rows = page.locator("tbody tr");
+        assertThat(
+                        rows.filter(
+                                new com.microsoft.playwright.Locator.FilterOptions()
+                                        .setHasText("LABEL_FORGED")))
+                .containsText("/api/v1/labels/resolve");
+        assertThat(
+                        rows.filter(
+                                new com.microsoft.playwright.Locator.FilterOptions()
+                                        .setHasText("LABEL_MALFORMED")))
+                .containsText(malformed);
+        assertThat(
+                        rows.filter(
+                                new com.microsoft.playwright.Locator.FilterOptions()
+                                        .setHasText("LABEL_MALFORMED")))
+                .containsText("counter-9");
+        assertNoSeriousAccessibilityViolations(page);
+
+        page.getByLabel("規則コード").fill("LABEL_FORGED");
+        filter();
+        assertThat(page.getByText("1件", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(rows).containsText(forged);
+
+        page.getByLabel("規則コード").fill("");
+        page.getByLabel("条項").fill(article);
+        filter();
+        assertThat(page.getByText("1件", new Page.GetByTextOptions().setExact(true))).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(asset.tag())))
+                .isVisible();
+
+        page.getByLabel("条項").fill("");
+        page.getByLabel("開始日").fill(LocalDate.now().plusDays(2).toString());
+        filter();
+        assertThat(page.getByText("0件", new Page.GetByTextOptions().setExact(true))).isVisible();
+
+        page.getByLabel("開始日").fill(LocalDate.now().minusDays(2).toString());
+        page.getByLabel("規則コード").fill("LABEL_MALFORMED");
+        filter();
+        assertThat(page.getByText("1件", new Page.GetByTextOptions().setExact(true))).isVisible();
+        Download csv =
+                page.waitForDownload(
+                        () ->
+                                page.getByRole(
+                                                AriaRole.LINK,
+                                                new Page.GetByRoleOptions()
+                                                        .setName("CSVでダウンロード（Excel用）"))
+                                        .click());
+        String text = new String(Files.readAllBytes(csv.path()), StandardCharsets.UTF_8);
+        assertThat(text.lines().count()).isEqualTo(2);
+        assertThat(text).contains("LABEL_MALFORMED", malformed, "counter-9", "/api/v1/scans");
+    }
+
+    private void filter() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("絞り込む")).click();
+        page.waitForLoadState();
     }
 
     @Test

@@ -25,14 +25,14 @@ import jp.azukari.label.PngLabelRenderer;
  * photo of a tray with several labels in it (JPEG), and an MJPEG file for Chromium's fake camera
  * showing one label after another.
  */
-final class LabelPictures {
+public final class LabelPictures {
 
     private static final PngLabelRenderer RENDERER = new PngLabelRenderer();
 
     private LabelPictures() {}
 
     /** The labels side by side (two per row) on a grey tray, as one JPEG photo. */
-    static byte[] tray(List<LabelContent> labels) {
+    public static byte[] tray(List<LabelContent> labels) {
         int labelWidth = 560;
         BufferedImage first =
                 RENDERER.imageOfWidth(labels.get(0), LabelSize.SHEET_70X37, labelWidth);
@@ -64,7 +64,7 @@ final class LabelPictures {
      * An MJPEG file (JPEG frames one after another) of 640 × 480 frames: each label for {@code
      * framesPerLabel} frames.
      */
-    static Path mjpeg(List<LabelContent> labels, int framesPerLabel, Path file) {
+    public static Path mjpeg(List<LabelContent> labels, int framesPerLabel, Path file) {
         try (OutputStream out = Files.newOutputStream(file)) {
             for (LabelContent content : labels) {
                 BufferedImage frame = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
@@ -88,7 +88,7 @@ final class LabelPictures {
         }
     }
 
-    static byte[] jpeg(BufferedImage image) {
+    public static byte[] jpeg(BufferedImage image) {
         try {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
             ImageWriteParam param = writer.getDefaultWriteParam();

@@ -9,11 +9,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /** The text of a PDF as PDFBox extracts it. */
-final class PdfText {
+public final class PdfText {
 
     private PdfText() {}
 
-    static String of(Path pdf) {
+    public static String of(Path pdf) {
         try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf))) {
             return new PDFTextStripper().getText(document);
         } catch (IOException e) {

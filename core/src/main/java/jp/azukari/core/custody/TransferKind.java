@@ -12,6 +12,12 @@ public enum TransferKind {
     RETURN;
 
     /**
+     * The kinds as a regular expression, for a request parameter's validation (an annotation needs
+     * a constant; {@code TransferKindTests} checks it names exactly the kinds above).
+     */
+    public static final String REGEX = "ISSUE|HANDOFF|RECOVER|RETURN";
+
+    /**
      * Whether a custodian or clerk starts it from the counter (the scanner app); an ISSUE starts in
      * the console.
      */

@@ -20,6 +20,13 @@ public final class LabelPayloadSyntax {
     public static final String BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     public static final int KEY_ID_LENGTH = 4;
+
+    /**
+     * A key id as a regular expression, for a path variable's validation (an annotation needs a
+     * constant; {@code LabelPayloadSyntaxTests} checks it agrees with {@link #isKeyId}).
+     */
+    public static final String KEY_ID_REGEX = "[A-Z2-7]{4}";
+
     public static final int MAC_LENGTH = 12;
     public static final String URL_PATH = "/L/";
     private static final String PREFIX = FORMAT + SEPARATOR;

@@ -10,6 +10,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LabelPayloadSyntaxTests {
 
     @Test
+    void theKeyIdRegexAgreesWithTheKeyIdRule() {
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789az:-";
+        java.util.Random random = new java.util.Random(15);
+        for (int i = 0; i < 20_000; i++) {
+            int length = 3 + random.nextInt(3);
+            StringBuilder id = new StringBuilder();
+            for (int j = 0; j < length; j++) {
+                id.append(chars.charAt(random.nextInt(chars.length())));
+            }
+            String candidate = id.toString();
+            assertThat(candidate.matches(LabelPayloadSyntax.KEY_ID_REGEX))
+                    .as(candidate)
+                    .isEqualTo(LabelPayloadSyntax.isKeyId(candidate));
+        }
+        assertThat("K7Q2".matches(LabelPayloadSyntax.KEY_ID_REGEX)).isTrue();
+    }
+
+    @Test
     void readsTheCanonicalForm() {
         assertThat(LabelPayloadSyntax.parse("AZ1:K7Q2:A-2026-000123:MFRGGZDFMZTW"))
                 .isEqualTo(new ParsedPayload.WellFormed("K7Q2", "A-2026-000123", "MFRGGZDFMZTW"));

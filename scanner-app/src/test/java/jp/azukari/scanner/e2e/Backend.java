@@ -124,10 +124,11 @@ final class Backend implements AutoCloseable {
      */
     static Connection superuser() throws SQLException {
         DatabaseCoordinates db = database();
+        var credentials = EmbeddedDatabase.credentials();
         return DriverManager.getConnection(
                 "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.database(),
-                "postgres",
-                "");
+                credentials.superuser(),
+                credentials.superuserPassword());
     }
 
     /**
