@@ -44,6 +44,8 @@ public class LedgerSnapshot {
         // prepared on the server from the first execution: uuid, bytea and timestamptz in binary
         properties.setProperty("prepareThreshold", "-1");
         properties.setProperty("ApplicationName", "azukari-ledger-read");
+        // as the pool's: opening a connection never waits for long
+        properties.setProperty("connectTimeout", "5");
         this.threads = Math.max(1, threads);
     }
 
