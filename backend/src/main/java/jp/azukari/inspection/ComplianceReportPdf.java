@@ -1,10 +1,6 @@
 package jp.azukari.inspection;
 
 import io.r2dbc.spi.Readable;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -137,20 +133,9 @@ public class ComplianceReportPdf {
                                             c.id()));
                     return steps.publishOn(Schedulers.boundedElastic(), 256)
                             .doOnNext(Runnable::run)
-                            .then(Mono.fromCallable(() -> save(pdf)));
+                            .then(Mono.fromCallable(() -> pdf.saveAs("azukari-report-")));
                 },
                 PdfText::close);
-    }
-
-    private static Path save(PdfText pdf) throws IOException {
-        Path file = Files.createTempFile("azukari-report-", ".pdf");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            pdf.writeTo(out);
-        } catch (UncheckedIOException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-        return file;
     }
 
     private void front(

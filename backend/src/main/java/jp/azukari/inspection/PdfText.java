@@ -3,6 +3,8 @@ package jp.azukari.inspection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import jp.azukari.label.LabelFont;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -166,6 +168,20 @@ public final class PdfText implements AutoCloseable {
     public PdfText gap() {
         y -= 6;
         return this;
+    }
+
+    /**
+     * The document in a new temporary file named {@code prefix…pdf}; nothing is left on failure.
+     */
+    public Path saveAs(String prefix) throws IOException {
+        Path file = Files.createTempFile(prefix, ".pdf");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeTo(out);
+        } catch (UncheckedIOException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
     }
 
     public void writeTo(OutputStream out) {
