@@ -65,7 +65,7 @@ class UserApiTests extends ApiTestSupport {
                 .containsEntry("partyId", contractor.toString())
                 .containsEntry("role", "CUSTODIAN")
                 .containsEntry("active", true);
-        assertThat(created.keySet()).noneMatch(k -> k.toLowerCase().contains("password"));
+        assertThat(created.keySet()).noneMatch(UserApiTests::holdsAPassword);
         assertThat(result.getResponseHeaders().getLocation())
                 .hasToString("/api/v1/users/" + created.get("id"));
         String hash =
@@ -285,9 +285,7 @@ class UserApiTests extends ApiTestSupport {
             assertThat(all).extracting(u -> u.get("id")).contains(custodian.id().toString());
             assertThat(all)
                     .allSatisfy(
-                            u ->
-                                    assertThat(u.keySet())
-                                            .noneMatch(k -> k.toLowerCase().contains("password")));
+                            u -> assertThat(u.keySet()).noneMatch(UserApiTests::holdsAPassword));
         }
         assertThat(list(as(user(Role.AUDITOR, agency)), "/api/v1/users?partyId=" + contractor))
                 .extracting(u -> u.get("id"))
@@ -343,7 +341,7 @@ class UserApiTests extends ApiTestSupport {
                 .containsEntry("role", "CLERK")
                 .containsEntry("partyId", clerk.partyId().toString())
                 .containsKey("partyName");
-        assertThat(me.keySet()).noneMatch(k -> k.toLowerCase().contains("password"));
+        assertThat(me.keySet()).noneMatch(UserApiTests::holdsAPassword);
     }
 
     @Test
@@ -602,5 +600,13 @@ class UserApiTests extends ApiTestSupport {
 
     private static String newUsername() {
         return "ua-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    /**
+     * A member that could carry a password or its hash; the flag that one must be changed may show.
+     */
+    private static boolean holdsAPassword(Object key) {
+        String k = key.toString();
+        return k.toLowerCase().contains("password") && !k.equals("passwordChangeRequired");
     }
 }

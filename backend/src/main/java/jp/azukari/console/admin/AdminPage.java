@@ -58,6 +58,22 @@ class AdminPage {
         return render(actor, done, null);
     }
 
+    /**
+     * One user's changes on a page of its own: the list stays small however many users and parties
+     * there are (a party choice per row of the list grew with users times parties).
+     */
+    @GetMapping("/admin/users/{id}")
+    Mono<Rendering> user(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
+        return Mono.zip(users.get(actor, id), parties.list(actor, null).collectList())
+                .map(
+                        t ->
+                                Rendering.view("console/admin/user")
+                                        .modelAttribute("u", t.getT1())
+                                        .modelAttribute("parties", t.getT2())
+                                        .modelAttribute("roles", Role.values())
+                                        .build());
+    }
+
     @PostMapping("/admin/parties")
     Mono<Rendering> party(@AuthenticationPrincipal Actor actor, ServerWebExchange exchange) {
         return form(exchange)
